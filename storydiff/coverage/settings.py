@@ -1,0 +1,52 @@
+"""Every knob that changes an alignment, with its default and what it trades off.
+
+The CLI builds a ``Settings`` from flags and the alignment file records it under
+``"settings"``, so a result can always be reproduced and explained.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    threshold: float = 0.42
+    """Combined pair score (0..1) above which two sentences of different outlets may
+    state the same claim. Lower finds more paraphrases and more false pairs."""
+
+    candidate_cutoff: float = 0.25
+    """Cheap character score (0..1) below which a pair is not scored further unless an
+    anchor (a shared distinctive number, quotation or rare name) links it."""
+
+    fuzzy_weight: float = 0.40
+    """Weight of rapidfuzz ``token_set_ratio`` in the combined score."""
+
+    tfidf_weight: float = 0.35
+    """Weight of the cosine of IDF-weighted content words; survives reordering."""
+
+    anchor_weight: float = 0.25
+    """Weight of shared anchors (distinctive numbers, quotations); survives paraphrase."""
+
+    allow_split: bool = True
+    """Let one outlet state a claim in two adjacent sentences (and fold two into one)."""
+
+    split_margin: float = 0.08
+    """How much a sentence pair must beat the best single sentence to be kept as a
+    split member; larger keeps fewer splits."""
+
+    min_sentence_chars: int = 12
+    """Shorter sentences (bylines, headings) never anchor a claim with another outlet."""
+
+    workers: int = 1
+    """Threads for ``rapidfuzz.process.cdist``; does not change the result."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """Build from a mapping, ignoring keys this version does not know."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})

@@ -1,0 +1,357 @@
+"""The alignment file: ``Alignment`` to JSON and back, the only place that knows its fields.
+
+Writes are atomic (a temporary file beside the target, then ``os.replace``), so an
+interrupted run leaves the previous file intact. Reads are strict: a wrong schema, a
+truncated file or a hand-broken field is one ``AlignmentFormatError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from storydiff.coverage.model import (
+    SCHEMA,
+    Alignment,
+    Article,
+    Claim,
+    ClaimNumber,
+    ClaimQuote,
+    DiffChunk,
+    DiffOp,
+    Divergence,
+    DivergenceType,
+    DroppedLine,
+    Figure,
+    FigureMention,
+    Member,
+    NumberKind,
+    Sentence,
+)
+from storydiff.errors import AlignmentFormatError, OutputError
+
+
+def _number(value: float) -> float | int:
+    """Whole numbers as JSON integers: ``712``, not ``712.0``."""
+    return int(value) if float(value).is_integer() else value
+
+
+def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
+    """The JSON-ready form of an alignment, in the field order of the spec."""
+    return {
+        "schema": alignment.schema,
+        "created": alignment.created,
+        "settings": alignment.settings,
+        "articles": [_article_to_dict(a) for a in alignment.articles],
+        "claims": [_claim_to_dict(c) for c in alignment.claims],
+        "figures": [_figure_to_dict(f) for f in alignment.figures],
+    }
+
+
+def _article_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "outlet": article.outlet,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "author": article.author,
+        "sentences": [
+            {"index": s.index, "text": s.text, "start": s.start, "end": s.end}
+            for s in article.sentences
+        ],
+        "dropped": [{"text": d.text, "reason": d.reason} for d in article.dropped],
+        "text": article.text,
+    }
+
+
+def _claim_to_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "label": claim.label,
+        "members": [
+            {
+                "article": m.article,
+                "sentence": m.sentence,
+                "score": m.score,
+                "text": m.text,
+                "diff": [[c.op.value, c.reference, c.text] for c in m.diff],
+            }
+            for m in claim.members
+        ],
+        "reference": claim.reference,
+        "quotes": [
+            {"article": q.article, "sentence": q.sentence, "text": q.text, "speaker": q.speaker}
+            for q in claim.quotes
+        ],
+        "numbers": [
+            {
+                "article": n.article,
+                "sentence": n.sentence,
+                "surface": n.surface,
+                "low": _number(n.low),
+                "high": _number(n.high),
+                "kind": n.kind.value,
+                "qualifier": n.qualifier,
+                "subject": n.subject,
+            }
+            for n in claim.numbers
+        ],
+        "divergences": [
+            {
+                "type": d.type.value,
+                "articles": list(d.articles),
+                "reference": d.reference,
+                "detail": d.detail,
+            }
+            for d in claim.divergences
+        ],
+        "missing_from": list(claim.missing_from),
+    }
+
+
+def _figure_to_dict(figure: Figure) -> dict[str, Any]:
+    return {
+        "value": figure.value,
+        "kind": figure.kind.value,
+        "mentions": [
+            {
+                "article": m.article,
+                "sentence": m.sentence,
+                "surface": m.surface,
+                "qualifier": m.qualifier,
+                "subject": m.subject,
+                "claim": m.claim,
+            }
+            for m in figure.mentions
+        ],
+    }
+
+
+def dumps_alignment(alignment: Alignment) -> str:
+    """Deterministic JSON text: same alignment, same bytes."""
+    return json.dumps(alignment_to_dict(alignment), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_text_atomic(text: str, path: Path) -> None:
+    """Write ``text`` to ``path`` so that ``path`` is either the old file or the new one.
+
+    Raises:
+        OutputError: the directory is missing or the file cannot be written.
+    """
+    path = Path(path)
+    directory = path.parent
+    if not directory.is_dir():
+        raise OutputError(f"{path}: directory {str(directory)!r} does not exist")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists() and not os.access(path, os.W_OK):
+            raise OutputError(f"{path}: file is read-only")
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def write_alignment(alignment: Alignment, path: Path) -> None:
+    """Write the alignment file atomically."""
+    write_text_atomic(dumps_alignment(alignment), Path(path))
+
+
+def read_alignment(path: Path) -> Alignment:
+    """Read and validate an alignment file.
+
+    Raises:
+        AlignmentFormatError: not JSON, an unsupported schema, or a missing/mistyped field.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AlignmentFormatError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise AlignmentFormatError(f"{path}: is a directory, not an alignment file") from None
+    except OSError as exc:
+        raise AlignmentFormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise AlignmentFormatError(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise AlignmentFormatError(
+            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno});"
+            " truncated or hand-edited?"
+        ) from None
+    return alignment_from_dict(data, source=str(path))
+
+
+def alignment_from_dict(data: Any, *, source: str = "<alignment>") -> Alignment:
+    """Build an ``Alignment`` from parsed JSON, checking every field it uses."""
+    if not isinstance(data, dict):
+        raise AlignmentFormatError(f"{source}: not an alignment file (top level is not an object)")
+    found = data.get("schema")
+    if found != SCHEMA:
+        if isinstance(found, str) and found.startswith("storydiff/alignment@"):
+            raise AlignmentFormatError(
+                f"{source}: unsupported schema {found!r} (this storydiff reads {SCHEMA!r});"
+                " upgrade storydiff or re-run compare"
+            )
+        raise AlignmentFormatError(f"{source}: unsupported schema {found!r}")
+    try:
+        return Alignment(
+            schema=SCHEMA,
+            created=_str(data["created"]),
+            settings=dict(_dict(data["settings"])),
+            articles=tuple(_article_from_dict(a) for a in _list(data["articles"])),
+            claims=tuple(_claim_from_dict(c) for c in _list(data["claims"])),
+            figures=tuple(_figure_from_dict(f) for f in _list(data.get("figures", []))),
+        )
+    except KeyError as exc:
+        raise AlignmentFormatError(f"{source}: missing field {exc.args[0]!r}") from None
+    except (TypeError, ValueError) as exc:
+        raise AlignmentFormatError(f"{source}: malformed field ({exc})") from None
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+def _float(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    return float(value)
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, got {type(value).__name__}")
+    return value
+
+
+def _article_from_dict(data: Any) -> Article:
+    data = _dict(data)
+    text = _str(data.get("text", ""))
+    sentences = []
+    for s in _list(data["sentences"]):
+        s = _dict(s)
+        sentences.append(
+            Sentence(
+                index=_int(s["index"]), text=_str(s["text"]), start=_int(s["start"]),
+                end=_int(s["end"]),
+            )
+        )
+    return Article(
+        id=_str(data["id"]),
+        path=_str(data["path"]),
+        outlet=_str(data["outlet"]),
+        title=_opt_str(data.get("title")),
+        url=_opt_str(data.get("url")),
+        published=_opt_str(data.get("published")),
+        author=_opt_str(data.get("author")),
+        text=text,
+        sentences=tuple(sentences),
+        dropped=tuple(
+            DroppedLine(text=_str(_dict(d)["text"]), reason=_str(_dict(d)["reason"]))
+            for d in _list(data.get("dropped", []))
+        ),
+    )
+
+
+def _member_from_dict(data: Any) -> Member:
+    data = _dict(data)
+    diff = []
+    for chunk in _list(data.get("diff", [])):
+        op, reference, text = _list(chunk)
+        diff.append(DiffChunk(op=DiffOp(op), reference=_str(reference), text=_str(text)))
+    return Member(
+        article=_str(data["article"]),
+        sentence=_int(data["sentence"]),
+        score=_float(data["score"]),
+        text=_str(data["text"]),
+        diff=tuple(diff),
+    )
+
+
+def _claim_from_dict(data: Any) -> Claim:
+    data = _dict(data)
+    return Claim(
+        id=_str(data["id"]),
+        label=_str(data["label"]),
+        members=tuple(_member_from_dict(m) for m in _list(data["members"])),
+        reference=_str(data["reference"]),
+        quotes=tuple(
+            ClaimQuote(
+                article=_str(q["article"]), sentence=_int(q["sentence"]), text=_str(q["text"]),
+                speaker=_opt_str(q.get("speaker")),
+            )
+            for q in map(_dict, _list(data.get("quotes", [])))
+        ),
+        numbers=tuple(
+            ClaimNumber(
+                article=_str(n["article"]), sentence=_int(n["sentence"]),
+                surface=_str(n["surface"]), low=_float(n["low"]), high=_float(n["high"]),
+                kind=NumberKind(n["kind"]), qualifier=_opt_str(n.get("qualifier")),
+                subject=_opt_str(n.get("subject")),
+            )
+            for n in map(_dict, _list(data.get("numbers", [])))
+        ),
+        divergences=tuple(
+            Divergence(
+                type=DivergenceType(d["type"]),
+                articles=tuple(_str(a) for a in _list(d["articles"])),
+                reference=_str(d["reference"]), detail=_str(d["detail"]),
+            )
+            for d in map(_dict, _list(data.get("divergences", [])))
+        ),
+        missing_from=tuple(_str(a) for a in _list(data.get("missing_from", []))),
+    )
+
+
+def _figure_from_dict(data: Any) -> Figure:
+    data = _dict(data)
+    return Figure(
+        value=_str(data["value"]),
+        kind=NumberKind(data["kind"]),
+        mentions=tuple(
+            FigureMention(
+                article=_str(m["article"]), sentence=_int(m["sentence"]),
+                surface=_str(m["surface"]), qualifier=_opt_str(m.get("qualifier")),
+                subject=_opt_str(m.get("subject")), claim=_opt_str(m.get("claim")),
+            )
+            for m in map(_dict, _list(data["mentions"]))
+        ),
+    )
