@@ -96,6 +96,81 @@ def _root(
     _state["debug"] = debug
 
 
+def warn(message: str) -> None:
+    typer.echo(f"warning: {_one_line(message)}", err=True)
+
+
+def compare_summary(alignment: Any) -> str:
+    """A few lines a person reads after ``compare``: what was found, by type."""
+    from collections import Counter
+
+    shared = sum(1 for c in alignment.claims if len({m.article for m in c.members}) > 1)
+    by_type = Counter(d.type.value for c in alignment.claims for d in c.divergences)
+    lines = [
+        f"articles: {len(alignment.articles)}",
+        f"claims: {len(alignment.claims)} ({shared} shared by two or more outlets)",
+        "divergences: " + (", ".join(f"{t} {n}" for t, n in sorted(by_type.items())) or "none"),
+    ]
+    return "\n".join(lines)
+
+
+@app.command()
+@run_or_exit
+def compare(
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders or http(s) URLs.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Alignment file to write (default: JSON on stdout)."),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Pair score (0..1) from which two sentences align."),
+    ] = None,
+    no_split: Annotated[
+        bool, typer.Option("--no-split", help="Never let one outlet state a claim in two sentences.")
+    ] = False,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(help="Exit 1 if a divergence of these types is found "
+                     "(comma-separated, or 'any')."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Align the articles of one story into claims and write the alignment file.
+
+    Example: storydiff compare articles/harbour-fire --out alignments/harbour-fire.json
+    """
+    from storydiff.coverage.pipeline import compare_paths
+    from storydiff.coverage.settings import Settings
+    from storydiff.coverage.store import dumps_alignment, write_text_atomic
+    from storydiff.report.gate import divergences_matching, parse_fail_on
+
+    gate = parse_fail_on(fail_on) if fail_on else None
+    overrides: dict[str, Any] = {}
+    if threshold is not None:
+        overrides["threshold"] = threshold
+    if no_split:
+        overrides["allow_split"] = False
+    settings = Settings(**overrides)
+    result = compare_paths(paths, settings=settings)
+    for failure in result.failures:
+        warn(f"{failure.path}: {failure.message} (skipped)")
+    alignment = result.alignment
+    if len(alignment.articles) == 1:
+        warn(f"{alignment.articles[0].path}: only one article was read; nothing to compare it with")
+    text = dumps_alignment(alignment)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        write_text_atomic(text, out)
+        if not quiet:
+            typer.echo(f"wrote {out}", err=True)
+    if not quiet:
+        typer.echo(compare_summary(alignment), err=True)
+    if gate is not None and divergences_matching(alignment, gate):
+        raise typer.Exit(EXIT_DIVERGENCE)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -29,6 +29,10 @@ class Settings:
     anchor_weight: float = 0.25
     """Weight of shared anchors (distinctive numbers, quotations); survives paraphrase."""
 
+    link_ratio: float = 0.8
+    """Two groups of matched sentences merge into one claim only when their mean pair
+    score is at least ``link_ratio * threshold``; lower lets chains of weak links form."""
+
     allow_split: bool = True
     """Let one outlet state a claim in two adjacent sentences (and fold two into one)."""
 

@@ -157,7 +157,9 @@ def write_text_atomic(text: str, path: Path) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists() and not os.access(path, os.W_OK):
+        # Checked by mode bits, not os.access: a file marked read-only is not to be
+        # replaced, even by root, who may write anything.
+        if path.exists() and not (path.stat().st_mode & 0o222 and os.access(path, os.W_OK)):
             raise OutputError(f"{path}: file is read-only")
         os.replace(tmp_name, path)
         tmp_name = None

@@ -1,0 +1,420 @@
+"""Sentences across outlets → claims.
+
+Outlets rewrite each other, so no single similarity finds every restatement. A pair of
+sentences from two articles is scored by three signals that fail in different ways:
+character similarity (rapidfuzz, for light edits and reordering), the cosine of
+IDF-weighted content words (rare names and terms count, "the report said" does not) and
+shared anchors (distinctive numbers and quotations, which survive paraphrase). Within
+each pair of articles a maximum-weight bipartite matching keeps one partner per sentence;
+matched pairs are then merged into claims without putting two sentences of one article
+in a claim, except for an adjacent sentence that measurably completes a split claim.
+Every sentence ends up in exactly one claim; unmatched ones are claims of one outlet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
+from scipy.optimize import linear_sum_assignment
+
+from storydiff.coverage.model import Article
+from storydiff.coverage.settings import Settings
+
+SentenceKey = tuple[int, int]
+"""(position of the article in the input, sentence index)."""
+
+_STOP_WORDS = frozenset(
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "saying", "told", "according", "one", "two", "three", "new", "year", "years", "per", "cent", "percent", "which", "its", "it's", "mr", "ms", "mrs", "dr", "also", "however", "would", "could", "may", "might", "must", "shall"]
+)
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
+_NUMBER_TOKEN_RE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?")
+_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
+_YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def normalize(text: str) -> str:
+    """Comparable form of a sentence: case-folded, quotes straightened, digits unseparated.
+
+    Idempotent, so normalising twice is harmless.
+
+    >>> normalize("“7,785 Organs”")
+    '"7785 organs"'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_STRAIGHTEN)
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+_STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English suffix stripper: enough to meet "transplanted" with "transplants"."""
+    for suffix, min_len in (("ations", 5), ("ation", 5), ("ings", 5), ("ing", 5), ("edly", 5),
+                            ("ed", 4), ("ies", 4), ("es", 5), ("s", 4), ("ly", 5)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_len - 1:
+            base = word[: -len(suffix)]
+            return base + "y" if suffix == "ies" else base
+    return word
+
+
+def content_terms(text: str) -> tuple[str, ...]:
+    """Stemmed content words of a sentence, stop words out."""
+    words = _WORD_RE.findall(normalize(text))
+    return tuple(stem(w) for w in words if w not in _STOP_WORDS and len(w) > 1)
+
+
+def distinctive_values(text: str) -> frozenset[str]:
+    """Numbers worth anchoring on: not years, not small counts that recur everywhere."""
+    values = set()
+    for match in _NUMBER_TOKEN_RE.finditer(text):
+        token = match.group(0).replace(",", "")
+        if _YEAR_RE.match(token):
+            continue
+        try:
+            value = float(token)
+        except ValueError:
+            continue
+        if value >= 11 or "." in token:
+            values.add(token.rstrip("0").rstrip(".") if "." in token else token)
+    return frozenset(values)
+
+
+def quoted_spans(text: str) -> tuple[str, ...]:
+    """Normalised quoted passages long enough to be worth matching."""
+    return tuple(normalize(m.group(1)) for m in _QUOTE_RE.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """Why two sentences were judged to state the same claim."""
+
+    combined: float
+    fuzzy: float
+    tfidf: float
+    anchor: float
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedClaim:
+    """A claim as alignment sees it: sentence keys and each member's score to the others."""
+
+    members: tuple[SentenceKey, ...]
+    scores: Mapping[SentenceKey, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Corpus:
+    keys: tuple[SentenceKey, ...]
+    texts: tuple[str, ...]
+    normalized: tuple[str, ...]
+    vectors: tuple[Mapping[str, float], ...]
+    values: tuple[frozenset[str], ...]
+    quotes: tuple[tuple[str, ...], ...]
+    value_weight: Mapping[str, float]
+    by_article: tuple[tuple[int, ...], ...]
+    """Row numbers of each article's sentences."""
+
+
+def _build_corpus(articles: Sequence[Article]) -> _Corpus:
+    keys: list[SentenceKey] = []
+    texts: list[str] = []
+    by_article: list[tuple[int, ...]] = []
+    for a_pos, article in enumerate(articles):
+        rows = []
+        for sentence in article.sentences:
+            rows.append(len(keys))
+            keys.append((a_pos, sentence.index))
+            texts.append(sentence.text)
+        by_article.append(tuple(rows))
+    terms = [content_terms(t) for t in texts]
+    document_frequency: Counter[str] = Counter()
+    for sentence_terms in terms:
+        document_frequency.update(set(sentence_terms))
+    total = max(len(texts), 1)
+    vectors = [_tfidf_vector(t, document_frequency, total) for t in terms]
+    values = [distinctive_values(t) for t in texts]
+    # A value that many articles repeat (a death toll in every paragraph) anchors less
+    # than one that marks a single fact.
+    value_frequency: Counter[str] = Counter()
+    for sentence_values in values:
+        value_frequency.update(sentence_values)
+    value_weight = {v: 1.0 / math.sqrt(max(1.0, n / max(1, len(articles)))) for v, n in
+                    value_frequency.items()}
+    return _Corpus(
+        keys=tuple(keys),
+        texts=tuple(texts),
+        normalized=tuple(normalize(t) for t in texts),
+        vectors=tuple(vectors),
+        values=tuple(values),
+        quotes=tuple(quoted_spans(t) for t in texts),
+        value_weight=value_weight,
+        by_article=tuple(by_article),
+    )
+
+
+def _tfidf_vector(terms: Sequence[str], df: Mapping[str, int], total: int) -> dict[str, float]:
+    counts = Counter(terms)
+    vector = {t: (1 + math.log(n)) * math.log(1 + total / df[t]) for t, n in counts.items()}
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {t: w / norm for t, w in vector.items()}
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _anchor(corpus: _Corpus, i: int, j: int) -> float:
+    shared = corpus.values[i] & corpus.values[j]
+    score = sum(0.5 * corpus.value_weight[v] for v in shared)
+    # A rounded figure ("more than 700" for 712) is weaker evidence than the same
+    # figure, but still evidence.
+    for v1 in corpus.values[i] - shared:
+        for v2 in corpus.values[j] - shared:
+            if _is_rounding(float(v1), float(v2)):
+                score += 0.25
+    for q1 in corpus.quotes[i]:
+        for q2 in corpus.quotes[j]:
+            if fuzz.partial_ratio(q1, q2) >= 85 and min(len(q1), len(q2)) >= 20:
+                score += 1.0
+    return min(1.0, score)
+
+
+def _is_rounding(a: float, b: float) -> bool:
+    """One value is a round number within 10% of the other (700 for 712)."""
+    if a == b or min(a, b) < 20:
+        return False
+    rounded, exact = (a, b) if _roundness(a) > _roundness(b) else (b, a)
+    return _roundness(rounded) >= 2 and abs(rounded - exact) <= 0.1 * exact
+
+
+def _roundness(value: float) -> int:
+    """Trailing zeros of a whole number: 700 → 2, 712 → 0."""
+    if not value.is_integer() or value == 0:
+        return 0
+    n, zeros = int(value), 0
+    while n % 10 == 0:
+        n, zeros = n // 10, zeros + 1
+    return zeros
+
+
+def score_pair(corpus: _Corpus, i: int, j: int, fuzzy: float, settings: Settings) -> PairScore:
+    tfidf = _cosine(corpus.vectors[i], corpus.vectors[j])
+    anchor = _anchor(corpus, i, j)
+    combined = (
+        settings.fuzzy_weight * fuzzy
+        + settings.tfidf_weight * tfidf
+        + settings.anchor_weight * anchor
+    )
+    return PairScore(combined=combined, fuzzy=fuzzy, tfidf=tfidf, anchor=anchor)
+
+
+def _fuzzy_matrix(corpus: _Corpus, rows_a: Sequence[int], rows_b: Sequence[int],
+                  settings: Settings) -> NDArray[np.float32]:
+    left = [corpus.normalized[r] for r in rows_a]
+    right = [corpus.normalized[r] for r in rows_b]
+    # token_set_ratio is 100 for any sentence whose words are a subset of the other's,
+    # so short sentences would match everything; averaging with token_sort_ratio keeps
+    # its tolerance of reordering and added clauses without that blind spot.
+    set_scores = process.cdist(left, right, scorer=fuzz.token_set_ratio,
+                               workers=settings.workers, dtype=np.float32)
+    sort_scores = process.cdist(left, right, scorer=fuzz.token_sort_ratio,
+                                workers=settings.workers, dtype=np.float32)
+    result: NDArray[np.float32] = (set_scores + sort_scores) / 200.0
+    return result
+
+
+def _pair_matches(corpus: _Corpus, a: int, b: int, settings: Settings,
+                  min_chars: Sequence[bool]) -> list[tuple[float, int, int]]:
+    """Best one-to-one sentence pairs between articles ``a`` and ``b`` above threshold."""
+    rows_a, rows_b = corpus.by_article[a], corpus.by_article[b]
+    if not rows_a or not rows_b:
+        return []
+    fuzzy = _fuzzy_matrix(corpus, rows_a, rows_b, settings)
+    combined = np.zeros(fuzzy.shape, dtype=np.float64)
+    for x, i in enumerate(rows_a):
+        if not min_chars[i]:
+            continue
+        for y, j in enumerate(rows_b):
+            if not min_chars[j]:
+                continue
+            f = float(fuzzy[x, y])
+            if f < settings.candidate_cutoff and not (
+                corpus.values[i] & corpus.values[j] or (corpus.quotes[i] and corpus.quotes[j])
+                or _cosine(corpus.vectors[i], corpus.vectors[j]) > 0.3
+            ):
+                continue
+            combined[x, y] = score_pair(corpus, i, j, f, settings).combined
+    eligible = np.where(combined >= settings.threshold, combined, 0.0)
+    if not eligible.any():
+        return []
+    row_ind, col_ind = linear_sum_assignment(eligible, maximize=True)
+    return [
+        (float(eligible[x, y]), rows_a[x], rows_b[y])
+        for x, y in zip(row_ind, col_ind, strict=True)
+        if eligible[x, y] > 0
+    ]
+
+
+def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple[AlignedClaim, ...]:
+    """Group every sentence of ``articles`` into claims.
+
+    Args:
+        articles: cleaned, segmented articles, in a stable order.
+        settings: thresholds and weights.
+
+    Returns:
+        Claims as tuples of ``(article position, sentence index)`` keys, each with every
+        member's mean combined score against the other members (1.0 for a lone member).
+        Every sentence is in exactly one claim.
+    """
+    corpus = _build_corpus(articles)
+    long_enough = [len(t) >= settings.min_sentence_chars for t in corpus.texts]
+    edges: list[tuple[float, int, int]] = []
+    for a in range(len(articles)):
+        for b in range(a + 1, len(articles)):
+            edges.extend(_pair_matches(corpus, a, b, settings, long_enough))
+    # Strongest evidence first; ties broken by position so the result never depends on
+    # the order pairs were scored in.
+    edges.sort(key=lambda e: (-round(e[0], 9), corpus.keys[e[1]], corpus.keys[e[2]]))
+    cache: dict[tuple[int, int], float] = {}
+
+    def combined(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in cache:
+            a, b = corpus.normalized[i], corpus.normalized[j]
+            fuzzy = (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 200
+            cache[key] = score_pair(corpus, i, j, fuzzy, settings).combined
+        return cache[key]
+
+    groups = _merge(edges, corpus, combined, settings.link_ratio * settings.threshold)
+    if settings.allow_split:
+        groups = _attach_split_sentences(groups, corpus, settings)
+    return tuple(_to_claims(groups, edges, corpus))
+
+
+def _merge(edges: Iterable[tuple[float, int, int]], corpus: _Corpus,
+           combined: Callable[[int, int], float], link_floor: float) -> list[set[int]]:
+    """Union matched pairs into groups, never two sentences of one article in a group.
+
+    Two groups merge only when their members agree on average (mean score over every
+    cross pair at least ``link_floor``): one strong edge alone would chain unrelated
+    sentences through a sentence that mentions both.
+    """
+    group_of: dict[int, int] = {}
+    groups: dict[int, set[int]] = {}
+    articles_in: dict[int, set[int]] = {}
+    next_id = 0
+    for _, i, j in edges:
+        gi, gj = group_of.get(i), group_of.get(j)
+        if gi is not None and gi == gj:
+            continue
+        if gi is None:
+            gi, next_id = next_id, next_id + 1
+            groups[gi], articles_in[gi], group_of[i] = {i}, {corpus.keys[i][0]}, gi
+        if gj is None:
+            gj, next_id = next_id, next_id + 1
+            groups[gj], articles_in[gj], group_of[j] = {j}, {corpus.keys[j][0]}, gj
+        if articles_in[gi] & articles_in[gj] or (
+            len(groups[gi]) + len(groups[gj]) > 2
+            and _mean_link(groups[gi], groups[gj], combined) < link_floor
+        ):
+            # Merging would put two sentences of one article together: the weaker link
+            # loses. A one-sentence group that lost is left for later edges.
+            for g in (gi, gj):
+                if len(groups[g]) == 1:
+                    (only,) = groups[g]
+                    del group_of[only], groups[g], articles_in[g]
+            continue
+        groups[gi] |= groups[gj]
+        articles_in[gi] |= articles_in[gj]
+        for row in groups[gj]:
+            group_of[row] = gi
+        del groups[gj], articles_in[gj]
+    grouped = set(group_of)
+    result = [set(g) for g in groups.values()]
+    result.extend({row} for row in range(len(corpus.keys)) if row not in grouped)
+    return result
+
+
+def _mean_link(left: set[int], right: set[int], combined: Callable[[int, int], float]) -> float:
+    scores = [combined(i, j) for i in left for j in right]
+    return sum(scores) / len(scores)
+
+
+def _attach_split_sentences(groups: list[set[int]], corpus: _Corpus,
+                            settings: Settings) -> list[set[int]]:
+    """Let an unmatched sentence join its neighbour's claim when together they match better.
+
+    An outlet that states one claim in two sentences leaves the second one unmatched;
+    joined to its neighbour, the pair scores clearly higher against the other members.
+    """
+    singles = {next(iter(g)) for g in groups if len(g) == 1}
+    attached: set[int] = set()
+    row_of = {key: row for row, key in enumerate(corpus.keys)}
+    result = [set(g) for g in groups]
+    for group in result:
+        if len(group) < 2:
+            continue
+        for row in sorted(group):
+            a_pos, index = corpus.keys[row]
+            others = [r for r in group if corpus.keys[r][0] != a_pos]
+            for neighbour_index in (index - 1, index + 1):
+                neighbour = row_of.get((a_pos, neighbour_index))
+                if neighbour is None or neighbour not in singles:
+                    continue
+                alone = _mean_fuzzy(corpus.normalized[row], others, corpus)
+                joined_text = (
+                    corpus.normalized[neighbour] + " " + corpus.normalized[row]
+                    if neighbour_index < index
+                    else corpus.normalized[row] + " " + corpus.normalized[neighbour]
+                )
+                joined = _mean_fuzzy(joined_text, others, corpus)
+                neighbour_alone = _mean_fuzzy(corpus.normalized[neighbour], others, corpus)
+                if joined >= alone + settings.split_margin and neighbour_alone >= 0.45:
+                    group.add(neighbour)
+                    singles.discard(neighbour)
+                    attached.add(neighbour)
+    return [g for g in result if not (len(g) == 1 and next(iter(g)) in attached)]
+
+
+def _mean_fuzzy(text: str, rows: Sequence[int], corpus: _Corpus) -> float:
+    if not rows:
+        return 0.0
+    return sum(fuzz.token_sort_ratio(text, corpus.normalized[r]) for r in rows) / (100 * len(rows))
+
+
+def _to_claims(groups: list[set[int]], edges: Sequence[tuple[float, int, int]],
+               corpus: _Corpus) -> list[AlignedClaim]:
+    edge_score: dict[tuple[int, int], float] = {}
+    for score, i, j in edges:
+        edge_score[(min(i, j), max(i, j))] = score
+    claims = []
+    for group in groups:
+        rows = sorted(group, key=lambda r: corpus.keys[r])
+        scores: dict[SentenceKey, float] = {}
+        for r in rows:
+            partners = [
+                edge_score.get((min(r, o), max(r, o)))
+                for o in rows
+                if corpus.keys[o][0] != corpus.keys[r][0]
+            ]
+            known = [s for s in partners if s is not None]
+            scores[corpus.keys[r]] = round(max(known), 4) if known else (1.0 if len(rows) == 1
+                                                                          else 0.0)
+        claims.append(AlignedClaim(members=tuple(corpus.keys[r] for r in rows), scores=scores))
+    return claims

@@ -1,0 +1,173 @@
+"""Claims → divergences: how each outlet's version departs from the reference version.
+
+An outlet is blamed only for departing from the reference (the majority phrasing), never
+for the reference departing from it. Numbers are paired by value first, then by what
+they count: the same value on a different thing is a subject change, the same thing with
+a different value is a value change, and a hedge or a rounding of the same figure is a
+qualifier change. Quotations are paired by their words: changed words are an alteration,
+a shortening at either end only a trim, and a different speaker an attribution change.
+Outlets that depart in the same way share one divergence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from storydiff.coverage.quotes import quote_words_changed, same_credit
+
+from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
+from storydiff.coverage.numbers import describe, is_rounding_of, subject_similarity, values_match
+
+_COMPARED_KINDS = frozenset({NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY,
+                             NumberKind.MEASURE})
+"""Years, dates and ordinals place a claim; they are not the figure a claim is about."""
+
+SUBJECT_CHANGED_BELOW = 0.34
+"""Subject similarity under which the same value counts a different thing."""
+
+SAME_SUBJECT_FROM = 0.5
+"""Subject similarity from which two different values count the same thing."""
+
+QUOTE_PAIR_FROM = 70
+"""rapidfuzz partial_ratio (0..100) from which two quotations are one quotation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One outlet's statement of a claim: its sentences joined, and what they contain."""
+
+    article: str
+    text: str
+    numbers: tuple[NumberMention, ...]
+    quotes: tuple[Quote, ...]
+    credit: str | None
+    """Who the statement as a whole is credited to ("according to ...")."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    type: DivergenceType
+    detail: str
+
+
+def find_divergences(reference: Version, others: Sequence[Version]) -> tuple[Divergence, ...]:
+    """Every way each of ``others`` departs from ``reference``.
+
+    Args:
+        reference: the reference outlet's version of the claim.
+        others: the other outlets' versions, in a stable order.
+
+    Returns:
+        Divergences ordered by type then detail; outlets that depart identically share one.
+    """
+    by_finding: dict[_Finding, list[str]] = {}
+    for other in others:
+        for finding in compare_versions(reference, other):
+            by_finding.setdefault(finding, []).append(other.article)
+    ordered = sorted(by_finding.items(), key=lambda item: (item[0].type.value, item[0].detail))
+    return tuple(
+        Divergence(type=f.type, articles=tuple(arts), reference=reference.article, detail=f.detail)
+        for f, arts in ordered
+    )
+
+
+def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]:
+    """The findings of one outlet's version against the reference version."""
+    findings = list(_compare_numbers(reference.numbers, other.numbers))
+    findings.extend(_compare_quotes(reference.quotes, other.quotes))
+    if not (reference.quotes and other.quotes):
+        findings.extend(_compare_credits(reference.credit, other.credit))
+    unique: list[_Finding] = []
+    for finding in findings:
+        if finding not in unique:
+            unique.append(finding)
+    return tuple(unique)
+
+
+def _comparable(numbers: Sequence[NumberMention]) -> list[NumberMention]:
+    return [n for n in numbers if n.kind in _COMPARED_KINDS]
+
+
+def _compare_numbers(reference: Sequence[NumberMention],
+                     other: Sequence[NumberMention]) -> list[_Finding]:
+    findings: list[_Finding] = []
+    ref_left = _comparable(reference)
+    other_left = _comparable(other)
+    # Same value first: what changed can only be the hedge or the thing counted.
+    for ref in list(ref_left):
+        match = next((o for o in other_left if values_match(ref, o)), None)
+        if match is None:
+            continue
+        ref_left.remove(ref)
+        other_left.remove(match)
+        if (ref.subject and match.subject
+                and subject_similarity(ref.subject, match.subject) < SUBJECT_CHANGED_BELOW):
+            findings.append(_Finding(DivergenceType.NUMBER_SUBJECT_CHANGED,
+                                     f"{describe(ref)} → {describe(match)}"))
+        if (ref.qualifier or None) != (match.qualifier or None):
+            findings.append(_Finding(DivergenceType.QUALIFIER_CHANGED,
+                                     f"{describe(ref)} → {describe(match)}"))
+    # Then different values on the same thing: a rounding is a hedge, the rest a change.
+    for ref in list(ref_left):
+        candidates = [o for o in other_left if o.kind == ref.kind]
+        rounded = next((o for o in candidates
+                        if is_rounding_of(o, ref) or is_rounding_of(ref, o)), None)
+        if rounded is not None:
+            ref_left.remove(ref)
+            other_left.remove(rounded)
+            findings.append(_Finding(DivergenceType.QUALIFIER_CHANGED,
+                                     f"{describe(ref)} → {describe(rounded)} (rounded)"))
+            continue
+        same_thing = [o for o in candidates if ref.subject and o.subject
+                      and subject_similarity(ref.subject, o.subject) >= SAME_SUBJECT_FROM]
+        if same_thing:
+            changed = max(same_thing, key=lambda o: subject_similarity(ref.subject, o.subject))
+            ref_left.remove(ref)
+            other_left.remove(changed)
+            findings.append(_Finding(DivergenceType.NUMBER_CHANGED,
+                                     f"{describe(ref)} → {describe(changed)}"))
+    return findings
+
+
+def _compare_quotes(reference: Sequence[Quote], other: Sequence[Quote]) -> list[_Finding]:
+    findings: list[_Finding] = []
+    unpaired = list(other)
+    for ref in reference:
+        best = max(unpaired, key=lambda q: _quote_overlap(ref.text, q.text), default=None)
+        if best is None or _quote_overlap(ref.text, best.text) < QUOTE_PAIR_FROM:
+            continue
+        unpaired.remove(best)
+        comparison = quote_words_changed(ref.text, best.text)
+        if comparison.kind == "altered":
+            findings.append(_Finding(DivergenceType.QUOTE_ALTERED, comparison.description))
+        elif comparison.kind == "trimmed":
+            findings.append(_Finding(DivergenceType.QUOTE_TRIMMED, comparison.description))
+        if ref.speaker and best.speaker and not same_credit(ref.speaker, best.speaker):
+            findings.append(_Finding(
+                DivergenceType.ATTRIBUTION_CHANGED,
+                f"quote credited to {ref.speaker} → credited to {best.speaker}",
+            ))
+    return findings
+
+
+def _quote_overlap(a: str, b: str) -> float:
+    if min(len(a), len(b)) < 8:
+        return 0.0
+    return float(fuzz.partial_ratio(a.casefold(), b.casefold()))
+
+
+def _compare_credits(reference: str | None, other: str | None) -> list[_Finding]:
+    if reference and other and _is_named(reference) and _is_named(other) and not same_credit(
+        reference, other
+    ):
+        return [_Finding(DivergenceType.ATTRIBUTION_CHANGED,
+                         f"credited to {reference} → credited to {other}")]
+    return []
+
+
+def _is_named(credit: str) -> bool:
+    """A named source (Amnesty International), not a generic one (the report, officials)."""
+    words = credit.removeprefix("the ").split()
+    return any(w[:1].isupper() for w in words)

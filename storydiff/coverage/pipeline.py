@@ -1,0 +1,240 @@
+"""The whole analysis: articles → aligned claims → divergences → an ``Alignment``.
+
+This is the one function every output calls when handed articles rather than an
+alignment file. It reads nothing but what ``load`` gives it and depends on no clock
+unless asked for the time, so the same articles always give the same alignment.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rapidfuzz import fuzz
+from storydiff.coverage.load import LoadFailure, load_articles
+from storydiff.coverage.quotes import find_credit, find_quotes
+
+from storydiff.coverage.align import AlignedClaim, SentenceKey, align_sentences, normalize
+from storydiff.coverage.detect import Version, find_divergences
+from storydiff.coverage.diff import word_diff
+from storydiff.coverage.model import (
+    Alignment,
+    Article,
+    Claim,
+    ClaimNumber,
+    ClaimQuote,
+    Figure,
+    FigureMention,
+    Member,
+    NumberKind,
+    NumberMention,
+    Quote,
+)
+from storydiff.coverage.numbers import find_numbers, format_value
+from storydiff.coverage.settings import Settings
+from storydiff.errors import NoArticlesError
+
+LABEL_CHARS = 120
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class CompareResult:
+    alignment: Alignment
+    failures: tuple[LoadFailure, ...]
+    """Files that could not be read; the others were compared."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    numbers: tuple[NumberMention, ...]
+    quotes: tuple[Quote, ...]
+    credit: str | None
+
+
+def compare_paths(paths: Sequence[str], *, settings: Settings | None = None,
+                  progress: Progress | None = None, created: str | None = None) -> CompareResult:
+    """Read, clean, align and compare the articles at ``paths``.
+
+    Raises:
+        NoArticlesError: nothing at ``paths`` could be read as an article.
+    """
+    settings = settings or Settings()
+    report = progress or (lambda _message: None)
+    report(f"reading {len(paths)} path(s)")
+    loaded = load_articles(paths)
+    if not loaded.articles:
+        raise NoArticlesError(", ".join(paths) + ": no articles could be read")
+    report(f"aligning {len(loaded.articles)} article(s)")
+    alignment = compare_articles(loaded.articles, settings=settings, created=created)
+    report(f"found {len(alignment.claims)} claim(s)")
+    return CompareResult(alignment=alignment, failures=loaded.failures)
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def compare_articles(articles: Sequence[Article], *, settings: Settings | None = None,
+                     created: str | None = None) -> Alignment:
+    """Align ``articles`` into claims and find every divergence and figure.
+
+    The articles are put in a canonical order (by id) first, so the result does not
+    depend on the order they were given in.
+    """
+    settings = settings or Settings()
+    ordered = tuple(sorted(articles, key=lambda a: a.id))
+    facts = {a.id: _sentence_facts(a) for a in ordered}
+    aligned = align_sentences(ordered, settings=settings)
+    claims = _build_claims(ordered, aligned, facts)
+    return Alignment(
+        created=created or now_utc(),
+        settings=settings.to_dict(),
+        articles=ordered,
+        claims=claims,
+        figures=_figure_ledger(ordered, claims, facts),
+    )
+
+
+def _sentence_facts(article: Article) -> tuple[SentenceFacts, ...]:
+    texts = [s.text for s in article.sentences]
+    quotes = find_quotes(texts)
+    return tuple(
+        SentenceFacts(numbers=find_numbers(text), quotes=quotes[i], credit=find_credit(text))
+        for i, text in enumerate(texts)
+    )
+
+
+def _story_position(claim: AlignedClaim, articles: Sequence[Article]) -> float:
+    positions = [index / max(1, len(articles[a].sentences)) for a, index in claim.members]
+    return sum(positions) / len(positions)
+
+
+def _build_claims(articles: Sequence[Article], aligned: Sequence[AlignedClaim],
+                  facts: dict[str, tuple[SentenceFacts, ...]]) -> tuple[Claim, ...]:
+    in_story_order = sorted(aligned, key=lambda c: (round(_story_position(c, articles), 9),
+                                                    c.members))
+    return tuple(
+        _build_claim(f"c{n}", claim, articles, facts)
+        for n, claim in enumerate(in_story_order, start=1)
+    )
+
+
+def _build_claim(claim_id: str, aligned: AlignedClaim, articles: Sequence[Article],
+                 facts: dict[str, tuple[SentenceFacts, ...]]) -> Claim:
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for a_pos, index in aligned.members:
+        by_article[a_pos].append(index)
+    texts = {
+        a_pos: " ".join(articles[a_pos].sentences[i].text for i in sorted(indexes))
+        for a_pos, indexes in by_article.items()
+    }
+    reference_pos = choose_reference(texts, articles)
+    reference_text = texts[reference_pos]
+    members = tuple(
+        Member(
+            article=articles[key[0]].id,
+            sentence=key[1],
+            score=1.0 if key[0] == reference_pos else aligned.scores[key],
+            text=articles[key[0]].sentences[key[1]].text,
+            diff=() if key[0] == reference_pos else word_diff(reference_text, texts[key[0]])
+            if _is_first_of_article(key, by_article) else (),
+        )
+        for key in aligned.members
+    )
+    versions = {a_pos: _version(articles[a_pos], sorted(by_article[a_pos]), facts)
+                for a_pos in by_article}
+    divergences = find_divergences(
+        versions[reference_pos],
+        [versions[a_pos] for a_pos in sorted(by_article) if a_pos != reference_pos],
+    )
+    present = {articles[a_pos].id for a_pos in by_article}
+    return Claim(
+        id=claim_id,
+        label=_label(reference_text),
+        members=members,
+        reference=articles[reference_pos].id,
+        quotes=tuple(
+            ClaimQuote(article=articles[a].id, sentence=i, text=q.text, speaker=q.speaker)
+            for a, i in aligned.members
+            for q in facts[articles[a].id][i].quotes
+        ),
+        numbers=tuple(
+            ClaimNumber(article=articles[a].id, sentence=i, surface=n.surface, low=n.low,
+                        high=n.high, kind=n.kind, qualifier=n.qualifier, subject=n.subject)
+            for a, i in aligned.members
+            for n in facts[articles[a].id][i].numbers
+        ),
+        divergences=divergences,
+        missing_from=tuple(a.id for a in articles if a.id not in present),
+    )
+
+
+def _is_first_of_article(key: SentenceKey, by_article: dict[int, list[int]]) -> bool:
+    """A split claim's diff is the joined sentences' diff, stored on the first of them."""
+    return key[1] == min(by_article[key[0]])
+
+
+def choose_reference(texts: dict[int, str], articles: Sequence[Article]) -> int:
+    """The majority phrasing: the version closest on average to all the others.
+
+    Ties go to the earliest published article, then the first in canonical order.
+    """
+    if len(texts) == 1:
+        return next(iter(texts))
+    normalized = {a: normalize(t) for a, t in texts.items()}
+
+    def centrality(a_pos: int) -> float:
+        others = [o for o in normalized if o != a_pos]
+        return sum(fuzz.token_sort_ratio(normalized[a_pos], normalized[o]) for o in others) / len(
+            others
+        )
+
+    return min(
+        texts,
+        key=lambda a: (-round(centrality(a), 6), articles[a].published or "9999", a),
+    )
+
+
+def _version(article: Article, indexes: Sequence[int],
+             facts: dict[str, tuple[SentenceFacts, ...]]) -> Version:
+    sentence_facts = [facts[article.id][i] for i in indexes]
+    return Version(
+        article=article.id,
+        text=" ".join(article.sentences[i].text for i in indexes),
+        numbers=tuple(n for f in sentence_facts for n in f.numbers),
+        quotes=tuple(q for f in sentence_facts for q in f.quotes),
+        credit=next((f.credit for f in sentence_facts if f.credit), None),
+    )
+
+
+def _label(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+_KIND_ORDER = {kind: n for n, kind in enumerate(NumberKind)}
+
+
+def _figure_ledger(articles: Sequence[Article], claims: Sequence[Claim],
+                   facts: dict[str, tuple[SentenceFacts, ...]]) -> tuple[Figure, ...]:
+    """Every number in the story, grouped by value, whether or not its sentences aligned."""
+    claim_of = {(m.article, m.sentence): c.id for c in claims for m in c.members}
+    grouped: dict[tuple[NumberKind, str], list[tuple[float, FigureMention]]] = defaultdict(list)
+    for article in articles:
+        for index, sentence_facts in enumerate(facts[article.id]):
+            for n in sentence_facts.numbers:
+                grouped[(n.kind, format_value(n.low, n.high))].append((n.low, FigureMention(
+                    article=article.id, sentence=index, surface=n.surface,
+                    qualifier=n.qualifier, subject=n.subject,
+                    claim=claim_of.get((article.id, index)),
+                )))
+    ordered = sorted(grouped.items(), key=lambda item: (_KIND_ORDER[item[0][0]],
+                                                        item[1][0][0], item[0][1]))
+    return tuple(
+        Figure(value=value, kind=kind, mentions=tuple(m for _, m in mentions))
+        for (kind, value), mentions in ordered
+    )

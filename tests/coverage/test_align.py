@@ -1,0 +1,132 @@
+"""Alignment: paraphrases meet, common words do not, every sentence lands once."""
+
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storydiff.coverage.align import align_sentences, content_terms, distinctive_values, normalize
+from storydiff.coverage.model import Article, Sentence
+from storydiff.coverage.settings import Settings
+
+
+def make_article(article_id: str, sentences: Sequence[str]) -> Article:
+    text = " ".join(sentences)
+    spans, start = [], 0
+    for index, sentence in enumerate(sentences):
+        spans.append(Sentence(index=index, text=sentence, start=start, end=start + len(sentence)))
+        start += len(sentence) + 1
+    return Article(id=article_id, path=f"{article_id}.txt", outlet=article_id, title=None,
+                   url=None, published=None, author=None, text=text, sentences=tuple(spans),
+                   dropped=())
+
+
+WIRE = make_article("wire", [
+    "Fire crews pulled 38 people from the flooded Corran tunnel late on Tuesday.",
+    "The port authority said 4,812 tonnes of grain were lost when the silo collapsed.",
+    "Harbour master Ilse Brandt called the collapse a failure of maintenance.",
+    "Schools in the district will stay closed until Friday.",
+])
+TABLOID = make_article("tabloid", [
+    "A staggering 4,812 tonnes of grain vanished as the silo came down, port bosses admitted.",
+    "Heroic firefighters rescued 38 trapped people from the Corran tunnel.",
+    "Local football fans will stay at home on Friday.",
+])
+BLOG = make_article("blog", [
+    "Harbour master Ilse Brandt blamed poor maintenance for the collapse.",
+    "I visited the port last summer and the silo already looked rusty.",
+])
+
+
+def claims_as_texts(articles: Sequence[Article], **overrides: object) -> list[set[str]]:
+    claims = align_sentences(articles, settings=Settings(**overrides))  # type: ignore[arg-type]
+    return [{articles[a].sentences[i].text for a, i in c.members} for c in claims]
+
+
+def claim_with(claims: list[set[str]], fragment: str) -> set[str]:
+    (claim,) = [c for c in claims if any(fragment in text for text in c)]
+    return claim
+
+
+def test_paraphrase_with_shared_numbers_aligns() -> None:
+    claims = claims_as_texts([WIRE, TABLOID, BLOG])
+    grain = claim_with(claims, "4,812 tonnes of grain were lost")
+    assert any("grain vanished" in t for t in grain)
+    rescue = claim_with(claims, "pulled 38 people")
+    assert any("rescued 38 trapped" in t for t in rescue)
+
+
+def test_same_quote_frame_changed_aligns() -> None:
+    claims = claims_as_texts([WIRE, TABLOID, BLOG])
+    brandt = claim_with(claims, "called the collapse")
+    assert any("blamed poor maintenance" in t for t in brandt)
+
+
+def test_a_shared_common_word_is_not_a_claim() -> None:
+    claims = claims_as_texts([WIRE, TABLOID, BLOG])
+    schools = claim_with(claims, "Schools in the district")
+    assert schools == {"Schools in the district will stay closed until Friday."}
+
+
+def test_every_sentence_is_in_exactly_one_claim() -> None:
+    articles = [WIRE, TABLOID, BLOG]
+    claims = align_sentences(articles, settings=Settings())
+    keys = [key for claim in claims for key in claim.members]
+    expected = [(a, s.index) for a, art in enumerate(articles) for s in art.sentences]
+    assert sorted(keys) == sorted(expected)
+
+
+def test_no_claim_holds_two_sentences_of_one_article_without_a_split() -> None:
+    claims = align_sentences([WIRE, TABLOID, BLOG], settings=Settings(allow_split=False))
+    for claim in claims:
+        positions = [a for a, _ in claim.members]
+        assert len(positions) == len(set(positions))
+
+
+def test_claim_split_over_two_sentences_is_joined() -> None:
+    whole = make_article("whole", [
+        "The inspectors found cracks in 14 pillars and ordered the bridge closed for a month.",
+        "Ferries will run every hour instead.",
+    ])
+    split = make_article("split", [
+        "Ferries will run every hour instead.",
+        "The inspectors found cracks in 14 pillars.",
+        "They ordered the bridge closed for a month.",
+    ])
+    claims = claims_as_texts([whole, split])
+    cracks = claim_with(claims, "cracks in 14 pillars and ordered")
+    assert "They ordered the bridge closed for a month." in cracks
+    assert len(cracks) == 3
+
+
+def test_scores_are_between_zero_and_one() -> None:
+    for claim in align_sentences([WIRE, TABLOID, BLOG], settings=Settings()):
+        assert all(0.0 <= s <= 1.0 for s in claim.scores.values())
+        assert set(claim.scores) == set(claim.members)
+
+
+def test_normalize_is_idempotent_on_examples() -> None:
+    for text in ["“7,785 Organs”", "  A — B  ", "Don’t"]:
+        assert normalize(normalize(text)) == normalize(text)
+
+
+@given(st.text())
+def test_normalize_is_idempotent(text: str) -> None:
+    assert normalize(normalize(text)) == normalize(text)
+
+
+def test_distinctive_values_skip_years_and_small_counts() -> None:
+    assert distinctive_values("In 2015, 7,785 organs and 3 hearts; 2.5 percent") == {"7785", "2.5"}
+
+
+def test_content_terms_meet_across_inflections() -> None:
+    assert set(content_terms("organs transplanted")) == set(content_terms("organ transplants"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.text(min_size=1, max_size=60), min_size=1, max_size=4),
+                min_size=1, max_size=3))
+def test_alignment_never_raises_and_covers_everything(texts: list[list[str]]) -> None:
+    articles = [make_article(f"a{n}", sentences) for n, sentences in enumerate(texts)]
+    claims = align_sentences(articles, settings=Settings())
+    assert sum(len(c.members) for c in claims) == sum(len(t) for t in texts)

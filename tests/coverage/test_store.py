@@ -1,0 +1,163 @@
+"""The alignment file: round trip, atomic writes, strict reads with one-line errors."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storydiff.coverage.model import (
+    SCHEMA,
+    Alignment,
+    Article,
+    Claim,
+    ClaimNumber,
+    ClaimQuote,
+    DiffChunk,
+    DiffOp,
+    Divergence,
+    DivergenceType,
+    DroppedLine,
+    Figure,
+    FigureMention,
+    Member,
+    NumberKind,
+    Sentence,
+)
+from storydiff.coverage.store import (
+    alignment_from_dict,
+    dumps_alignment,
+    read_alignment,
+    write_alignment,
+    write_text_atomic,
+)
+from storydiff.errors import AlignmentFormatError, OutputError
+
+text = st.text(max_size=30)
+maybe = st.none() | text
+ids = st.text(alphabet="abcdefgh-0123", min_size=1, max_size=8)
+numbers = st.integers(-10**9, 10**9).map(float) | st.floats(allow_nan=False,
+                                                                allow_infinity=False, width=32)
+
+articles = st.builds(
+    Article, id=ids, path=text, outlet=text, title=maybe, url=maybe, published=maybe,
+    author=maybe, text=text,
+    sentences=st.lists(st.builds(Sentence, index=st.integers(0, 99), text=text,
+                                 start=st.integers(0, 999), end=st.integers(0, 999)),
+                       max_size=3).map(tuple),
+    dropped=st.lists(st.builds(DroppedLine, text=text, reason=text), max_size=2).map(tuple),
+)
+claims = st.builds(
+    Claim, id=ids, label=text,
+    members=st.lists(st.builds(
+        Member, article=ids, sentence=st.integers(0, 99), score=st.floats(0, 1), text=text,
+        diff=st.lists(st.builds(DiffChunk, op=st.sampled_from(DiffOp), reference=text,
+                                text=text), max_size=3).map(tuple),
+    ), max_size=3).map(tuple),
+    reference=ids,
+    quotes=st.lists(st.builds(ClaimQuote, article=ids, sentence=st.integers(0, 9), text=text,
+                              speaker=maybe), max_size=2).map(tuple),
+    numbers=st.lists(st.builds(ClaimNumber, article=ids, sentence=st.integers(0, 9),
+                               surface=text, low=numbers, high=numbers,
+                               kind=st.sampled_from(NumberKind), qualifier=maybe,
+                               subject=maybe), max_size=2).map(tuple),
+    divergences=st.lists(st.builds(Divergence, type=st.sampled_from(DivergenceType),
+                                   articles=st.lists(ids, max_size=2).map(tuple), reference=ids,
+                                   detail=text), max_size=2).map(tuple),
+    missing_from=st.lists(ids, max_size=2).map(tuple),
+)
+figures = st.builds(
+    Figure, value=text, kind=st.sampled_from(NumberKind),
+    mentions=st.lists(st.builds(FigureMention, article=ids, sentence=st.integers(0, 9),
+                                surface=text, qualifier=maybe, subject=maybe, claim=maybe),
+                      max_size=2).map(tuple),
+)
+alignments = st.builds(
+    Alignment, created=text, settings=st.dictionaries(st.text(max_size=5), st.integers()),
+    articles=st.lists(articles, max_size=2).map(tuple),
+    claims=st.lists(claims, max_size=2).map(tuple),
+    figures=st.lists(figures, max_size=2).map(tuple),
+)
+
+
+@settings(max_examples=60)
+@given(alignments)
+def test_round_trip(alignment: Alignment) -> None:
+    assert alignment_from_dict(json.loads(dumps_alignment(alignment))) == alignment
+
+
+def small_alignment() -> Alignment:
+    return Alignment(created="2026-01-01T00:00:00Z", settings={"threshold": 0.5}, articles=(),
+                     claims=(), figures=())
+
+
+def test_write_then_read(tmp_path: Path) -> None:
+    path = tmp_path / "story.json"
+    write_alignment(small_alignment(), path)
+    assert read_alignment(path) == small_alignment()
+    assert [p.name for p in tmp_path.iterdir()] == ["story.json"]
+
+
+def test_same_alignment_same_bytes() -> None:
+    assert dumps_alignment(small_alignment()) == dumps_alignment(small_alignment())
+
+
+def test_whole_numbers_are_written_as_integers() -> None:
+    claim = Claim(id="c1", label="x", members=(), reference="a", quotes=(), divergences=(),
+                  missing_from=(), numbers=(ClaimNumber("a", 0, "712", 712.0, 712.0,
+                                                        NumberKind.COUNT, None, None),))
+    data = json.loads(dumps_alignment(Alignment("t", {}, (), (claim,), ())))
+    assert data["claims"][0]["numbers"][0]["low"] == 712
+    assert isinstance(data["claims"][0]["numbers"][0]["low"], int)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"schema": "storydiff/alignment@1", "created": "x", "sett', "not valid JSON"),
+        ('{"schema": "storydiff/alignment@2"}', "unsupported schema 'storydiff/alignment@2'"),
+        ('{"schema": "something-else"}', "unsupported schema 'something-else'"),
+        ("[1, 2]", "top level is not an object"),
+        ('{"schema": "storydiff/alignment@1", "created": "x", "settings": {}, "articles": []}',
+         "missing field 'claims'"),
+        ('{"schema": "storydiff/alignment@1", "created": 5, "settings": {}, "articles": [],'
+         ' "claims": []}', "malformed field"),
+    ],
+)
+def test_bad_files_give_one_line_naming_the_file(tmp_path: Path, content: str,
+                                                 message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(AlignmentFormatError) as raised:
+        read_alignment(path)
+    assert str(raised.value).startswith(f"{path}: ")
+    assert message in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(AlignmentFormatError, match="no such file"):
+        read_alignment(tmp_path / "absent.json")
+
+
+def test_missing_directory_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="does not exist"):
+        write_text_atomic("x", tmp_path / "nowhere" / "out.json")
+
+
+def test_read_only_file_is_refused_and_left_intact(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o444)
+    try:
+        with pytest.raises(OutputError, match="read-only"):
+            write_text_atomic("new", path)
+        assert path.read_text(encoding="utf-8") == "old"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+    finally:
+        path.chmod(0o644)
+
+
+def test_schema_constant_is_the_spec() -> None:
+    assert SCHEMA == "storydiff/alignment@1"
