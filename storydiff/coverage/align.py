@@ -33,7 +33,165 @@ SentenceKey = tuple[int, int]
 """(position of the article in the input, sentence index)."""
 
 _STOP_WORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "saying", "told", "according", "one", "two", "three", "new", "year", "years", "per", "cent", "percent", "which", "its", "it's", "mr", "ms", "mrs", "dr", "also", "however", "would", "could", "may", "might", "must", "shall"]
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "according",
+        "one",
+        "two",
+        "three",
+        "new",
+        "year",
+        "years",
+        "per",
+        "cent",
+        "percent",
+        "which",
+        "its",
+        "it's",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "also",
+        "however",
+        "would",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+    ]
 )
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
@@ -62,8 +220,18 @@ _STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "�
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English suffix stripper: enough to meet "transplanted" with "transplants"."""
-    for suffix, min_len in (("ations", 5), ("ation", 5), ("ings", 5), ("ing", 5), ("edly", 5),
-                            ("ed", 4), ("ies", 4), ("es", 5), ("s", 4), ("ly", 5)):
+    for suffix, min_len in (
+        ("ations", 5),
+        ("ation", 5),
+        ("ings", 5),
+        ("ing", 5),
+        ("edly", 5),
+        ("ed", 4),
+        ("ies", 4),
+        ("es", 5),
+        ("s", 4),
+        ("ly", 5),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= min_len - 1:
             base = word[: -len(suffix)]
             return base + "y" if suffix == "ies" else base
@@ -151,8 +319,9 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
     value_frequency: Counter[str] = Counter()
     for sentence_values in values:
         value_frequency.update(sentence_values)
-    value_weight = {v: 1.0 / math.sqrt(max(1.0, n / max(1, len(articles)))) for v, n in
-                    value_frequency.items()}
+    value_weight = {
+        v: 1.0 / math.sqrt(max(1.0, n / max(1, len(articles)))) for v, n in value_frequency.items()
+    }
     return _Corpus(
         keys=tuple(keys),
         texts=tuple(texts),
@@ -223,23 +392,27 @@ def score_pair(corpus: _Corpus, i: int, j: int, fuzzy: float, settings: Settings
     return PairScore(combined=combined, fuzzy=fuzzy, tfidf=tfidf, anchor=anchor)
 
 
-def _fuzzy_matrix(corpus: _Corpus, rows_a: Sequence[int], rows_b: Sequence[int],
-                  settings: Settings) -> NDArray[np.float32]:
+def _fuzzy_matrix(
+    corpus: _Corpus, rows_a: Sequence[int], rows_b: Sequence[int], settings: Settings
+) -> NDArray[np.float32]:
     left = [corpus.normalized[r] for r in rows_a]
     right = [corpus.normalized[r] for r in rows_b]
     # token_set_ratio is 100 for any sentence whose words are a subset of the other's,
     # so short sentences would match everything; averaging with token_sort_ratio keeps
     # its tolerance of reordering and added clauses without that blind spot.
-    set_scores = process.cdist(left, right, scorer=fuzz.token_set_ratio,
-                               workers=settings.workers, dtype=np.float32)
-    sort_scores = process.cdist(left, right, scorer=fuzz.token_sort_ratio,
-                                workers=settings.workers, dtype=np.float32)
+    set_scores = process.cdist(
+        left, right, scorer=fuzz.token_set_ratio, workers=settings.workers, dtype=np.float32
+    )
+    sort_scores = process.cdist(
+        left, right, scorer=fuzz.token_sort_ratio, workers=settings.workers, dtype=np.float32
+    )
     result: NDArray[np.float32] = (set_scores + sort_scores) / 200.0
     return result
 
 
-def _pair_matches(corpus: _Corpus, a: int, b: int, settings: Settings,
-                  min_chars: Sequence[bool]) -> list[tuple[float, int, int]]:
+def _pair_matches(
+    corpus: _Corpus, a: int, b: int, settings: Settings, min_chars: Sequence[bool]
+) -> list[tuple[float, int, int]]:
     """Best one-to-one sentence pairs between articles ``a`` and ``b`` above threshold."""
     rows_a, rows_b = corpus.by_article[a], corpus.by_article[b]
     if not rows_a or not rows_b:
@@ -254,7 +427,8 @@ def _pair_matches(corpus: _Corpus, a: int, b: int, settings: Settings,
                 continue
             f = float(fuzzy[x, y])
             if f < settings.candidate_cutoff and not (
-                corpus.values[i] & corpus.values[j] or (corpus.quotes[i] and corpus.quotes[j])
+                corpus.values[i] & corpus.values[j]
+                or (corpus.quotes[i] and corpus.quotes[j])
                 or _cosine(corpus.vectors[i], corpus.vectors[j]) > 0.3
             ):
                 continue
@@ -307,8 +481,12 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
     return tuple(_to_claims(groups, edges, corpus))
 
 
-def _merge(edges: Iterable[tuple[float, int, int]], corpus: _Corpus,
-           combined: Callable[[int, int], float], link_floor: float) -> list[set[int]]:
+def _merge(
+    edges: Iterable[tuple[float, int, int]],
+    corpus: _Corpus,
+    combined: Callable[[int, int], float],
+    link_floor: float,
+) -> list[set[int]]:
     """Union matched pairs into groups, never two sentences of one article in a group.
 
     Two groups merge only when their members agree on average (mean score over every
@@ -356,8 +534,9 @@ def _mean_link(left: set[int], right: set[int], combined: Callable[[int, int], f
     return sum(scores) / len(scores)
 
 
-def _attach_split_sentences(groups: list[set[int]], corpus: _Corpus,
-                            settings: Settings) -> list[set[int]]:
+def _attach_split_sentences(
+    groups: list[set[int]], corpus: _Corpus, settings: Settings
+) -> list[set[int]]:
     """Let an unmatched sentence join its neighbour's claim when together they match better.
 
     An outlet that states one claim in two sentences leaves the second one unmatched;
@@ -398,8 +577,9 @@ def _mean_fuzzy(text: str, rows: Sequence[int], corpus: _Corpus) -> float:
     return sum(fuzz.token_sort_ratio(text, corpus.normalized[r]) for r in rows) / (100 * len(rows))
 
 
-def _to_claims(groups: list[set[int]], edges: Sequence[tuple[float, int, int]],
-               corpus: _Corpus) -> list[AlignedClaim]:
+def _to_claims(
+    groups: list[set[int]], edges: Sequence[tuple[float, int, int]], corpus: _Corpus
+) -> list[AlignedClaim]:
     edge_score: dict[tuple[int, int], float] = {}
     for score, i, j in edges:
         edge_score[(min(i, j), max(i, j))] = score
@@ -414,7 +594,8 @@ def _to_claims(groups: list[set[int]], edges: Sequence[tuple[float, int, int]],
                 if corpus.keys[o][0] != corpus.keys[r][0]
             ]
             known = [s for s in partners if s is not None]
-            scores[corpus.keys[r]] = round(max(known), 4) if known else (1.0 if len(rows) == 1
-                                                                          else 0.0)
+            scores[corpus.keys[r]] = (
+                round(max(known), 4) if known else (1.0 if len(rows) == 1 else 0.0)
+            )
         claims.append(AlignedClaim(members=tuple(corpus.keys[r] for r in rows), scores=scores))
     return claims

@@ -20,8 +20,9 @@ from storydiff.coverage.quotes import quote_words_changed, same_credit
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
 from storydiff.coverage.numbers import describe, is_rounding_of, subject_similarity, values_match
 
-_COMPARED_KINDS = frozenset({NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY,
-                             NumberKind.MEASURE})
+_COMPARED_KINDS = frozenset(
+    {NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY, NumberKind.MEASURE}
+)
 """Years, dates and ordinals place a claim; they are not the figure a claim is about."""
 
 SUBJECT_CHANGED_BELOW = 0.34
@@ -90,8 +91,9 @@ def _comparable(numbers: Sequence[NumberMention]) -> list[NumberMention]:
     return [n for n in numbers if n.kind in _COMPARED_KINDS]
 
 
-def _compare_numbers(reference: Sequence[NumberMention],
-                     other: Sequence[NumberMention]) -> list[_Finding]:
+def _compare_numbers(
+    reference: Sequence[NumberMention], other: Sequence[NumberMention]
+) -> list[_Finding]:
     findings: list[_Finding] = []
     ref_left = _comparable(reference)
     other_left = _comparable(other)
@@ -102,32 +104,50 @@ def _compare_numbers(reference: Sequence[NumberMention],
             continue
         ref_left.remove(ref)
         other_left.remove(match)
-        if (ref.subject and match.subject
-                and subject_similarity(ref.subject, match.subject) < SUBJECT_CHANGED_BELOW):
-            findings.append(_Finding(DivergenceType.NUMBER_SUBJECT_CHANGED,
-                                     f"{describe(ref)} → {describe(match)}"))
+        if (
+            ref.subject
+            and match.subject
+            and subject_similarity(ref.subject, match.subject) < SUBJECT_CHANGED_BELOW
+        ):
+            findings.append(
+                _Finding(
+                    DivergenceType.NUMBER_SUBJECT_CHANGED, f"{describe(ref)} → {describe(match)}"
+                )
+            )
         if (ref.qualifier or None) != (match.qualifier or None):
-            findings.append(_Finding(DivergenceType.QUALIFIER_CHANGED,
-                                     f"{describe(ref)} → {describe(match)}"))
+            findings.append(
+                _Finding(DivergenceType.QUALIFIER_CHANGED, f"{describe(ref)} → {describe(match)}")
+            )
     # Then different values on the same thing: a rounding is a hedge, the rest a change.
     for ref in list(ref_left):
         candidates = [o for o in other_left if o.kind == ref.kind]
-        rounded = next((o for o in candidates
-                        if is_rounding_of(o, ref) or is_rounding_of(ref, o)), None)
+        rounded = next(
+            (o for o in candidates if is_rounding_of(o, ref) or is_rounding_of(ref, o)), None
+        )
         if rounded is not None:
             ref_left.remove(ref)
             other_left.remove(rounded)
-            findings.append(_Finding(DivergenceType.QUALIFIER_CHANGED,
-                                     f"{describe(ref)} → {describe(rounded)} (rounded)"))
+            findings.append(
+                _Finding(
+                    DivergenceType.QUALIFIER_CHANGED,
+                    f"{describe(ref)} → {describe(rounded)} (rounded)",
+                )
+            )
             continue
-        same_thing = [o for o in candidates if ref.subject and o.subject
-                      and subject_similarity(ref.subject, o.subject) >= SAME_SUBJECT_FROM]
+        same_thing = [
+            o
+            for o in candidates
+            if ref.subject
+            and o.subject
+            and subject_similarity(ref.subject, o.subject) >= SAME_SUBJECT_FROM
+        ]
         if same_thing:
             changed = max(same_thing, key=lambda o: subject_similarity(ref.subject, o.subject))
             ref_left.remove(ref)
             other_left.remove(changed)
-            findings.append(_Finding(DivergenceType.NUMBER_CHANGED,
-                                     f"{describe(ref)} → {describe(changed)}"))
+            findings.append(
+                _Finding(DivergenceType.NUMBER_CHANGED, f"{describe(ref)} → {describe(changed)}")
+            )
     return findings
 
 
@@ -145,10 +165,12 @@ def _compare_quotes(reference: Sequence[Quote], other: Sequence[Quote]) -> list[
         elif comparison.kind == "trimmed":
             findings.append(_Finding(DivergenceType.QUOTE_TRIMMED, comparison.description))
         if ref.speaker and best.speaker and not same_credit(ref.speaker, best.speaker):
-            findings.append(_Finding(
-                DivergenceType.ATTRIBUTION_CHANGED,
-                f"quote credited to {ref.speaker} → credited to {best.speaker}",
-            ))
+            findings.append(
+                _Finding(
+                    DivergenceType.ATTRIBUTION_CHANGED,
+                    f"quote credited to {ref.speaker} → credited to {best.speaker}",
+                )
+            )
     return findings
 
 
@@ -159,11 +181,18 @@ def _quote_overlap(a: str, b: str) -> float:
 
 
 def _compare_credits(reference: str | None, other: str | None) -> list[_Finding]:
-    if reference and other and _is_named(reference) and _is_named(other) and not same_credit(
-        reference, other
+    if (
+        reference
+        and other
+        and _is_named(reference)
+        and _is_named(other)
+        and not same_credit(reference, other)
     ):
-        return [_Finding(DivergenceType.ATTRIBUTION_CHANGED,
-                         f"credited to {reference} → credited to {other}")]
+        return [
+            _Finding(
+                DivergenceType.ATTRIBUTION_CHANGED, f"credited to {reference} → credited to {other}"
+            )
+        ]
     return []
 
 

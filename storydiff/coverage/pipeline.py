@@ -55,8 +55,13 @@ class SentenceFacts:
     credit: str | None
 
 
-def compare_paths(paths: Sequence[str], *, settings: Settings | None = None,
-                  progress: Progress | None = None, created: str | None = None) -> CompareResult:
+def compare_paths(
+    paths: Sequence[str],
+    *,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    created: str | None = None,
+) -> CompareResult:
     """Read, clean, align and compare the articles at ``paths``.
 
     Raises:
@@ -78,8 +83,9 @@ def now_utc() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def compare_articles(articles: Sequence[Article], *, settings: Settings | None = None,
-                     created: str | None = None) -> Alignment:
+def compare_articles(
+    articles: Sequence[Article], *, settings: Settings | None = None, created: str | None = None
+) -> Alignment:
     """Align ``articles`` into claims and find every divergence and figure.
 
     The articles are put in a canonical order (by id) first, so the result does not
@@ -113,18 +119,26 @@ def _story_position(claim: AlignedClaim, articles: Sequence[Article]) -> float:
     return sum(positions) / len(positions)
 
 
-def _build_claims(articles: Sequence[Article], aligned: Sequence[AlignedClaim],
-                  facts: dict[str, tuple[SentenceFacts, ...]]) -> tuple[Claim, ...]:
-    in_story_order = sorted(aligned, key=lambda c: (round(_story_position(c, articles), 9),
-                                                    c.members))
+def _build_claims(
+    articles: Sequence[Article],
+    aligned: Sequence[AlignedClaim],
+    facts: dict[str, tuple[SentenceFacts, ...]],
+) -> tuple[Claim, ...]:
+    in_story_order = sorted(
+        aligned, key=lambda c: (round(_story_position(c, articles), 9), c.members)
+    )
     return tuple(
         _build_claim(f"c{n}", claim, articles, facts)
         for n, claim in enumerate(in_story_order, start=1)
     )
 
 
-def _build_claim(claim_id: str, aligned: AlignedClaim, articles: Sequence[Article],
-                 facts: dict[str, tuple[SentenceFacts, ...]]) -> Claim:
+def _build_claim(
+    claim_id: str,
+    aligned: AlignedClaim,
+    articles: Sequence[Article],
+    facts: dict[str, tuple[SentenceFacts, ...]],
+) -> Claim:
     by_article: dict[int, list[int]] = defaultdict(list)
     for a_pos, index in aligned.members:
         by_article[a_pos].append(index)
@@ -140,13 +154,17 @@ def _build_claim(claim_id: str, aligned: AlignedClaim, articles: Sequence[Articl
             sentence=key[1],
             score=1.0 if key[0] == reference_pos else aligned.scores[key],
             text=articles[key[0]].sentences[key[1]].text,
-            diff=() if key[0] == reference_pos else word_diff(reference_text, texts[key[0]])
-            if _is_first_of_article(key, by_article) else (),
+            diff=()
+            if key[0] == reference_pos
+            else word_diff(reference_text, texts[key[0]])
+            if _is_first_of_article(key, by_article)
+            else (),
         )
         for key in aligned.members
     )
-    versions = {a_pos: _version(articles[a_pos], sorted(by_article[a_pos]), facts)
-                for a_pos in by_article}
+    versions = {
+        a_pos: _version(articles[a_pos], sorted(by_article[a_pos]), facts) for a_pos in by_article
+    }
     divergences = find_divergences(
         versions[reference_pos],
         [versions[a_pos] for a_pos in sorted(by_article) if a_pos != reference_pos],
@@ -163,8 +181,16 @@ def _build_claim(claim_id: str, aligned: AlignedClaim, articles: Sequence[Articl
             for q in facts[articles[a].id][i].quotes
         ),
         numbers=tuple(
-            ClaimNumber(article=articles[a].id, sentence=i, surface=n.surface, low=n.low,
-                        high=n.high, kind=n.kind, qualifier=n.qualifier, subject=n.subject)
+            ClaimNumber(
+                article=articles[a].id,
+                sentence=i,
+                surface=n.surface,
+                low=n.low,
+                high=n.high,
+                kind=n.kind,
+                qualifier=n.qualifier,
+                subject=n.subject,
+            )
             for a, i in aligned.members
             for n in facts[articles[a].id][i].numbers
         ),
@@ -199,8 +225,9 @@ def choose_reference(texts: dict[int, str], articles: Sequence[Article]) -> int:
     )
 
 
-def _version(article: Article, indexes: Sequence[int],
-             facts: dict[str, tuple[SentenceFacts, ...]]) -> Version:
+def _version(
+    article: Article, indexes: Sequence[int], facts: dict[str, tuple[SentenceFacts, ...]]
+) -> Version:
     sentence_facts = [facts[article.id][i] for i in indexes]
     return Version(
         article=article.id,
@@ -219,21 +246,33 @@ def _label(text: str) -> str:
 _KIND_ORDER = {kind: n for n, kind in enumerate(NumberKind)}
 
 
-def _figure_ledger(articles: Sequence[Article], claims: Sequence[Claim],
-                   facts: dict[str, tuple[SentenceFacts, ...]]) -> tuple[Figure, ...]:
+def _figure_ledger(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    facts: dict[str, tuple[SentenceFacts, ...]],
+) -> tuple[Figure, ...]:
     """Every number in the story, grouped by value, whether or not its sentences aligned."""
     claim_of = {(m.article, m.sentence): c.id for c in claims for m in c.members}
     grouped: dict[tuple[NumberKind, str], list[tuple[float, FigureMention]]] = defaultdict(list)
     for article in articles:
         for index, sentence_facts in enumerate(facts[article.id]):
             for n in sentence_facts.numbers:
-                grouped[(n.kind, format_value(n.low, n.high))].append((n.low, FigureMention(
-                    article=article.id, sentence=index, surface=n.surface,
-                    qualifier=n.qualifier, subject=n.subject,
-                    claim=claim_of.get((article.id, index)),
-                )))
-    ordered = sorted(grouped.items(), key=lambda item: (_KIND_ORDER[item[0][0]],
-                                                        item[1][0][0], item[0][1]))
+                grouped[(n.kind, format_value(n.low, n.high))].append(
+                    (
+                        n.low,
+                        FigureMention(
+                            article=article.id,
+                            sentence=index,
+                            surface=n.surface,
+                            qualifier=n.qualifier,
+                            subject=n.subject,
+                            claim=claim_of.get((article.id, index)),
+                        ),
+                    )
+                )
+    ordered = sorted(
+        grouped.items(), key=lambda item: (_KIND_ORDER[item[0][0]], item[1][0][0], item[0][1])
+    )
     return tuple(
         Figure(value=value, kind=kind, mentions=tuple(m for _, m in mentions))
         for (kind, value), mentions in ordered

@@ -272,7 +272,9 @@ def _article_from_dict(data: Any) -> Article:
         s = _dict(s)
         sentences.append(
             Sentence(
-                index=_int(s["index"]), text=_str(s["text"]), start=_int(s["start"]),
+                index=_int(s["index"]),
+                text=_str(s["text"]),
+                start=_int(s["start"]),
                 end=_int(s["end"]),
             )
         )
@@ -317,16 +319,22 @@ def _claim_from_dict(data: Any) -> Claim:
         reference=_str(data["reference"]),
         quotes=tuple(
             ClaimQuote(
-                article=_str(q["article"]), sentence=_int(q["sentence"]), text=_str(q["text"]),
+                article=_str(q["article"]),
+                sentence=_int(q["sentence"]),
+                text=_str(q["text"]),
                 speaker=_opt_str(q.get("speaker")),
             )
             for q in map(_dict, _list(data.get("quotes", [])))
         ),
         numbers=tuple(
             ClaimNumber(
-                article=_str(n["article"]), sentence=_int(n["sentence"]),
-                surface=_str(n["surface"]), low=_float(n["low"]), high=_float(n["high"]),
-                kind=NumberKind(n["kind"]), qualifier=_opt_str(n.get("qualifier")),
+                article=_str(n["article"]),
+                sentence=_int(n["sentence"]),
+                surface=_str(n["surface"]),
+                low=_float(n["low"]),
+                high=_float(n["high"]),
+                kind=NumberKind(n["kind"]),
+                qualifier=_opt_str(n.get("qualifier")),
                 subject=_opt_str(n.get("subject")),
             )
             for n in map(_dict, _list(data.get("numbers", [])))
@@ -335,7 +343,8 @@ def _claim_from_dict(data: Any) -> Claim:
             Divergence(
                 type=DivergenceType(d["type"]),
                 articles=tuple(_str(a) for a in _list(d["articles"])),
-                reference=_str(d["reference"]), detail=_str(d["detail"]),
+                reference=_str(d["reference"]),
+                detail=_str(d["detail"]),
             )
             for d in map(_dict, _list(data.get("divergences", [])))
         ),
@@ -350,9 +359,12 @@ def _figure_from_dict(data: Any) -> Figure:
         kind=NumberKind(data["kind"]),
         mentions=tuple(
             FigureMention(
-                article=_str(m["article"]), sentence=_int(m["sentence"]),
-                surface=_str(m["surface"]), qualifier=_opt_str(m.get("qualifier")),
-                subject=_opt_str(m.get("subject")), claim=_opt_str(m.get("claim")),
+                article=_str(m["article"]),
+                sentence=_int(m["sentence"]),
+                surface=_str(m["surface"]),
+                qualifier=_opt_str(m.get("qualifier")),
+                subject=_opt_str(m.get("subject")),
+                claim=_opt_str(m.get("claim")),
             )
             for m in map(_dict, _list(data["mentions"]))
         ),
