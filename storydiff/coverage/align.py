@@ -24,10 +24,16 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
+from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from storydiff.coverage.model import Article
 from storydiff.coverage.settings import Settings
+
+PHRASE_WEIGHT = 0.15
+PHRASE_CAP = 0.45
+"""Each shared rare bigram adds PHRASE_WEIGHT to the anchor, up to PHRASE_CAP: names
+are bigrams too, and a sentence that only names the same people is not the same claim."""
 
 SentenceKey = tuple[int, int]
 """(position of the article in the input, sentence index)."""
@@ -288,9 +294,12 @@ class _Corpus:
     keys: tuple[SentenceKey, ...]
     texts: tuple[str, ...]
     normalized: tuple[str, ...]
-    vectors: tuple[Mapping[str, float], ...]
+    vectors: sparse.csr_matrix
+    """L2-normalised TF-IDF rows, one per sentence."""
     values: tuple[frozenset[str], ...]
     quotes: tuple[tuple[str, ...], ...]
+    phrases: tuple[frozenset[tuple[str, str]], ...]
+    """Rare content-word bigrams: a shared phrase survives a reworded frame."""
     value_weight: Mapping[str, float]
     by_article: tuple[tuple[int, ...], ...]
     """Row numbers of each article's sentences."""
@@ -312,8 +321,16 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
     for sentence_terms in terms:
         document_frequency.update(set(sentence_terms))
     total = max(len(texts), 1)
-    vectors = [_tfidf_vector(t, document_frequency, total) for t in terms]
+    vectors = _tfidf_matrix(terms, document_frequency, total)
     values = [distinctive_values(t) for t in texts]
+    bigrams = [frozenset(zip(t, t[1:], strict=False)) for t in terms]
+    bigram_frequency: Counter[tuple[str, str]] = Counter()
+    for sentence_bigrams in bigrams:
+        bigram_frequency.update(sentence_bigrams)
+    # A phrase every outlet repeats throughout ("organ harvesting") names the story, not
+    # a claim; one that occurs about once per outlet marks a claim.
+    phrase_limit = max(2, len(articles))
+    phrases = [frozenset(b for b in bs if bigram_frequency[b] <= phrase_limit) for bs in bigrams]
     # A value that many articles repeat (a death toll in every paragraph) anchors less
     # than one that marks a single fact.
     value_frequency: Counter[str] = Counter()
@@ -326,25 +343,37 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
         keys=tuple(keys),
         texts=tuple(texts),
         normalized=tuple(normalize(t) for t in texts),
-        vectors=tuple(vectors),
+        vectors=vectors,
         values=tuple(values),
         quotes=tuple(quoted_spans(t) for t in texts),
+        phrases=tuple(phrases),
         value_weight=value_weight,
         by_article=tuple(by_article),
     )
 
 
-def _tfidf_vector(terms: Sequence[str], df: Mapping[str, int], total: int) -> dict[str, float]:
-    counts = Counter(terms)
-    vector = {t: (1 + math.log(n)) * math.log(1 + total / df[t]) for t, n in counts.items()}
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-    return {t: w / norm for t, w in vector.items()}
+def _tfidf_matrix(
+    terms: Sequence[Sequence[str]], df: Mapping[str, int], total: int
+) -> sparse.csr_matrix:
+    vocabulary = {t: n for n, t in enumerate(sorted(df))}
+    rows: list[int] = []
+    cols: list[int] = []
+    weights: list[float] = []
+    for row, sentence_terms in enumerate(terms):
+        counts = Counter(sentence_terms)
+        vector = {t: (1 + math.log(n)) * math.log(1 + total / df[t]) for t, n in counts.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        for t, w in sorted(vector.items()):
+            rows.append(row)
+            cols.append(vocabulary[t])
+            weights.append(w / norm)
+    return sparse.csr_matrix(
+        (weights, (rows, cols)), shape=(len(terms), max(1, len(vocabulary))), dtype=np.float64
+    )
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+def _cosine(corpus: _Corpus, i: int, j: int) -> float:
+    return float(corpus.vectors[i].multiply(corpus.vectors[j]).sum())
 
 
 def _anchor(corpus: _Corpus, i: int, j: int) -> float:
@@ -356,6 +385,7 @@ def _anchor(corpus: _Corpus, i: int, j: int) -> float:
         for v2 in corpus.values[j] - shared:
             if _is_rounding(float(v1), float(v2)):
                 score += 0.25
+    score += min(PHRASE_CAP, PHRASE_WEIGHT * len(corpus.phrases[i] & corpus.phrases[j]))
     for q1 in corpus.quotes[i]:
         for q2 in corpus.quotes[j]:
             if fuzz.partial_ratio(q1, q2) >= 85 and min(len(q1), len(q2)) >= 20:
@@ -382,7 +412,7 @@ def _roundness(value: float) -> int:
 
 
 def score_pair(corpus: _Corpus, i: int, j: int, fuzzy: float, settings: Settings) -> PairScore:
-    tfidf = _cosine(corpus.vectors[i], corpus.vectors[j])
+    tfidf = _cosine(corpus, i, j)
     anchor = _anchor(corpus, i, j)
     combined = (
         settings.fuzzy_weight * fuzzy
@@ -417,22 +447,24 @@ def _pair_matches(
     rows_a, rows_b = corpus.by_article[a], corpus.by_article[b]
     if not rows_a or not rows_b:
         return []
-    fuzzy = _fuzzy_matrix(corpus, rows_a, rows_b, settings)
-    combined = np.zeros(fuzzy.shape, dtype=np.float64)
+    fuzzy = _fuzzy_matrix(corpus, rows_a, rows_b, settings).astype(np.float64)
+    cosine = (corpus.vectors[list(rows_a)] @ corpus.vectors[list(rows_b)].T).toarray()
+    anchor = np.zeros(fuzzy.shape, dtype=np.float64)
     for x, i in enumerate(rows_a):
-        if not min_chars[i]:
+        if not (corpus.values[i] or corpus.quotes[i] or corpus.phrases[i]):
             continue
         for y, j in enumerate(rows_b):
-            if not min_chars[j]:
-                continue
-            f = float(fuzzy[x, y])
-            if f < settings.candidate_cutoff and not (
-                corpus.values[i] & corpus.values[j]
-                or (corpus.quotes[i] and corpus.quotes[j])
-                or _cosine(corpus.vectors[i], corpus.vectors[j]) > 0.3
-            ):
-                continue
-            combined[x, y] = score_pair(corpus, i, j, f, settings).combined
+            if corpus.values[j] or corpus.quotes[j] or corpus.phrases[j]:
+                anchor[x, y] = _anchor(corpus, i, j)
+    combined = (
+        settings.fuzzy_weight * fuzzy
+        + settings.tfidf_weight * cosine
+        + settings.anchor_weight * anchor
+    )
+    # Pairs with no character, word or anchor evidence are not candidates at all.
+    combined[(fuzzy < settings.candidate_cutoff) & (cosine <= 0.3) & (anchor == 0)] = 0.0
+    combined[[not min_chars[i] for i in rows_a], :] = 0.0
+    combined[:, [not min_chars[j] for j in rows_b]] = 0.0
     eligible = np.where(combined >= settings.threshold, combined, 0.0)
     if not eligible.any():
         return []

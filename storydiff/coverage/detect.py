@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from storydiff.coverage.quotes import quote_words_changed, same_credit
 
+from storydiff.coverage.align import content_terms
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
 from storydiff.coverage.numbers import describe, is_rounding_of, subject_similarity, values_match
+from storydiff.coverage.quotes import quote_words_changed, same_credit
 
 _COMPARED_KINDS = frozenset(
     {NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY, NumberKind.MEASURE}
@@ -76,7 +77,7 @@ def find_divergences(reference: Version, others: Sequence[Version]) -> tuple[Div
 
 def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]:
     """The findings of one outlet's version against the reference version."""
-    findings = list(_compare_numbers(reference.numbers, other.numbers))
+    findings = list(_compare_numbers(reference, other))
     findings.extend(_compare_quotes(reference.quotes, other.quotes))
     if not (reference.quotes and other.quotes):
         findings.extend(_compare_credits(reference.credit, other.credit))
@@ -91,12 +92,10 @@ def _comparable(numbers: Sequence[NumberMention]) -> list[NumberMention]:
     return [n for n in numbers if n.kind in _COMPARED_KINDS]
 
 
-def _compare_numbers(
-    reference: Sequence[NumberMention], other: Sequence[NumberMention]
-) -> list[_Finding]:
+def _compare_numbers(reference_version: Version, other_version: Version) -> list[_Finding]:
     findings: list[_Finding] = []
-    ref_left = _comparable(reference)
-    other_left = _comparable(other)
+    ref_left = _comparable(reference_version.numbers)
+    other_left = _comparable(other_version.numbers)
     # Same value first: what changed can only be the hedge or the thing counted.
     for ref in list(ref_left):
         match = next((o for o in other_left if values_match(ref, o)), None)
@@ -108,6 +107,8 @@ def _compare_numbers(
             ref.subject
             and match.subject
             and subject_similarity(ref.subject, match.subject) < SUBJECT_CHANGED_BELOW
+            and not _mentioned_near(match.subject, reference_version.text, ref.surface)
+            and not _mentioned_near(ref.subject, other_version.text, match.surface)
         ):
             findings.append(
                 _Finding(
@@ -141,6 +142,12 @@ def _compare_numbers(
             and o.subject
             and subject_similarity(ref.subject, o.subject) >= SAME_SUBJECT_FROM
         ]
+        if not same_thing and len(candidates) == 1 and len(_of_kind(ref_left, ref.kind)) == 1:
+            # The one figure of its kind left on each side, neither saying what it counts
+            # ("$2.5 billion" against "$5.2 billion"): in one claim, the same figure.
+            (only,) = candidates
+            if not (ref.subject and only.subject):
+                same_thing = [only]
         if same_thing:
             changed = max(same_thing, key=lambda o: subject_similarity(ref.subject, o.subject))
             ref_left.remove(ref)
@@ -149,6 +156,37 @@ def _compare_numbers(
                 _Finding(DivergenceType.NUMBER_CHANGED, f"{describe(ref)} → {describe(changed)}")
             )
     return findings
+
+
+def _word_families(text: str) -> set[str]:
+    # Five letters are enough to meet "volunteers" with "voluntarily" and "transplant"
+    # with "transplanted" without a stemmer's rules.
+    return {term[:5] for term in content_terms(text)}
+
+
+NEAR_WORDS = 6
+"""How many words either side of a number still describe what it counts."""
+
+
+def _mentioned_near(subject: str, text: str, surface: str) -> bool:
+    """Most of what ``subject`` names is said close to ``surface`` in ``text``.
+
+    Then the other outlet counted the same thing and only named it differently
+    ("voluntarily donated by 2,766 people" are the "2,766 volunteers"); a word far off
+    in the sentence ("... organs removed to use for transplants") does not count.
+    """
+    at = text.find(surface)
+    if at < 0:
+        return False
+    before = text[:at].split()[-NEAR_WORDS:]
+    after = text[at + len(surface) :].split()[:NEAR_WORDS]
+    wanted = _word_families(subject)
+    near = _word_families(" ".join(before + after))
+    return bool(wanted) and len(wanted & near) * 2 > len(wanted)
+
+
+def _of_kind(numbers: Sequence[NumberMention], kind: NumberKind) -> list[NumberMention]:
+    return [n for n in numbers if n.kind == kind]
 
 
 def _compare_quotes(reference: Sequence[Quote], other: Sequence[Quote]) -> list[_Finding]:
@@ -160,9 +198,9 @@ def _compare_quotes(reference: Sequence[Quote], other: Sequence[Quote]) -> list[
             continue
         unpaired.remove(best)
         comparison = quote_words_changed(ref.text, best.text)
-        if comparison.kind == "altered":
+        if comparison.altered:
             findings.append(_Finding(DivergenceType.QUOTE_ALTERED, comparison.description))
-        elif comparison.kind == "trimmed":
+        elif comparison.trimmed:
             findings.append(_Finding(DivergenceType.QUOTE_TRIMMED, comparison.description))
         if ref.speaker and best.speaker and not same_credit(ref.speaker, best.speaker):
             findings.append(
@@ -198,5 +236,7 @@ def _compare_credits(reference: str | None, other: str | None) -> list[_Finding]
 
 def _is_named(credit: str) -> bool:
     """A named source (Amnesty International), not a generic one (the report, officials)."""
-    words = credit.removeprefix("the ").split()
+    words = credit.split()
+    if words and words[0].casefold() in {"the", "a", "an"}:
+        words = words[1:]
     return any(w[:1].isupper() for w in words)

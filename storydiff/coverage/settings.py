@@ -12,7 +12,7 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    threshold: float = 0.42
+    threshold: float = 0.37
     """Combined pair score (0..1) above which two sentences of different outlets may
     state the same claim. Lower finds more paraphrases and more false pairs."""
 
@@ -20,16 +20,16 @@ class Settings:
     """Cheap character score (0..1) below which a pair is not scored further unless an
     anchor (a shared distinctive number, quotation or rare name) links it."""
 
-    fuzzy_weight: float = 0.40
+    fuzzy_weight: float = 0.30
     """Weight of rapidfuzz ``token_set_ratio`` in the combined score."""
 
-    tfidf_weight: float = 0.35
+    tfidf_weight: float = 0.40
     """Weight of the cosine of IDF-weighted content words; survives reordering."""
 
-    anchor_weight: float = 0.25
+    anchor_weight: float = 0.30
     """Weight of shared anchors (distinctive numbers, quotations); survives paraphrase."""
 
-    link_ratio: float = 0.8
+    link_ratio: float = 1.0
     """Two groups of matched sentences merge into one claim only when their mean pair
     score is at least ``link_ratio * threshold``; lower lets chains of weak links form."""
 

@@ -1,0 +1,151 @@
+"""The whole engine on small stories written for each divergence type."""
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from storydiff.coverage.model import Alignment, Article, DivergenceType
+from storydiff.coverage.pipeline import compare_articles, compare_paths
+from storydiff.coverage.store import dumps_alignment
+from tests.coverage.test_align import make_article
+
+CREATED = "2026-01-01T00:00:00Z"
+
+WIRE = make_article("a-wire", [
+    "Inspectors found that 712 bridges in the province need urgent repairs.",
+    "Engineers estimate that between 3,000 and 4,000 workers will be needed for the repairs.",
+    "“We cannot wait another winter for this work to begin,” said transport minister Lena Ortiz.",
+    "The ministry has set aside $2.5 billion for the programme.",
+    "Most of the damaged bridges were built before 1970.",
+])
+PAPER = make_article("b-paper", [
+    "According to the inspection, 712 bridges in the province need urgent repairs.",
+    "Between 3,000 and 4,000 workers will be needed for the repairs, engineers estimate.",
+    "“We cannot wait another winter for this work to begin,” transport minister Lena Ortiz said.",
+    "The ministry has set aside $2.5 billion for the programme, officials confirmed.",
+])
+TABLOID = make_article("c-tabloid", [
+    "More than 700 bridges in the province need urgent repairs, inspectors found.",
+    "Engineers estimate that between 3,000 and 4,000 drivers will be stranded by the repairs.",
+    "“We cannot wait another summer for this,” said opposition leader Marco Diaz.",
+    "The ministry has set aside $5.2 billion for the programme.",
+])
+
+
+def compare(*articles: Article) -> Alignment:
+    return compare_articles(articles, created=CREATED)
+
+
+def claim_containing(alignment: Alignment, fragment: str):  # type: ignore[no-untyped-def]
+    (claim,) = [c for c in alignment.claims if any(fragment in m.text for m in c.members)]
+    return claim
+
+
+def divergence(claim, kind: DivergenceType):  # type: ignore[no-untyped-def]
+    found = [d for d in claim.divergences if d.type is kind]
+    assert found, f"no {kind} in {claim.divergences}"
+    return found[0]
+
+
+def test_rounded_figure_is_a_qualifier_change_blamed_on_the_rounder() -> None:
+    claim = claim_containing(compare(WIRE, PAPER, TABLOID), "More than 700 bridges")
+    assert {m.article for m in claim.members} == {"a-wire", "b-paper", "c-tabloid"}
+    found = divergence(claim, DivergenceType.QUALIFIER_CHANGED)
+    assert found.articles == ("c-tabloid",)
+    assert "712" in found.detail and "700" in found.detail
+
+
+def test_same_range_counting_something_else_is_a_subject_change() -> None:
+    claim = claim_containing(compare(WIRE, PAPER, TABLOID), "drivers will be stranded")
+    found = divergence(claim, DivergenceType.NUMBER_SUBJECT_CHANGED)
+    assert found.articles == ("c-tabloid",)
+    assert "workers" in found.detail and "drivers" in found.detail
+
+
+def test_transposed_digits_are_a_number_change() -> None:
+    claim = claim_containing(compare(WIRE, PAPER, TABLOID), "$5.2 billion")
+    found = divergence(claim, DivergenceType.NUMBER_CHANGED)
+    assert found.articles == ("c-tabloid",)
+    assert found.reference in {"a-wire", "b-paper"}
+
+
+def test_changed_quotation_words_and_speaker() -> None:
+    claim = claim_containing(compare(WIRE, PAPER, TABLOID), "another summer")
+    assert divergence(claim, DivergenceType.QUOTE_ALTERED).articles == ("c-tabloid",)
+    attribution = divergence(claim, DivergenceType.ATTRIBUTION_CHANGED)
+    assert attribution.articles == ("c-tabloid",)
+    assert "Ortiz" in attribution.detail and "Diaz" in attribution.detail
+
+
+def test_identical_versions_have_no_divergence() -> None:
+    claim = claim_containing(compare(WIRE, PAPER, TABLOID), "3,000 and 4,000 workers will be")
+    assert "b-paper" not in {a for d in claim.divergences for a in d.articles}
+
+
+def test_claim_left_out_lists_the_missing_outlets() -> None:
+    alignment = compare(WIRE, PAPER, TABLOID)
+    claim = claim_containing(alignment, "built before 1970")
+    assert claim.missing_from == ("b-paper", "c-tabloid")
+    assert len(claim.members) == 1
+
+
+def test_reference_member_has_an_empty_diff_and_others_join_back() -> None:
+    for claim in compare(WIRE, PAPER, TABLOID).claims:
+        for member in claim.members:
+            if member.article == claim.reference:
+                assert member.diff == () and member.score == 1.0
+            elif member.diff:
+                assert "".join(c.text for c in member.diff).startswith(member.text)
+
+
+def test_figure_ledger_groups_values_across_outlets() -> None:
+    alignment = compare(WIRE, PAPER, TABLOID)
+    ledger = {(f.kind.value, f.value): f for f in alignment.figures}
+    workers = ledger[("count", "3000-4000")]
+    assert {m.article for m in workers.mentions} == {"a-wire", "b-paper", "c-tabloid"}
+    assert {m.subject for m in workers.mentions if m.article == "c-tabloid"} != {
+        m.subject for m in workers.mentions if m.article == "a-wire"
+    }
+    assert all(m.claim is not None for f in alignment.figures for m in f.mentions)
+
+
+def test_result_does_not_depend_on_article_order() -> None:
+    outputs = {
+        dumps_alignment(compare_articles(order, created=CREATED))
+        for order in itertools.permutations([WIRE, PAPER, TABLOID])
+    }
+    assert len(outputs) == 1
+
+
+def test_claim_ids_are_sequential_and_every_sentence_is_placed() -> None:
+    alignment = compare(WIRE, PAPER, TABLOID)
+    assert [c.id for c in alignment.claims] == [f"c{n}" for n in
+                                                 range(1, len(alignment.claims) + 1)]
+    placed = sorted((m.article, m.sentence) for c in alignment.claims for m in c.members)
+    expected = sorted((a.id, s.index) for a in (WIRE, PAPER, TABLOID) for s in a.sentences)
+    assert placed == expected
+
+
+def test_compare_paths_reads_files_and_reports_bad_ones(tmp_path: Path) -> None:
+    for article in (WIRE, PAPER):
+        (tmp_path / f"{article.id}.txt").write_text(article.text, encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    result = compare_paths([str(tmp_path)], created=CREATED)
+    assert len(result.alignment.articles) == 2
+    assert [Path(f.path).name for f in result.failures] == ["broken.txt"]
+    shared = [c for c in result.alignment.claims if len(c.members) > 1]
+    assert shared
+
+
+def test_same_files_same_bytes(tmp_path: Path) -> None:
+    for article in (WIRE, PAPER, TABLOID):
+        (tmp_path / f"{article.id}.txt").write_text(article.text, encoding="utf-8")
+    first = dumps_alignment(compare_paths([str(tmp_path)], created=CREATED).alignment)
+    second = dumps_alignment(compare_paths([str(tmp_path)], created=CREATED).alignment)
+    assert first == second
+
+
+@pytest.mark.parametrize("created", [None])
+def test_created_is_an_iso_timestamp(created: None) -> None:
+    assert compare_articles([WIRE], created=created).created.endswith("Z")
