@@ -27,7 +27,8 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
-from storydiff.coverage.model import Article
+from storydiff.coverage.model import Article, NumberKind
+from storydiff.coverage.numbers import find_numbers, format_value
 from storydiff.coverage.settings import Settings
 
 PHRASE_WEIGHT = 0.15
@@ -201,9 +202,7 @@ _STOP_WORDS = frozenset(
 )
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
-_NUMBER_TOKEN_RE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?")
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
-_YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 
 
 def normalize(text: str) -> str:
@@ -244,6 +243,23 @@ def stem(word: str) -> str:
     return word
 
 
+def phrase_bigrams(text: str) -> frozenset[tuple[str, str]]:
+    """Adjacent content-word pairs, names left out.
+
+    Names already weigh in through rare words; counting "David Kilgour" again as a
+    phrase would align every sentence that merely mentions the same people.
+    """
+    words = [
+        w for w in _WORD_RE.findall(unicodedata.normalize("NFKC", text).translate(_STRAIGHTEN))
+        if w.casefold() not in _STOP_WORDS and len(w) > 1
+    ]
+    return frozenset(
+        (stem(a.casefold()), stem(b.casefold()))
+        for a, b in zip(words, words[1:], strict=False)
+        if not (a[:1].isupper() and b[:1].isupper())
+    )
+
+
 def content_terms(text: str) -> tuple[str, ...]:
     """Stemmed content words of a sentence, stop words out."""
     words = _WORD_RE.findall(normalize(text))
@@ -251,19 +267,30 @@ def content_terms(text: str) -> tuple[str, ...]:
 
 
 def distinctive_values(text: str) -> frozenset[str]:
-    """Numbers worth anchoring on: not years, not small counts that recur everywhere."""
-    values = set()
-    for match in _NUMBER_TOKEN_RE.finditer(text):
-        token = match.group(0).replace(",", "")
-        if _YEAR_RE.match(token):
+    """Figures worth anchoring on, as ledger keys: not years, not small counts.
+
+    Words and digits meet ("thirty-eight" and "38"), and a range also offers its ends,
+    so "between 60,000 and 100,000" meets "60,000 to 100,000" and "up to 100,000".
+    """
+    values: set[str] = set()
+    for mention in find_numbers(text):
+        # "Thousands of" homes and "thousands of" fish share no fact: vague amounts
+        # are not anchors.
+        vague = (mention.qualifier or "").endswith(" of")
+        if mention.kind not in _ANCHOR_KINDS or vague:
             continue
-        try:
-            value = float(token)
-        except ValueError:
+        small = mention.high < 11 and float(mention.high).is_integer()
+        if small and mention.kind is NumberKind.COUNT:
             continue
-        if value >= 11 or "." in token:
-            values.add(token.rstrip("0").rstrip(".") if "." in token else token)
+        values.add(format_value(mention.low, mention.high))
+        if mention.low != mention.high:
+            values.add(format_value(mention.low, mention.low))
+            values.add(format_value(mention.high, mention.high))
     return frozenset(values)
+
+
+_ANCHOR_KINDS = frozenset({NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY,
+                           NumberKind.MEASURE})
 
 
 def quoted_spans(text: str) -> tuple[str, ...]:
@@ -295,7 +322,9 @@ class _Corpus:
     texts: tuple[str, ...]
     normalized: tuple[str, ...]
     vectors: sparse.csr_matrix
-    """L2-normalised TF-IDF rows, one per sentence."""
+    """L2-normalised TF-IDF rows, one per sentence, for scoring blocks of pairs."""
+    weights: tuple[Mapping[str, float], ...]
+    """The same rows as mappings, for scoring one pair."""
     values: tuple[frozenset[str], ...]
     quotes: tuple[tuple[str, ...], ...]
     phrases: tuple[frozenset[tuple[str, str]], ...]
@@ -321,9 +350,10 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
     for sentence_terms in terms:
         document_frequency.update(set(sentence_terms))
     total = max(len(texts), 1)
-    vectors = _tfidf_matrix(terms, document_frequency, total)
+    weights = tuple(_tfidf_weights(t, document_frequency, total) for t in terms)
+    vectors = _tfidf_matrix(weights, document_frequency)
     values = [distinctive_values(t) for t in texts]
-    bigrams = [frozenset(zip(t, t[1:], strict=False)) for t in terms]
+    bigrams = [phrase_bigrams(t) for t in texts]
     bigram_frequency: Counter[tuple[str, str]] = Counter()
     for sentence_bigrams in bigrams:
         bigram_frequency.update(sentence_bigrams)
@@ -344,6 +374,7 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
         texts=tuple(texts),
         normalized=tuple(normalize(t) for t in texts),
         vectors=vectors,
+        weights=weights,
         values=tuple(values),
         quotes=tuple(quoted_spans(t) for t in texts),
         phrases=tuple(phrases),
@@ -352,28 +383,30 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
     )
 
 
+def _tfidf_weights(terms: Sequence[str], df: Mapping[str, int], total: int) -> dict[str, float]:
+    counts = Counter(terms)
+    vector = {t: (1 + math.log(n)) * math.log(1 + total / df[t]) for t, n in counts.items()}
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {t: w / norm for t, w in sorted(vector.items())}
+
+
 def _tfidf_matrix(
-    terms: Sequence[Sequence[str]], df: Mapping[str, int], total: int
+    weights: Sequence[Mapping[str, float]], df: Mapping[str, int]
 ) -> sparse.csr_matrix:
     vocabulary = {t: n for n, t in enumerate(sorted(df))}
-    rows: list[int] = []
-    cols: list[int] = []
-    weights: list[float] = []
-    for row, sentence_terms in enumerate(terms):
-        counts = Counter(sentence_terms)
-        vector = {t: (1 + math.log(n)) * math.log(1 + total / df[t]) for t, n in counts.items()}
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        for t, w in sorted(vector.items()):
-            rows.append(row)
-            cols.append(vocabulary[t])
-            weights.append(w / norm)
+    rows = [row for row, vector in enumerate(weights) for _ in vector]
+    cols = [vocabulary[t] for vector in weights for t in vector]
+    data = [w for vector in weights for w in vector.values()]
     return sparse.csr_matrix(
-        (weights, (rows, cols)), shape=(len(terms), max(1, len(vocabulary))), dtype=np.float64
+        (data, (rows, cols)), shape=(len(weights), max(1, len(vocabulary))), dtype=np.float64
     )
 
 
 def _cosine(corpus: _Corpus, i: int, j: int) -> float:
-    return float(corpus.vectors[i].multiply(corpus.vectors[j]).sum())
+    a, b = corpus.weights[i], corpus.weights[j]
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 def _anchor(corpus: _Corpus, i: int, j: int) -> float:
@@ -383,7 +416,7 @@ def _anchor(corpus: _Corpus, i: int, j: int) -> float:
     # figure, but still evidence.
     for v1 in corpus.values[i] - shared:
         for v2 in corpus.values[j] - shared:
-            if _is_rounding(float(v1), float(v2)):
+            if _near_miss(v1, v2):
                 score += 0.25
     score += min(PHRASE_CAP, PHRASE_WEIGHT * len(corpus.phrases[i] & corpus.phrases[j]))
     for q1 in corpus.quotes[i]:
@@ -391,6 +424,16 @@ def _anchor(corpus: _Corpus, i: int, j: int) -> float:
             if fuzz.partial_ratio(q1, q2) >= 85 and min(len(q1), len(q2)) >= 20:
                 score += 1.0
     return min(1.0, score)
+
+
+@lru_cache(maxsize=65536)
+def _near_miss(a: str, b: str) -> bool:
+    """Two figures one edit apart: a rounding (712, 700) or a transposition (38, 83)."""
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return False
+    return _is_rounding(x, y) or (len(a) >= 2 and a != b and sorted(a) == sorted(b))
 
 
 def _is_rounding(a: float, b: float) -> bool:
@@ -450,12 +493,16 @@ def _pair_matches(
     fuzzy = _fuzzy_matrix(corpus, rows_a, rows_b, settings).astype(np.float64)
     cosine = (corpus.vectors[list(rows_a)] @ corpus.vectors[list(rows_b)].T).toarray()
     anchor = np.zeros(fuzzy.shape, dtype=np.float64)
-    for x, i in enumerate(rows_a):
-        if not (corpus.values[i] or corpus.quotes[i] or corpus.phrases[i]):
-            continue
-        for y, j in enumerate(rows_b):
-            if corpus.values[j] or corpus.quotes[j] or corpus.phrases[j]:
-                anchor[x, y] = _anchor(corpus, i, j)
+    # Anchors are costly to find; look only where they could lift a pair over the
+    # threshold.
+    unanchored = settings.fuzzy_weight * fuzzy + settings.tfidf_weight * cosine
+    reachable = unanchored + settings.anchor_weight >= settings.threshold
+    for x, y in zip(*np.nonzero(reachable), strict=True):
+        i, j = rows_a[x], rows_b[y]
+        if (corpus.values[i] or corpus.quotes[i] or corpus.phrases[i]) and (
+            corpus.values[j] or corpus.quotes[j] or corpus.phrases[j]
+        ):
+            anchor[x, y] = _anchor(corpus, i, j)
     combined = (
         settings.fuzzy_weight * fuzzy
         + settings.tfidf_weight * cosine
@@ -466,6 +513,7 @@ def _pair_matches(
     combined[[not min_chars[i] for i in rows_a], :] = 0.0
     combined[:, [not min_chars[j] for j in rows_b]] = 0.0
     eligible = np.where(combined >= settings.threshold, combined, 0.0)
+    eligible = np.maximum(eligible, _weak_links(combined, anchor, settings))
     if not eligible.any():
         return []
     row_ind, col_ind = linear_sum_assignment(eligible, maximize=True)
@@ -474,6 +522,29 @@ def _pair_matches(
         for x, y in zip(row_ind, col_ind, strict=True)
         if eligible[x, y] > 0
     ]
+
+
+def _weak_links(
+    combined: NDArray[np.float64], anchor: NDArray[np.float64], settings: Settings
+) -> NDArray[np.float64]:
+    """Pairs under the threshold that still belong together.
+
+    A heavy rewrite (a tabloid's) shares few words with the original but keeps its
+    figures: a pair that shares an anchor, clears ``weak_threshold`` and is each
+    sentence's clear best partner in the other article is kept.
+    """
+    weak = np.zeros(combined.shape, dtype=np.float64)
+    if combined.size == 0:
+        return weak
+    for x, y in zip(*np.nonzero((combined >= settings.weak_threshold) & (anchor > 0)),
+                    strict=True):
+        score = combined[x, y]
+        row_rest = np.delete(combined[x, :], y)
+        col_rest = np.delete(combined[:, y], x)
+        best_other = max(row_rest.max(initial=0.0), col_rest.max(initial=0.0))
+        if score >= best_other + settings.weak_margin:
+            weak[x, y] = score
+    return weak
 
 
 def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple[AlignedClaim, ...]:

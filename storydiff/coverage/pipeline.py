@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
-from storydiff.coverage.load import LoadFailure, load_articles
-from storydiff.coverage.quotes import find_credit, find_quotes
 
 from storydiff.coverage.align import AlignedClaim, SentenceKey, align_sentences, normalize
 from storydiff.coverage.detect import Version, find_divergences
 from storydiff.coverage.diff import word_diff
+from storydiff.coverage.load import LoadFailure, load_articles
 from storydiff.coverage.model import (
     Alignment,
     Article,
@@ -33,6 +32,7 @@ from storydiff.coverage.model import (
     Quote,
 )
 from storydiff.coverage.numbers import find_numbers, format_value
+from storydiff.coverage.quotes import find_credit, find_quotes
 from storydiff.coverage.settings import Settings
 from storydiff.errors import NoArticlesError
 
@@ -257,7 +257,7 @@ def _figure_ledger(
     for article in articles:
         for index, sentence_facts in enumerate(facts[article.id]):
             for n in sentence_facts.numbers:
-                grouped[(n.kind, format_value(n.low, n.high))].append(
+                grouped[(n.kind, format_value(n.low, n.high, kind=n.kind))].append(
                     (
                         n.low,
                         FigureMention(

@@ -12,9 +12,17 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    threshold: float = 0.37
+    threshold: float = 0.35
     """Combined pair score (0..1) above which two sentences of different outlets may
     state the same claim. Lower finds more paraphrases and more false pairs."""
+
+    weak_threshold: float = 0.26
+    """A pair under ``threshold`` but over this still aligns when it shares an anchor (a
+    figure, a phrase, a quotation) and each sentence is the other's clear best partner;
+    this is how heavy rewrites are caught. Lower catches more rewrites and more noise."""
+
+    weak_margin: float = 0.06
+    """How far a weak pair must beat each sentence's next best partner."""
 
     candidate_cutoff: float = 0.25
     """Cheap character score (0..1) below which a pair is not scored further unless an

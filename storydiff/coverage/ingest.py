@@ -1,0 +1,696 @@
+"""Read articles from files, folders and http(s) URLs into ``RawArticle`` values.
+
+Ingest decides what a source *is* (pasted text, markdown with front matter, an HTML
+page, JSON records) and how its bytes become text, and refuses anything it cannot read
+with one line naming the source and the problem. It never guesses silently: UTF-8 (with
+or without BOM) and BOM-marked UTF-16/32 are read as such, and only text that is not
+UTF-8 but reads plausibly as Windows-1252 falls back to it. Cleaning and sentence
+splitting happen later; this module only reads.
+"""
+
+from __future__ import annotations
+
+import codecs
+import http.client
+import json
+import os
+import re
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from storydiff import __version__
+from storydiff.coverage.model import Metadata, RawArticle
+from storydiff.errors import ArticleError, NoArticlesError
+
+ARTICLE_EXTENSIONS: tuple[str, ...] = (
+    ".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl",
+)
+"""What a folder is searched for; an explicit file path may have any extension."""
+
+_FORMAT_BY_EXTENSION = {
+    ".txt": "txt", ".text": "txt",
+    ".md": "md", ".markdown": "md",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """Bounds on what one source may cost to read."""
+
+    max_bytes: int = 20 * _MB
+    """Larger files and pages are refused: no news article is 20 MB of text."""
+    timeout: float = 10.0
+    """Seconds a URL may take to connect, or between two reads of its body."""
+    max_redirects: int = 5
+    """More redirects than this is a loop or a trap, not an article."""
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_ALLOWED_SCHEMES = ("http", "https")
+
+
+def is_url(source: str) -> bool:
+    """Whether ``source`` names a URL rather than a path (``C:\\x`` is a path)."""
+    match = _URL_SCHEME.match(source)
+    return match is not None and len(match.group(1)) > 1
+
+
+# ---------------------------------------------------------------------------
+# Sources and folders
+
+
+def expand_sources(paths: Sequence[str]) -> tuple[str, ...]:
+    """Replace each folder in ``paths`` by its article files, sorted by name.
+
+    Files and URLs are kept as given, even when missing: reading reports that.
+    Hidden files and files of other extensions in a folder are skipped.
+
+    Raises:
+        NoArticlesError: a folder holds no article file.
+    """
+    expanded: list[str] = []
+    for source in paths:
+        expanded.extend(expand_source(source))
+    return tuple(expanded)
+
+
+def expand_source(source: str) -> tuple[str, ...]:
+    """``expand_sources`` for one source."""
+    if is_url(source) or not os.path.isdir(source):
+        return (source,)
+    try:
+        names = sorted(os.listdir(source))
+    except OSError as exc:
+        raise ArticleError(f"{source}: cannot list folder ({_os_problem(exc)})") from None
+    found = tuple(
+        os.path.join(source, name)
+        for name in names
+        if not name.startswith(".")
+        and Path(name).suffix.lower() in ARTICLE_EXTENSIONS
+        and os.path.isfile(os.path.join(source, name))
+    )
+    if not found:
+        wanted = " ".join(ARTICLE_EXTENSIONS)
+        raise NoArticlesError(f"{source}: no articles found (looked for {wanted})")
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Reading
+
+
+def read_article(source: str, *, limits: ReadLimits = DEFAULT_LIMITS) -> RawArticle:
+    """Read the one article in ``source`` (a file path or an http(s) URL).
+
+    Raises:
+        ArticleError: unreadable, empty, binary, undecodable, or holding several
+            records (use ``read_articles`` for JSON with many records).
+    """
+    articles = read_articles(source, limits=limits)
+    if len(articles) != 1:
+        raise ArticleError(f"{source}: holds {len(articles)} articles, expected one")
+    return articles[0]
+
+
+def read_articles(source: str, *, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[RawArticle, ...]:
+    """Read every article in ``source``: one, or one per JSON record.
+
+    Args:
+        source: a file path or an ``http://``/``https://`` URL, as the user gave it.
+        limits: size, time and redirect bounds.
+
+    Returns:
+        The articles, in file order; a multi-record JSON file names each
+        ``path#N`` (1-based) so that they stay distinguishable.
+
+    Raises:
+        ArticleError: the source cannot be read as articles; the message names it.
+    """
+    if is_url(source):
+        return (_fetch_url(source, limits=limits),)
+    data = _read_file_bytes(source, limits=limits)
+    source_format = _format_of(source, data)
+    text = decode_text(data, source=source)
+    return parse_text(text, source=source, source_format=source_format)
+
+
+def parse_text(text: str, *, source: str, source_format: str) -> tuple[RawArticle, ...]:
+    """Turn decoded text of a known format into articles (no I/O)."""
+    if source_format == "json":
+        return _parse_json_document(text, source=source)
+    if source_format == "jsonl":
+        return _parse_json_lines(text, source=source)
+    if source_format == "html":
+        return (_parse_html(text, source=source),)
+    if source_format == "md":
+        return (_parse_markdown(text, source=source),)
+    _require_text(text, source=source)
+    return (RawArticle(path=source, text=text, metadata=Metadata(), source_format="txt"),)
+
+
+def _read_file_bytes(source: str, *, limits: ReadLimits) -> bytes:
+    path = Path(source)
+    try:
+        if path.is_dir():
+            raise ArticleError(f"{source}: is a folder, not an article file")
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise ArticleError(f"{source}: {_too_large(size, limits.max_bytes)}")
+        with path.open("rb") as handle:
+            # Read one byte past the cap: the file may have grown since stat().
+            data = handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise ArticleError(f"{source}: no such file or folder") from None
+    except OSError as exc:
+        raise ArticleError(f"{source}: cannot read ({_os_problem(exc)})") from None
+    if len(data) > limits.max_bytes:
+        raise ArticleError(f"{source}: {_too_large(len(data), limits.max_bytes)}")
+    return data
+
+
+def _too_large(size: int, cap: int) -> str:
+    return f"file too large ({size / _MB:.1f} MB > {cap / _MB:g} MB cap)"
+
+
+def _os_problem(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def _format_of(source: str, data: bytes) -> str:
+    known = _FORMAT_BY_EXTENSION.get(Path(source).suffix.lower())
+    if known:
+        return known
+    return _sniff_format(data[:2048])
+
+
+def _sniff_format(head: bytes) -> str:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<article")):
+        return "html"
+    return "txt"
+
+
+# ---------------------------------------------------------------------------
+# Decoding
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAX_HIGH_BYTE_SHARE = 0.15
+"""Above this share of bytes >= 0x80, non-UTF-8 bytes are not Western text in
+Windows-1252 (Chinese in GBK, say) and are refused rather than turned into mojibake."""
+
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text and the encoding it was read with."""
+
+    text: str
+    encoding: str
+
+
+def decode_text(data: bytes, *, source: str) -> str:
+    """Decode file bytes to text, or raise ``ArticleError`` naming the problem.
+
+    >>> decode_text("caf\u00e9".encode("utf-8"), source="x.txt")
+    'café'
+    """
+    return decode_bytes(data, source=source).text
+
+
+def decode_bytes(data: bytes, *, source: str) -> Decoded:
+    """``decode_text`` that also says which encoding was used."""
+    if not data:
+        raise ArticleError(f"{source}: empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_with(data[len(bom):], encoding, source=source)
+    utf16 = _guess_bomless_utf16(data)
+    if utf16:
+        return _decode_with(data, utf16, source=source)
+    if b"\x00" in data or _looks_binary(data[:8192]):
+        raise ArticleError(f"{source}: binary file, not text")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        fallback = _windows_1252_or_none(data)
+        if fallback is not None:
+            return Decoded(fallback, "cp1252")
+        bad = data[exc.start]
+        raise ArticleError(
+            f"{source}: not UTF-8 text (byte 0x{bad:02x} at offset {exc.start})"
+        ) from None
+
+
+def _decode_with(data: bytes, encoding: str, *, source: str) -> Decoded:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{source}: not {encoding.upper()} text despite its byte order mark "
+            f"(offset {exc.start})"
+        ) from None
+    if "\x00" in text:
+        raise ArticleError(f"{source}: binary file, not text")
+    return Decoded(text, encoding)
+
+
+def _guess_bomless_utf16(data: bytes) -> str | None:
+    # ASCII-heavy UTF-16 has a NUL in every other byte; nothing else looks like that.
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(head: bytes) -> bool:
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in b"\t\n\r\f\v\x1b")
+    return controls > 0.1 * len(head)
+
+
+def _windows_1252_or_none(data: bytes) -> str | None:
+    high = sum(1 for byte in data if byte >= 0x80)
+    if high > _MAX_HIGH_BYTE_SHARE * len(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # 0x81, 0x8d, 0x8f, 0x90 and 0x9d are unassigned: not Windows-1252 either.
+        return None
+
+
+def _require_text(text: str, *, source: str) -> None:
+    if not text.strip().strip(_INVISIBLE).strip():
+        raise ArticleError(f"{source}: empty file (only whitespace)")
+
+
+# ---------------------------------------------------------------------------
+# Markdown with front matter
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "outlet": ("outlet", "source", "publisher", "site", "sitename", "publication"),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url"),
+    "published": ("published", "date", "published_at", "pubdate", "datePublished"),
+    "author": ("author", "authors", "byline"),
+}
+
+
+def _parse_markdown(text: str, *, source: str) -> RawArticle:
+    metadata = Metadata()
+    body = text
+    opening = _FRONT_MATTER.match(text)
+    if opening:
+        closing = _FRONT_MATTER_END.search(text, opening.end())
+        if closing is None:
+            raise ArticleError(f"{source}: malformed front matter (no closing '---' line)")
+        header = text[opening.end():closing.start()]
+        body = text[closing.end():].lstrip("\r\n")
+        fields = _load_front_matter(header, source=source)
+        metadata = _metadata_from_fields(fields, source=source, where="front matter")
+    _require_text(body, source=source)
+    return RawArticle(path=source, text=body, metadata=metadata, source_format="md")
+
+
+def _load_front_matter(header: str, *, source: str) -> Mapping[str, Any]:
+    try:
+        fields = yaml.safe_load(header)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise ArticleError(f"{source}: malformed front matter ({problem}{where})") from None
+    if fields is None:
+        return {}
+    if not isinstance(fields, dict):
+        raise ArticleError(
+            f"{source}: malformed front matter (expected 'key: value' lines, "
+            f"got a {type(fields).__name__})"
+        )
+    return fields
+
+
+def _metadata_from_fields(fields: Mapping[str, Any], *, source: str, where: str) -> Metadata:
+    values: dict[str, str | None] = {}
+    for name, aliases in _FIELD_ALIASES.items():
+        raw = next((fields[alias] for alias in aliases if fields.get(alias) is not None), None)
+        values[name] = _field_text(raw)
+    published = values["published"]
+    if published is not None:
+        iso = parse_date(published)
+        if iso is None:
+            raise ArticleError(f"{source}: {where} 'published' is not a date: {published!r}")
+        values["published"] = iso
+    return Metadata(**values)
+
+
+def _field_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        parts = [str(item).strip() for item in value if str(item).strip()]
+        return " and ".join(parts) or None
+    if isinstance(value, dict):
+        # An author object ({"name": ...}) is common in JSON exports.
+        return _field_text(value.get("name"))
+    text = " ".join(str(value).split())
+    return text or None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+    re.compile(_MONTH_NAME + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
+               re.IGNORECASE),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+(?P<year>\d{4})\b",
+               re.IGNORECASE),
+)
+
+
+def find_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first unambiguous calendar date in ``text`` as ISO, with its match.
+
+    Numeric day/month orders (``06/07/2016``) are ambiguous and never read.
+    """
+    found: list[tuple[int, str, re.Match[str]]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _iso_from_match(match)
+            if iso:
+                found.append((match.start(), iso, match))
+                break
+    if not found:
+        return None
+    _, iso, match = min(found, key=lambda item: item[0])
+    return iso, match
+
+
+def parse_date(text: str) -> str | None:
+    """``"Fri June 24, 2016"`` or ``"2016-06-24T10:00Z"`` -> ``"2016-06-24"``; else None."""
+    found = find_date(text)
+    return found[0] if found else None
+
+
+def _iso_from_match(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    month = int(groups["mon"]) if groups.get("mon") else _MONTHS[groups["month"].lower()]
+    try:
+        return date(int(groups["year"]), month, int(groups["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------
+# JSON and JSON lines
+
+
+def _parse_json_document(text: str, *, source: str) -> tuple[RawArticle, ...]:
+    _require_text(text, source=source)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(
+            f"{source}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
+    records = document if isinstance(document, list) else [document]
+    if not records:
+        raise ArticleError(f"{source}: empty file (a JSON list with no records)")
+    return _articles_from_records(records, source=source, source_format="json")
+
+
+def _parse_json_lines(text: str, *, source: str) -> tuple[RawArticle, ...]:
+    _require_text(text, source=source)
+    records: list[Any] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise ArticleError(
+                f"{source}: line {number}: not valid JSON ({exc.msg} at column {exc.colno})"
+            ) from None
+    return _articles_from_records(records, source=source, source_format="jsonl")
+
+
+def _articles_from_records(
+    records: Sequence[Any], *, source: str, source_format: str
+) -> tuple[RawArticle, ...]:
+    articles = []
+    several = len(records) > 1
+    for number, record in enumerate(records, start=1):
+        where = f"{source}: record {number}" if several else source
+        path = f"{source}#{number}" if several else source
+        articles.append(_article_from_record(record, path=path, where=where,
+                                             source_format=source_format))
+    return tuple(articles)
+
+
+def _article_from_record(record: Any, *, path: str, where: str, source_format: str) -> RawArticle:
+    if not isinstance(record, dict):
+        raise ArticleError(f"{where}: expected a JSON object with a 'text' field")
+    metadata = _metadata_from_fields(record, source=where, where="field")
+    text = record.get("text")
+    if text is None and isinstance(record.get("html"), str):
+        extracted = _parse_html(record["html"], source=where)
+        return RawArticle(path=path, text=extracted.text,
+                          metadata=metadata.merged_over(extracted.metadata),
+                          source_format=source_format)
+    if not isinstance(text, str):
+        raise ArticleError(f"{where}: no 'text' field with the article text")
+    if not text.strip():
+        raise ArticleError(f"{where}: empty 'text' field")
+    return RawArticle(path=path, text=text, metadata=metadata, source_format=source_format)
+
+
+# ---------------------------------------------------------------------------
+# HTML
+
+_MIN_ARTICLE_WORDS = 5
+"""Fewer extracted words than this is a menu or a cookie banner, not an article."""
+
+
+def _parse_html(html: str, *, source: str, url: str | None = None) -> RawArticle:
+    # Imported here: trafilatura pulls in lxml and friends, which plain-text runs never need.
+    import trafilatura
+
+    _require_text(html, source=source)
+    try:
+        document = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_images=False
+        )
+    except Exception as exc:  # noqa: BLE001 - a parser crash on hostile HTML is a bad input
+        raise ArticleError(f"{source}: cannot parse HTML ({type(exc).__name__})") from None
+    text = getattr(document, "text", None) or ""
+    if len(text.split()) < _MIN_ARTICLE_WORDS:
+        raise ArticleError(f"{source}: no article text found in the HTML")
+    published = getattr(document, "date", None)
+    metadata = Metadata(
+        outlet=_field_text(getattr(document, "sitename", None)),
+        title=_field_text(getattr(document, "title", None)),
+        url=_field_text(getattr(document, "url", None)) or url,
+        published=parse_date(published) if published else None,
+        author=_field_text(getattr(document, "author", None)),
+    )
+    return RawArticle(path=source, text=text, metadata=metadata, source_format="html")
+
+
+# ---------------------------------------------------------------------------
+# URLs
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_FORMAT_BY_CONTENT_TYPE = {
+    "text/plain": "txt",
+    "text/markdown": "md",
+    "text/x-markdown": "md",
+    "application/json": "json",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+}
+_CHUNK = 64 * 1024
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows redirects only to http(s); a subclass per fetch sets the limits."""
+
+    def __init__(self, *, source: str) -> None:
+        super().__init__()
+        self._source = source
+
+    def http_error_302(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                       headers: http.client.HTTPMessage) -> Any:
+        # Checked before urllib's own check, which would let ftp: through.
+        location = headers.get("Location") or headers.get("URI") or ""
+        target = urllib.parse.urljoin(req.full_url, location)
+        scheme = urllib.parse.urlsplit(target).scheme.lower()
+        if scheme not in _ALLOWED_SCHEMES:
+            raise ArticleError(
+                f"{self._source}: redirected to a {scheme or 'schemeless'}: URL; "
+                "only http and https are followed"
+            )
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+def _redirect_handler(*, max_redirects: int, source: str) -> _HttpOnlyRedirects:
+    class LimitedRedirects(_HttpOnlyRedirects):
+        max_redirections = max_redirects
+        max_repeats = max_redirects  # the same URL again counts like any other redirect
+
+    return LimitedRedirects(source=source)
+
+
+def _fetch_url(source: str, *, limits: ReadLimits) -> RawArticle:
+    url = _checked_url(source)
+    opener = urllib.request.build_opener(
+        _redirect_handler(max_redirects=limits.max_redirects, source=source)
+    )
+    request = urllib.request.Request(url, headers={
+        "User-Agent": f"storydiff/{__version__}",
+        "Accept": "text/html, text/plain;q=0.9, application/json;q=0.8, */*;q=0.1",
+    })
+    try:
+        with opener.open(request, timeout=limits.timeout) as response:
+            content_type = response.headers.get_content_type()
+            charset = response.headers.get_content_charset()
+            final_url = response.geturl()
+            _check_declared_length(response.headers, source=source, limits=limits)
+            data = b"".join(_read_capped(response, source=source, limits=limits))
+    except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise ArticleError(
+                f"{source}: too many redirects (more than {limits.max_redirects})"
+            ) from None
+        raise ArticleError(f"{source}: HTTP error {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise ArticleError(f"{source}: {_network_problem(exc.reason, limits)}") from None
+    except (TimeoutError, OSError, http.client.HTTPException) as exc:
+        raise ArticleError(f"{source}: {_network_problem(exc, limits)}") from None
+    return _article_from_response(data, source=source, content_type=content_type,
+                                  charset=charset, final_url=final_url)
+
+
+def _checked_url(source: str) -> str:
+    try:
+        parts = urllib.parse.urlsplit(source)
+        hostname = parts.hostname
+    except ValueError as exc:
+        raise ArticleError(f"{source}: malformed URL ({exc})") from None
+    if parts.scheme.lower() not in _ALLOWED_SCHEMES:
+        raise ArticleError(
+            f"{source}: unsupported URL scheme {parts.scheme + ':'!r} (only http and https)"
+        )
+    if not hostname:
+        raise ArticleError(f"{source}: URL has no host name")
+    return source
+
+
+def _check_declared_length(headers: Message, *, source: str, limits: ReadLimits) -> None:
+    declared = headers.get("Content-Length")
+    if declared and declared.strip().isdigit() and int(declared) > limits.max_bytes:
+        raise ArticleError(f"{source}: {_too_large(int(declared), limits.max_bytes)}")
+
+
+def _read_capped(response: Any, *, source: str, limits: ReadLimits) -> Iterator[bytes]:
+    received = 0
+    while chunk := response.read(_CHUNK):
+        received += len(chunk)
+        if received > limits.max_bytes:
+            raise ArticleError(f"{source}: {_too_large(received, limits.max_bytes)}")
+        yield chunk
+
+
+def _network_problem(reason: object, limits: ReadLimits) -> str:
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return f"timed out after {limits.timeout:g} s"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, socket.gaierror):
+        return "unknown host"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"cannot fetch ({reason.strerror.lower()})"
+    return f"cannot fetch ({reason})"
+
+
+def _article_from_response(data: bytes, *, source: str, content_type: str,
+                           charset: str | None, final_url: str) -> RawArticle:
+    if content_type in _HTML_TYPES:
+        source_format = "html"
+    elif content_type in _FORMAT_BY_CONTENT_TYPE:
+        source_format = _FORMAT_BY_CONTENT_TYPE[content_type]
+    elif content_type.startswith("text/") or content_type == "application/octet-stream":
+        source_format = _sniff_format(data[:2048])
+    else:
+        raise ArticleError(f"{source}: not an article page (content type {content_type})")
+    text = _decode_response(data, charset=charset, source=source)
+    if source_format == "html":
+        article = _parse_html(text, source=source, url=final_url)
+    else:
+        articles = parse_text(text, source=source, source_format=source_format)
+        if len(articles) != 1:
+            raise ArticleError(f"{source}: holds {len(articles)} articles, expected one")
+        article = articles[0]
+    if article.metadata.url:
+        return article
+    return RawArticle(path=article.path, text=article.text,
+                      metadata=article.metadata.merged_over(Metadata(url=final_url)),
+                      source_format=article.source_format)
+
+
+def _decode_response(data: bytes, *, charset: str | None, source: str) -> str:
+    if charset:
+        try:
+            codecs.lookup(charset)
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a lying or unknown header: read the bytes as if none were declared
+    return decode_text(data, source=source)

@@ -1,0 +1,232 @@
+"""From paths on a command line to cleaned, segmented ``Article`` values.
+
+Loading decides what an article is called: its outlet, title and date come first from
+the source's own metadata (front matter, HTML meta, JSON fields), then from the text (a
+byline, a dateline), then from the file name; its id is a stable slug of outlet and date
+(or of the file name) made unique in input order. One bad file among good ones is
+reported as a failure and the others still load, so a fact-checker with ten articles is
+not stopped by one broken download.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
+
+from storydiff.coverage.clean import clean, normalize_text
+from storydiff.coverage.ingest import (
+    DEFAULT_LIMITS,
+    ReadLimits,
+    expand_source,
+    is_url,
+    read_articles,
+)
+from storydiff.coverage.model import Article, Metadata, RawArticle
+from storydiff.coverage.sentences import split_sentences
+from storydiff.errors import ArticleError, NoArticlesError, StorydiffError
+
+__all__ = ["LoadFailure", "LoadResult", "article_from_raw", "load_articles"]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadFailure:
+    """A source that could not be loaded."""
+
+    path: str
+    """As the user gave it (or a folder's file, joined to the folder)."""
+    message: str
+    """The problem, without the path: ``empty file``."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """What ``load_articles`` read: the articles, and what it could not read."""
+
+    articles: tuple[Article, ...]
+    failures: tuple[LoadFailure, ...]
+
+
+def load_articles(
+    paths: Sequence[str],
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    raise_when_empty: bool = True,
+) -> LoadResult:
+    """Read, clean and split every article in ``paths`` (files, folders, URLs).
+
+    Args:
+        paths: as given on the command line; a folder stands for its article files.
+        limits: size, time and redirect bounds for each source.
+        raise_when_empty: when nothing loads, raise the first problem instead of
+            returning a result with no articles.
+
+    Returns:
+        The articles in input order (a folder's files sorted by name), each with a
+        unique id, and one failure per source that could not be read.
+
+    Raises:
+        NoArticlesError: ``paths`` is empty, or (with ``raise_when_empty``) a folder
+            held no articles and nothing else loaded.
+        ArticleError: (with ``raise_when_empty``) no source could be read.
+    """
+    if not paths:
+        raise NoArticlesError("no article paths given")
+    articles: list[Article] = []
+    failures: list[LoadFailure] = []
+    errors: list[StorydiffError] = []
+    used_ids: set[str] = set()
+    for given in paths:
+        try:
+            sources = expand_source(given)
+        except StorydiffError as exc:
+            failures.append(_failure(given, exc))
+            errors.append(exc)
+            continue
+        for source in sources:
+            try:
+                raws = read_articles(source, limits=limits)
+                loaded = tuple(article_from_raw(raw) for raw in raws)
+            except StorydiffError as exc:
+                failures.append(_failure(source, exc))
+                errors.append(exc)
+                continue
+            for article in loaded:
+                unique = _unique_id(article.id, used_ids)
+                used_ids.add(unique)
+                articles.append(replace(article, id=unique))
+    if not articles and raise_when_empty:
+        raise errors[0] if errors else NoArticlesError("no articles found")
+    return LoadResult(articles=tuple(articles), failures=tuple(failures))
+
+
+def article_from_raw(raw: RawArticle) -> Article:
+    """Clean and split one raw article; its id is not yet made unique."""
+    cleaned = clean(raw)
+    if not cleaned.text.strip():
+        raise ArticleError(f"{raw.path}: no article text left after cleaning")
+    stem = _stem(raw.path)
+    metadata = _tidy(raw.metadata).merged_over(cleaned.metadata).merged_over(
+        Metadata(outlet=outlet_from_name(raw.path))
+    )
+    outlet = metadata.outlet or stem
+    return Article(
+        id=article_id(outlet=metadata.outlet, published=metadata.published, stem=stem),
+        path=raw.path,
+        outlet=outlet,
+        title=metadata.title,
+        url=metadata.url,
+        published=metadata.published,
+        author=metadata.author,
+        text=cleaned.text,
+        sentences=split_sentences(cleaned.text),
+        dropped=cleaned.dropped,
+    )
+
+
+def _tidy(metadata: Metadata) -> Metadata:
+    # Front matter and JSON fields are as hostile as the text: one clean line each.
+    def tidy(value: str | None) -> str | None:
+        return " ".join(normalize_text(value).split()) or None if value else None
+
+    return Metadata(
+        outlet=tidy(metadata.outlet), title=tidy(metadata.title), url=tidy(metadata.url),
+        published=tidy(metadata.published), author=tidy(metadata.author),
+    )
+
+
+def _failure(path: str, exc: StorydiffError) -> LoadFailure:
+    message = str(exc)
+    prefix = f"{path}: "
+    return LoadFailure(path=path, message=message.removeprefix(prefix))
+
+
+# ---------------------------------------------------------------------------
+# Names and ids
+
+_LEADING_NUMBER = re.compile(r"^\d+(?:[-_. ]+|$)")
+_HASH_LIKE = re.compile(r"^(?=.*\d)[0-9a-f]{8,}$", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(r"[-_.\s]+")
+_SMALL_WORDS = frozenset({"the", "and", "of", "for", "new", "on", "in", "sun", "bay"})
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_MAX_SLUG = 60
+
+
+def outlet_from_name(path: str) -> str | None:
+    """An outlet guessed from a file name or URL host, or None when the name says nothing.
+
+    >>> outlet_from_name("articles/002-cnn.txt"), outlet_from_name("the-guardian.md")
+    ('CNN', 'The Guardian')
+    >>> outlet_from_name("003_02b14bdf3e49e420.txt") is None
+    True
+    """
+    if is_url(path):
+        return _outlet_from_url(path)
+    name = _LEADING_NUMBER.sub("", _stem(path))
+    if not name or _HASH_LIKE.match(name):
+        return None
+    words = [word for word in _NAME_SEPARATORS.split(name) if word]
+    if not words or all(word.isdigit() for word in words):
+        return None
+    return " ".join(_title_word(word, first=index == 0) for index, word in enumerate(words))
+
+
+def _outlet_from_url(url: str) -> str | None:
+    host = re.sub(r"^[a-z]+://", "", url, flags=re.IGNORECASE).split("/")[0].split(":")[0]
+    host = host.removeprefix("www.")
+    return host or None
+
+
+def _title_word(word: str, *, first: bool) -> str:
+    if word != word.lower():
+        return word  # the user chose the case: "BBC", "McClatchy"
+    if len(word) <= 3 and word not in _SMALL_WORDS:
+        return word.upper()  # short outlet names are acronyms: cnn, bbc, ap
+    if word in _SMALL_WORDS and not first:
+        return word
+    return word.capitalize()
+
+
+def article_id(*, outlet: str | None, published: str | None, stem: str) -> str:
+    """``cnn-2016-06-24`` when outlet and date are known, else a slug of the file stem.
+
+    >>> article_id(outlet="CNN", published="2016-06-24", stem="002")
+    'cnn-2016-06-24'
+    >>> article_id(outlet="CNN", published=None, stem="003_Zeitung Ü")
+    '003-zeitung-u'
+    """
+    if outlet and published:
+        return slugify(f"{outlet} {published}")
+    return slugify(stem)
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII letters and digits joined by ``-``; never empty."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
+    return slug[:_MAX_SLUG].rstrip("-") or "article"
+
+
+def _unique_id(candidate: str, used: set[str]) -> str:
+    if candidate not in used:
+        return candidate
+    number = 2
+    while f"{candidate}-{number}" in used:
+        number += 1
+    return f"{candidate}-{number}"
+
+
+def _stem(path: str) -> str:
+    """File name without extension; ``a.jsonl#2`` -> ``a-2``; a URL's last path part."""
+    record = ""
+    if "#" in path and not is_url(path):
+        path, _, record = path.rpartition("#")
+    if is_url(path):
+        tail = [part for part in re.sub(r"[?#].*$", "", path).split("/") if part]
+        name = tail[-1] if len(tail) > 1 else (_outlet_from_url(path) or "article")
+    else:
+        name = PurePosixPath(path.replace("\\", "/")).name
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    return f"{stem}-{record}" if record else stem
