@@ -171,6 +171,102 @@ def compare(
         raise typer.Exit(EXIT_DIVERGENCE)
 
 
+@app.command()
+@run_or_exit
+def tui(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="An alignment .json, or article files/folders to compare first. "
+                       "Default: the bundled demo corpus.", show_default=False),
+    ] = None,
+) -> None:
+    """Browse a story in the terminal: claims, each outlet's version, matrix, figures.
+
+    Example: storydiff tui alignments/demo.json
+    """
+    from storydiff.tui.app import demo_story, make_app  # Textual loads only for `tui`
+
+    tui_app = make_app(list(paths) if paths else [demo_story(DEMO_ARTICLES)])
+    tui_app.run()
+    if tui_app.error_message is not None:
+        raise fail(tui_app.error_message)
+
+
+@app.command("inspect")
+@run_or_exit
+def inspect_command(
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders or http(s) URLs.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")
+    ] = False,
+) -> None:
+    """Show what cleaning found in each article: metadata, sentences, dropped lines.
+
+    Example: storydiff inspect articles/harbour-fire --json
+    """
+    import json
+
+    from storydiff.coverage.load import load_articles
+
+    result = load_articles(paths, raise_when_empty=False)
+    if as_json:
+        typer.echo(json.dumps(_inspection(result), ensure_ascii=False, indent=2))
+    else:
+        _print_inspection(result.articles)
+    for failure in result.failures:
+        typer.echo(f"error: {_one_line(failure.path)}: {_one_line(failure.message)}", err=True)
+    if result.failures:
+        raise typer.Exit(EXIT_TROUBLE)
+
+
+def _inspection(result: Any) -> dict[str, Any]:
+    return {
+        "articles": [
+            {
+                "id": article.id,
+                "path": article.path,
+                "outlet": article.outlet,
+                "title": article.title,
+                "url": article.url,
+                "published": article.published,
+                "author": article.author,
+                "sentences": len(article.sentences),
+                "dropped": [{"reason": d.reason, "text": d.text} for d in article.dropped],
+            }
+            for article in result.articles
+        ],
+        "failures": [{"path": f.path, "message": f.message} for f in result.failures],
+    }
+
+
+def _print_inspection(articles: Any) -> None:
+    # Article text is hostile: every piece of it goes in as a Text, never as markup.
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    def plain(value: str | None) -> Text:
+        return Text(_one_line(value) if value else "-")
+
+    console = Console(highlight=False)
+    for article in articles:
+        facts = Table(title=plain(article.id), show_header=False, title_justify="left")
+        facts.add_column("field", style="bold")
+        facts.add_column("value", overflow="fold")
+        for field, value in (
+            ("path", article.path), ("outlet", article.outlet), ("title", article.title),
+            ("published", article.published), ("author", article.author), ("url", article.url),
+            ("sentences", str(len(article.sentences))), ("dropped", str(len(article.dropped))),
+        ):
+            facts.add_row(field, plain(value))
+        console.print(facts)
+        if article.dropped:
+            dropped = Table("reason", "dropped line", show_lines=False)
+            for line in article.dropped:
+                dropped.add_row(plain(line.reason), plain(line.text))
+            console.print(dropped)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -1,0 +1,86 @@
+"""``storydiff inspect``: tables and JSON on stdout, one error line per bad source."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storydiff.cli import app
+
+DATA = Path(__file__).resolve().parent / "data" / "ingest"
+runner = CliRunner()
+
+
+def test_inspect_shows_metadata_and_dropped_lines() -> None:
+    result = runner.invoke(app, ["inspect", str(DATA / "web_paste.txt")])
+    assert result.exit_code == 0, result.output
+    assert "coastal-times-2023-03-06" in result.stdout
+    assert "Mara Quint" in result.stdout
+    assert "byline" in result.stdout and "Leave a comment" in result.stdout
+    assert result.stderr == ""
+
+
+def test_inspect_json() -> None:
+    result = runner.invoke(app, ["inspect", "--json", str(DATA / "web_paste.txt")])
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    (article,) = report["articles"]
+    assert article["outlet"] == "Coastal Times"
+    assert article["published"] == "2023-03-06"
+    assert article["sentences"] == 7
+    assert {"reason": "prompt", "text": "Leave a comment"} in article["dropped"]
+    assert report["failures"] == []
+
+
+def test_bad_file_among_good_ones_exits_2_after_showing_the_good_ones() -> None:
+    folder = DATA / "mixed"
+    result = runner.invoke(app, ["inspect", "--json", str(folder)])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [a["path"] for a in report["articles"]] == [
+        f"{folder}/01-gull-gazette.txt", f"{folder}/03-note.md",
+    ]
+    assert result.stderr == f"error: {folder}/02-empty.txt: empty file\n"
+
+
+def test_every_failure_gets_one_line_and_no_traceback(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    missing = tmp_path / "gone.txt"
+    result = runner.invoke(app, ["inspect", str(missing), str(binary)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {missing}: no such file or folder",
+        f"error: {binary}: binary file, not text",
+    ]
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["inspect", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path}: no articles found")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps({
+        "title": "[bold red]Loud[/bold red] \u001b[31mred\u001b[0m",
+        "outlet": "[link=file:///etc]Outlet[/link]",
+        "text": "The pier [italic]reopened[/italic] on Monday after a long year of works.",
+    }), encoding="utf-8")
+    result = runner.invoke(app, ["inspect", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "[bold red]Loud[/bold red]" in result.stdout
+    assert "[link=file:///etc]Outlet[/link]" in result.stdout
+    assert "\u001b" not in result.stdout
+
+
+def test_inspect_has_help_with_an_example() -> None:
+    result = runner.invoke(app, ["inspect", "--help"])
+    assert result.exit_code == 0
+    assert "Example: storydiff inspect" in result.stdout
