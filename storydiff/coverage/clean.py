@@ -187,6 +187,19 @@ _AGENCY_CREDIT = re.compile(
     r"|bloomberg)(?:\s+via\s+getty\s+images)?(?:/[\w .'\u2019-]{1,40})?[\])]?$",
     re.IGNORECASE,
 )
+_STAFF_CREDIT = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled)\s+by\b[^()]*\)?$",
+    re.IGNORECASE,
+)
+_TAGS = re.compile(
+    r"^(?:filed|posted)\s+(?:under|in)\s*:|^(?:tags?|topics?|categories|tagged)\s*:",
+    re.IGNORECASE,
+)
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w'\u2019-]+\s+){1,3}(?:writes|reports|covers|is\s+a\s+\w+\s+who\s+writes)\s+"
+    r"(?:about|on)\b.{0,160}\bfor\s+(?:the\s+)?[A-Z][\w'\u2019&-]*"
+    r"(?:\s+[A-Z][\w'\u2019&-]*){0,3}\.?$"
+)
 _VIDEO_DURATION = re.compile(r"\s\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$")
 _TIME_PREPOSITIONS = _vocabulary(
     "at|by|until|till|from|before|after|around|about|to|since|between|and"
@@ -356,8 +369,12 @@ def _context_free_reason(line: _Line, *, repeated: bool) -> str | None:
         return "copyright"
     if _TRADEMARK.search(words) and _word_count(words) <= 8 and not _is_sentence(words):
         return "trademark"
-    if _is_credit(words):
+    if _is_credit(words) or _STAFF_CREDIT.match(words):
         return "credit"
+    if _TAGS.match(words):
+        return "tags"
+    if _AUTHOR_BIO.match(words) and _word_count(words) <= 30:
+        return "bio"
     if _is_caption(words):
         return "caption"
     if any(prompt.search(words) for prompt in _PROMPTS) and _word_count(words) <= 40:

@@ -1,0 +1,468 @@
+"""Numbers read from sentences: values, kinds, hedges, subjects, and comparisons."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storydiff.coverage.model import NumberKind, NumberMention
+from storydiff.coverage.numbers import (
+    QUALIFIERS,
+    describe,
+    find_numbers,
+    format_value,
+    is_rounding_of,
+    subject_similarity,
+    values_match,
+)
+
+COUNT, PERCENT, MONEY = NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY
+YEAR, DATE, ORDINAL = NumberKind.YEAR, NumberKind.DATE, NumberKind.ORDINAL
+MEASURE = NumberKind.MEASURE
+
+
+def only(sentence: str) -> NumberMention:
+    """The single mention in ``sentence``; fails when there is not exactly one."""
+    mentions = find_numbers(sentence)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+def summary(sentence: str) -> list[tuple[str, float, float, str, str | None]]:
+    return [(m.surface, m.low, m.high, m.kind.value, m.qualifier) for m in find_numbers(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("The club sold 4,312 tickets.", "4,312", 4312),
+        ("The club sold 4312 tickets.", "4312", 4312),
+        ("The club sold 1,250,000 tickets.", "1,250,000", 1_250_000),
+        ("Rain fell for 2.5 hours.", "2.5", 2.5),
+        ("About 1.5 million visitors came.", "About 1.5 million", 1_500_000),
+        ("The town has 3 thousand homes.", "3 thousand", 3000),
+    ],
+)
+def test_digits_with_separators_decimals_and_scales(
+    sentence: str, surface: str, value: float
+) -> None:
+    mention = only(sentence)
+    assert (mention.surface, mention.low, mention.high) == (surface, value, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("The bridge cost $3 billion to build.", "$3 billion", 3e9),
+        ("Its budget was £40m last year.", "£40m", 40e6),
+        ("A grant of €2.5 million was approved.", "€2.5 million", 2.5e6),
+        ("The fine was $12,000.", "$12,000", 12_000),
+    ],
+)
+def test_money(sentence: str, surface: str, value: float) -> None:
+    mention = only(sentence)
+    assert (mention.surface, mention.low, mention.kind) == (surface, value, MONEY)
+
+
+def test_currency_word_after_a_count_makes_it_money() -> None:
+    mention = only("They paid 300 dollars for it.")
+    assert (mention.kind, mention.surface, mention.low) == (MONEY, "300 dollars", 300)
+
+
+def test_a_bare_m_is_not_millions_without_a_currency_sign() -> None:
+    mention = only("The wall is 40m long.")
+    assert (mention.low, mention.kind) == (40, COUNT)
+
+
+@pytest.mark.parametrize("written", ["95%", "95 percent", "95 per cent", "95 percent."])
+def test_percent_spellings_are_one_value(written: str) -> None:
+    mention = find_numbers(f"Turnout reached {written}")[0]
+    assert (mention.low, mention.kind) == (95, PERCENT)
+    assert values_match(mention, only("Turnout reached 95%"))
+
+
+def test_percentage_points_are_not_a_percent() -> None:
+    mention = only("Support fell 12 percentage points.")
+    assert mention.kind is MEASURE
+    assert not values_match(mention, only("Support fell 12%."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("She has six cats.", 6),
+        ("He waited twelve days.", 12),
+        ("There were twenty-one guests.", 21),
+        ("A hundred people came.", 100),
+        ("Three thousand runners started.", 3000),
+        ("Two hundred and twelve boats sailed.", 212),
+        ("A dozen eggs broke.", 12),
+        ("Nineteen ninety lanterns.", 19),
+    ],
+)
+def test_number_words(sentence: str, value: float) -> None:
+    assert find_numbers(sentence)[0].low == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "qualifier"),
+    [
+        ("Tens of thousands of fans cheered.", 20_000, 99_999, "tens of"),
+        ("Hundreds of thousands of fish died.", 200_000, 999_999, "hundreds of"),
+        ("Thousands of letters arrived.", 2_000, 9_999, "thousands of"),
+        ("Dozens of shops closed.", 24, 119, "dozens of"),
+        ("Several thousand people marched.", 3_000, 9_000, "several"),
+    ],
+)
+def test_vague_amounts_follow_the_documented_convention(
+    sentence: str, low: float, high: float, qualifier: str
+) -> None:
+    mention = find_numbers(sentence)[0]
+    assert (mention.low, mention.high, mention.qualifier, mention.kind) == (
+        low,
+        high,
+        qualifier,
+        COUNT,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Farms lost between 3,000 and 5,000 sheep.", "between 3,000 and 5,000"),
+        ("Farms lost 3,000 to 5,000 sheep.", "3,000 to 5,000"),
+        ("Farms lost 3,000-5,000 sheep.", "3,000-5,000"),
+        ("Farms lost 3,000–5,000 sheep.", "3,000–5,000"),
+        ("Farms lost anywhere between 3,000 and 5,000 sheep.", "anywhere between 3,000 and 5,000"),
+        ("Farms lost from 3,000 to 5,000 sheep.", "from 3,000 to 5,000"),
+    ],
+)
+def test_ranges(sentence: str, surface: str) -> None:
+    mention = only(sentence)
+    assert (mention.surface, mention.low, mention.high) == (surface, 3000, 5000)
+    assert mention.qualifier is None
+    assert mention.subject == "sheep"
+
+
+def test_and_without_between_is_two_numbers() -> None:
+    assert [m.low for m in find_numbers("It had 40 goats and 50 sheep.")] == [40, 50]
+
+
+def test_scale_written_once_covers_both_ends_of_a_range() -> None:
+    assert summary("It costs $3-4 billion.") == [("$3-4 billion", 3e9, 4e9, "money", None)]
+    assert only("Up to 1.5 to 2 million birds.").low == 1.5e6
+
+
+def test_small_alternatives_form_a_range() -> None:
+    mention = only("They ate one or two apples.")
+    assert (mention.low, mention.high, mention.subject) == (1, 2, "apples")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("The mill opened in 1999.", 1999, 1999),
+        ("Since 2014 the lake has shrunk.", 2014, 2014),
+        ("Output grew between 2002 and 2008.", 2002, 2008),
+        ("Prices doubled in the 1990s.", 1990, 1999),
+    ],
+)
+def test_years_are_kept_apart_from_counts(sentence: str, low: float, high: float) -> None:
+    mention = only(sentence)
+    assert (mention.kind, mention.low, mention.high) == (YEAR, low, high)
+
+
+def test_a_hedged_four_digit_figure_is_a_count() -> None:
+    assert only("More than 2000 people signed.").kind is COUNT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "iso"),
+    [
+        ("It was signed on March 3, 2011 in a hall.", "March 3, 2011", "2011-03-03"),
+        ("It was signed on 3 March 2011 in a hall.", "3 March 2011", "2011-03-03"),
+        ("It was signed in March 2011.", "March 2011", "2011-03"),
+    ],
+)
+def test_dates(sentence: str, surface: str, iso: str) -> None:
+    mention = only(sentence)
+    assert (mention.kind, mention.surface) == (DATE, surface)
+    assert format_value(mention.low, mention.high, kind=DATE) == iso
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Updated 9:30 PM ET",
+        "The clip lasts 01:00",
+        "Doors open at 10am.",
+        "Help 24/7.",
+        "The G7 met.",
+        "A COVID-19 ward.",
+        "In their 40s.",
+    ],
+)
+def test_times_codes_and_fractions_are_not_numbers(sentence: str) -> None:
+    assert find_numbers(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "subject"),
+    [("It was the third attempt.", 3, "attempt"), ("The 21st century began.", 21, "century")],
+)
+def test_ordinals(sentence: str, value: float, subject: str) -> None:
+    mention = only(sentence)
+    assert (mention.kind, mention.low, mention.subject) == (ORDINAL, value, subject)
+
+
+@pytest.mark.parametrize(("written", "normalised"), sorted(QUALIFIERS.items()))
+def test_every_qualifier_in_the_table_is_read(written: str, normalised: str | None) -> None:
+    sentence = (
+        f"They counted 800 {written} birds."
+        if written in {"or more", "or so", "plus"}
+        else f"They counted 800{written} birds."
+        if written == "+"
+        else f"They counted {written} 800 birds."
+    )
+    mention = find_numbers(sentence)[0]
+    assert mention.low == 800
+    assert mention.qualifier == normalised
+    assert written in mention.surface or written.replace(" ", "") in mention.surface
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Inspectors visited 312 farms last week.", "farms"),
+        ("Scientists tagged 40 to 60 grey seals in May.", "grey seals"),
+        ("Between 40 and 60 members of parliament are retiring.", "members of parliament"),
+        ("About 500 members of staff were dismissed this year.", "members of staff dismissed"),
+        ("The survey lists 120 cafes that serve breakfast.", "cafes"),
+        ("Nine volunteers planted trees.", "volunteers"),
+        ("We found 85 large trees uprooted.", "trees uprooted"),
+        ("Up to 30 percent of the crops were damaged by frost.", "crops damaged"),
+        ("Tens of thousands of voters have been quietly removed.", "voters removed"),
+        ("It lists 14 fishing and farming villages nearby.", "fishing and farming villages nearby"),
+        ("She said the total number of licensed boats is about 900 this season.", "licensed boats"),
+        ("At least 40 in total.", None),
+        ("Over 300 of them left.", None),
+        ("Over 300 of those taking part left early.", None),
+        ("Over 300 of those runners were there.", "runners"),
+        ("Millions of commuters despite the strike went in.", "commuters"),
+        ("About 40 miles away.", "miles"),
+        ("A total of 60 boats sailing north.", "boats"),
+    ],
+)
+def test_subject_is_the_thing_counted(sentence: str, subject: str | None) -> None:
+    assert find_numbers(sentence)[0].subject == subject
+
+
+def test_an_active_verb_after_the_noun_is_not_part_of_the_subject() -> None:
+    assert only("Last month 52 volunteers collected litter.").subject == "volunteers"
+    # With nothing after it, an -ed word reads as a participle: "52 bags collected."
+    assert only("Last month 52 bags collected.").subject == "bags collected"
+
+
+def test_a_time_phrase_after_the_number_is_not_its_subject() -> None:
+    assert only("Attendance was 900 this season.").subject is None
+
+
+def test_pronoun_one_is_not_a_count() -> None:
+    assert find_numbers("No one cannot see it, and the one that left.") == ()
+    assert find_numbers("It is one of the oldest bridges.") == ()
+    assert only("It took one day.").subject == "day"
+
+
+def test_format_value() -> None:
+    assert format_value(712, 712) == "712"
+    assert format_value(60_000, 100_000) == "60000-100000"
+    assert format_value(1.5e6, 1.5e6) == "1500000"
+    assert format_value(2.5, 2.5) == "2.5"
+    assert format_value(0.1 + 0.2, 0.1 + 0.2) == "0.3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "described"),
+    [
+        ("Between 3,000 and 5,000 sheep were lost.", "3,000–5,000 sheep lost"),
+        ("More than 700 cafes in town.", "more than 700 cafes"),
+        ("The total number of licensed boats is about 900.", "about 900 licensed boats"),
+        ("Some 95 per cent of votes.", "about 95% votes"),
+        ("Tens of thousands of fans were there.", "tens of thousands of fans"),
+        ("About 1.5 million visitors.", "about 1.5 million visitors"),
+        ("It costs $3 billion.", "$3 billion"),
+    ],
+)
+def test_describe(sentence: str, described: str) -> None:
+    assert describe(find_numbers(sentence)[0]) == described
+
+
+def test_values_match_ignores_hedges_but_not_kinds() -> None:
+    assert values_match(only("about 700 cafes"), only("more than 700 shops"))
+    assert not values_match(only("700 cafes"), only("701 cafes"))
+    assert not values_match(only("in 2015"), only("more than 2015 cafes"))
+    assert values_match(
+        only("0.3 of it"), NumberMention("x", 0.1 + 0.2, 0.1 + 0.2, COUNT, None, None, 0, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("rounded", "exact", "expected"),
+    [
+        ("more than 700 cafes", "712 cafes", True),
+        ("about 700 cafes", "712 cafes", True),
+        ("nearly 700 cafes", "690 cafes", True),
+        ("nearly 700 cafes", "712 cafes", False),  # the hedge points the wrong way
+        ("more than 700 cafes", "812 cafes", False),  # too far off
+        ("700 cafes", "712 cafes", False),  # no hedge: that is a changed number
+        ("more than 712 cafes", "715 cafes", False),  # not a round figure
+        ("about 710 cafes", "712 cafes", True),
+        ("about 60,000 cafes", "60,000 cafes", False),  # same value: only the hedge moved
+    ],
+)
+def test_is_rounding_of(rounded: str, exact: str, expected: bool) -> None:
+    assert is_rounding_of(only(rounded), only(exact)) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"),
+    [
+        ("organ transplants", "organs transplanted", 0.95, 1.0),
+        ("organ transplants", "prisoners executed", 0.0, 0.05),
+        ("hospitals", "transplant centres", 0.0, 0.3),
+        ("prisoners killed", "prisoners of conscience killed", 0.7, 1.0),
+        ("transplant centres", "transplant centers", 0.95, 1.0),
+        (None, "cafes", 1.0, 1.0),
+    ],
+)
+def test_subject_similarity(a: str | None, b: str | None, low: float, high: float) -> None:
+    assert low <= subject_similarity(a, b) <= high
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_subject_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
+    score = subject_similarity(a, b)
+    assert 0.0 <= score <= 1.0
+    assert score == subject_similarity(b, a)
+
+
+_NUMBERY = st.sampled_from(
+    [
+        "12",
+        "1,200",
+        "3.5",
+        "$4bn",
+        "£40m",
+        "95%",
+        " per cent",
+        "between ",
+        " and ",
+        " to ",
+        "-",
+        "–",
+        "about ",
+        "more than ",
+        "tens of thousands",
+        "twenty-one",
+        " hundred",
+        "a ",
+        "June 4, 2016",
+        "1999",
+        "11:45 PM",
+        "24/7",
+        "3rd",
+        "people",
+        " ",
+        ",",
+        ".",
+        "of ",
+        "are killed",
+        "one",
+        "or more",
+        "+",
+        "'s",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_NUMBERY, st.text(max_size=6)), max_size=14).map("".join))
+def test_never_raises_and_spans_slice_back(sentence: str) -> None:
+    previous_end = 0
+    for mention in find_numbers(sentence):
+        assert sentence[mention.start : mention.end] == mention.surface
+        assert mention.start >= previous_end
+        assert mention.low <= mention.high
+        previous_end = mention.end
+
+
+# --- the shared seeds, read at run time ----------------------------------------------
+
+
+def _seed_sentence(seeds_dir: Path, pattern: str) -> str:
+    """The seed sentence-ish span (between full stops) containing ``pattern``."""
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        found = re.search(rf"[^.]*{pattern}[^.]*", text)
+        if found:
+            return found.group()
+    pytest.skip(f"no seed sentence matches {pattern!r}")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "low", "high", "qualifier", "subject"),
+    [
+        (r"more than 700 hospitals", 700, 700, "more than", "hospitals"),
+        (r"confirmed 712 hospitals", 712, 712, None, "hospitals"),
+        (
+            r"between 60,000 and 100,000 organ transplants",
+            60_000,
+            100_000,
+            None,
+            "organ transplants",
+        ),
+        (
+            r"60,000 and 100,000 prisoners of conscience are executed",
+            60_000,
+            100_000,
+            None,
+            "prisoners of conscience executed",
+        ),
+        (
+            r"60,000 to 100,000 organs are transplanted",
+            60_000,
+            100_000,
+            None,
+            "organs transplanted",
+        ),
+        (r"legal transplants is about 10,000", 10_000, 10_000, "about", "legal transplants"),
+        (r"7,785 organs that", 7785, 7785, None, "organs"),
+        (r"2,766 people", 2766, 2766, None, "people"),
+    ],
+)
+def test_seed_figures(
+    seeds_dir: Path, pattern: str, low: float, high: float, qualifier: str | None, subject: str
+) -> None:
+    sentence = _seed_sentence(seeds_dir, pattern)
+    matching = [m for m in find_numbers(sentence) if (m.low, m.high) == (low, high)]
+    assert matching, find_numbers(sentence)
+    assert (matching[0].qualifier, matching[0].subject) == (qualifier, subject)
+
+
+def test_seed_rounding_and_subject_change(seeds_dir: Path) -> None:
+    hedged = _seed_sentence(seeds_dir, "more than 700 hospitals")
+    rounded = next(m for m in find_numbers(hedged) if m.low == 700)
+    exact = next(
+        m for m in find_numbers(_seed_sentence(seeds_dir, "confirmed 712")) if m.low == 712
+    )
+    assert is_rounding_of(rounded, exact)
+    transplants = _seed_sentence(seeds_dir, "between 60,000 and 100,000 organ transplants")
+    executed = _seed_sentence(seeds_dir, "prisoners of conscience are executed")
+    a = next(m for m in find_numbers(transplants) if m.high == 100_000)
+    b = next(m for m in find_numbers(executed) if m.high == 100_000)
+    assert values_match(a, b)
+    assert subject_similarity(a.subject, b.subject) < 0.3

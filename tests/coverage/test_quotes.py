@@ -1,0 +1,399 @@
+"""Quotations, speakers, credits, and word-level comparison of two quotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pysbd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storydiff.coverage.model import Quote
+from storydiff.coverage.quotes import (
+    find_credit,
+    find_quotes,
+    quote_words_changed,
+    same_credit,
+)
+
+
+def quotes_of(*sentences: str) -> list[list[tuple[str, str | None]]]:
+    found = find_quotes(sentences)
+    for sentence, quotes in zip(sentences, found, strict=True):
+        for quote in quotes:
+            assert sentence[quote.start : quote.end] == quote.text
+    return [[(q.text, q.speaker) for q in quotes] for quotes in found]
+
+
+# --- marks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"The bridge is safe," Ortega said.',
+        "“The bridge is safe,” Ortega said.",
+        '"The bridge is safe”, Ortega said.',
+    ],
+)
+def test_straight_and_curly_marks(sentence: str) -> None:
+    assert quotes_of(sentence) == [[("The bridge is safe", "Ortega")]]
+
+
+def test_single_curly_quotes_versus_apostrophes() -> None:
+    assert quotes_of("Critics called the plan ‘reckless’ on Monday.") == [[("reckless", None)]]
+    assert quotes_of("They don’t share Ortega’s view of the farmers’ case.") == [[]]
+    assert quotes_of("The farmers’ union said ‘no deal’ twice.")[0][0][0] == "no deal"
+
+
+def test_single_quotes_inside_a_double_quotation_are_part_of_it() -> None:
+    sentence = "“They told us ‘wait’ again,” Ortega said."
+    assert quotes_of(sentence) == [[("They told us ‘wait’ again", "Ortega")]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'He said "never and left.',
+        "“Unclosed",
+        "Closed only”",
+        '"',
+        "‘",
+        "’",
+        '""',
+        "“”",
+        "Ortega’",
+        "'tis",
+    ],
+)
+def test_unpaired_marks_are_ignored(sentence: str) -> None:
+    assert quotes_of(sentence) == [[]]
+
+
+def test_unpaired_opener_does_not_swallow_the_rest_of_an_article() -> None:
+    sentences = (
+        ["The mayor spoke “at length."]
+        + ["Nothing quoted here."] * 7
+        + ["Later “the river rose,” said Ortega."]
+    )
+    found = quotes_of(*sentences)
+    assert found[-1] == [("the river rose", "Ortega")]
+    assert all(not quotes for quotes in found[:-1])
+
+
+def test_quotation_running_over_several_sentences() -> None:
+    found = quotes_of(
+        "Ms Lane said in a statement: “We will build the bridge.",
+        "It will take three years.",
+        "Then the ferry can retire.”",
+        "The council did not reply.",
+    )
+    assert found == [
+        [("We will build the bridge.", "Ms Lane")],
+        [("It will take three years.", "Ms Lane")],
+        [("Then the ferry can retire.", "Ms Lane")],
+        [],
+    ]
+
+
+def test_new_paragraph_of_the_same_quotation_reopens_with_a_mark() -> None:
+    found = quotes_of("“The first point is cost.", "“The second is time,” Ortega added.")
+    assert found == [[("The first point is cost.", "Ortega")], [("The second is time", "Ortega")]]
+
+
+def test_quotation_split_around_the_speech_verb() -> None:
+    found = quotes_of("Maria Ortega spoke first.", "“We can,” she said, “do far more.”")
+    assert found[1] == [("We can", "Maria Ortega"), ("do far more.", "Maria Ortega")]
+
+
+# --- speakers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"Costs will rise," Ortega said in a statement.', "Ortega"),
+        ('"Costs will rise," said Maria Ortega.', "Maria Ortega"),
+        ('"Costs will rise," said Maria Ortega, who runs the port.', "Maria Ortega"),
+        ('Maria Ortega, a port engineer, said: "Costs will rise."', "Maria Ortega"),
+        ('In a statement, Ortega said: "Costs will rise."', "Ortega"),
+        (
+            'The Transport Ministry spokeswoman said "costs will rise" soon.',
+            "The Transport Ministry spokeswoman",
+        ),
+        ('A spokesman for the ministry said: "Costs will rise."', "A spokesman for the ministry"),
+        ('According to the Harbour Trust, "costs will rise" next year.', "the Harbour Trust"),
+        ('"Costs will rise," reported the Daily Ledger.', "the Daily Ledger"),
+        ('"Costs will rise," reported Coast Radio.', "Coast Radio"),
+        ('"Costs will rise," told Coast Radio.', "Coast Radio"),
+        ('"Costs will rise," wrote The Harbour Gazette.', "The Harbour Gazette"),
+        ('"Costs will rise," the authors write.', "the authors"),
+        ('"Costs will rise," Ortega told reporters on Monday.', "Ortega"),
+        ('Nobody knows if "costs will rise" at all.', None),
+    ],
+)
+def test_speaker_forms(sentence: str, speaker: str | None) -> None:
+    assert quotes_of(sentence)[0][0][1] == speaker
+
+
+def test_pronoun_resolves_to_the_last_named_speaker() -> None:
+    found = quotes_of(
+        "Dr. Ana Ruiz, a surgeon, told the inquiry the wards were full.",
+        "The hospital declined to comment.",
+        '"We had no beds left," she said.',
+    )
+    assert found[2] == [("We had no beds left", "Dr. Ana Ruiz")]
+
+
+def test_pronoun_prefers_a_name_earlier_in_the_same_sentence() -> None:
+    found = quotes_of(
+        '"Prices are fair," Ortega said.',
+        'When I spoke to Hugo Brandt later, he told me, "Prices are not fair."',
+    )
+    assert found[1] == [("Prices are not fair.", "Hugo Brandt")]
+
+
+def test_pronoun_with_no_one_named_nearby_stays_unresolved() -> None:
+    assert quotes_of('"It rained all week," she said.') == [[("It rained all week", None)]]
+
+
+def test_a_quotation_opening_its_own_sentence_keeps_the_last_voice() -> None:
+    found = quotes_of(
+        '"The tide came early," Ortega said.',
+        '"Nobody had time to move the boats out of the harbour."',
+    )
+    assert found[1][0][1] == "Ortega"
+
+
+def test_sentences_without_quotes_get_empty_tuples() -> None:
+    assert find_quotes(["No quotes.", "None here either."]) == ((), ())
+    assert find_quotes([]) == ()
+
+
+def test_quote_offsets_are_within_their_sentence() -> None:
+    sentence = 'Before it, "inside words" after.'
+    quote = find_quotes([sentence])[0][0]
+    assert quote == Quote("inside words", None, 12, 24)
+
+
+# --- credits -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("Fares rose by a third, according to the Harbour Trust.", "the Harbour Trust"),
+        ("According to official statistics, fares rose by a third.", "official statistics"),
+        ("Fares rose by a third, reported the Daily Ledger.", "the Daily Ledger"),
+        ("Fares rose by a third, reported Coast Radio.", "Coast Radio"),
+        ("The report says fares rose by a third.", "The report"),
+        ("Fares rose by a third, officials said.", "officials"),
+        ("Maria Ortega told Reuters that fares rose by a third.", "Maria Ortega"),
+        ("Fares rose by a third, claims a new study.", "a new study"),
+        ("Fares rose by a third last year.", None),
+        ("The United States raised fares.", None),
+        ('"Fares rose by a third," Ortega said.', "Ortega"),
+    ],
+)
+def test_find_credit(sentence: str, credit: str | None) -> None:
+    assert find_credit(sentence) == credit
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("the ministry", "Ministry", True),
+        ("Ortega", "Maria Ortega", True),
+        ("Transport Ministry spokeswoman Ana Ruiz", "Ana Ruiz", True),
+        ("The Daily Ledger", "Daily Ledger", True),
+        ("Coast Radio", "the Harbour Trust", False),
+        ("Maria Ortega", "Hugo Ortega Brandt", False),
+        ("Maria Ortega", "Hugo Brandt", False),
+        (None, None, True),
+        (None, "Ortega", False),
+        ("Ortega's", "Ortega", True),
+    ],
+)
+def test_same_credit(a: str | None, b: str | None, same: bool) -> None:
+    assert same_credit(a, b) is same
+    assert same_credit(b, a) is same
+
+
+# --- comparing quotations ------------------------------------------------------------
+
+
+def test_identical_despite_marks_case_and_spacing() -> None:
+    result = quote_words_changed("We don’t know,  yet.", "we don't know yet")
+    assert (result.identical, result.trimmed, result.altered) == (True, False, False)
+    assert result.changes == ()
+
+
+def test_trimmed_at_start() -> None:
+    result = quote_words_changed("But we can easily win the vote.", "We can easily win the vote.")
+    assert (result.identical, result.trimmed, result.altered) == (False, True, False)
+    assert result.description == 'trimmed at start: "But"'
+
+
+def test_a_long_trim_is_named_by_the_words_nearest_the_cut() -> None:
+    result = quote_words_changed(
+        "One two three four five six seven eight nine ten eleven 1,200 and the rest.", "The rest."
+    )
+    assert result.description == (
+        'trimmed at start: "… four five six seven eight nine ten eleven 1,200 and"'
+    )
+
+
+def test_trimmed_at_end_either_way_round() -> None:
+    result = quote_words_changed("We can win", "We can win the vote, surely.")
+    assert result.trimmed and not result.altered
+    assert result.description == 'trimmed at end: "the vote surely"'
+
+
+def test_one_word_changed() -> None:
+    result = quote_words_changed(
+        "We can easily surpass the figure.", "We can easily exceed the figure."
+    )
+    assert result.altered and not result.trimmed
+    assert result.changes == (("surpass", "exceed"),)
+    assert result.description == '"surpass" → "exceed"'
+
+
+def test_words_spliced_into_the_middle() -> None:
+    result = quote_words_changed(
+        "The bridge is safe.", "The bridge is completely and utterly safe."
+    )
+    assert result.altered
+    assert result.changes == (("", "completely and utterly"),)
+    assert result.description == 'inserted "completely and utterly"'
+
+
+def test_words_dropped_from_the_middle() -> None:
+    result = quote_words_changed("The old bridge is safe.", "The bridge is safe.")
+    assert result.altered
+    assert result.description == 'dropped "old"'
+
+
+def test_a_trim_plus_a_change_reports_only_the_change() -> None:
+    result = quote_words_changed("But we can surpass it.", "We can exceed it.")
+    assert result.altered
+    assert result.changes == (("surpass", "exceed"),)
+
+
+def test_only_straight_versus_curly_marks() -> None:
+    assert quote_words_changed("“It’s ‘fine’”", "\"It's 'fine'\"").identical
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_comparison_verdict_is_exactly_one(a: str, b: str) -> None:
+    result = quote_words_changed(a, b)
+    assert [result.identical, result.trimmed, result.altered].count(True) == 1
+    assert quote_words_changed(b, a).identical == result.identical
+
+
+# --- never raises --------------------------------------------------------------------
+
+_QUOTY = st.sampled_from(
+    [
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        " said ",
+        " he said",
+        ", ",
+        ". ",
+        ":",
+        "Ortega",
+        "according to ",
+        "the ministry",
+        " told ",
+        "don’t",
+        "\x00",
+        " ",
+        "Ms Lane",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.one_of(_QUOTY, st.text(max_size=5)), max_size=10).map("".join), max_size=6)
+)
+def test_find_quotes_never_raises_and_offsets_slice_back(sentences: list[str]) -> None:
+    found = find_quotes(sentences)
+    assert len(found) == len(sentences)
+    for sentence, quotes in zip(sentences, found, strict=True):
+        for quote in quotes:
+            assert sentence[quote.start : quote.end] == quote.text
+            assert quote.text
+        find_credit(sentence)
+
+
+# --- the shared seeds, read at run time ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(seeds_dir: Path) -> dict[str, list[str]]:
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    articles = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        paragraphs = [
+            line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
+        articles[path.name] = [s for p in paragraphs for s in segmenter.segment(p)]
+    return articles
+
+
+def _seed_quotes(articles: dict[str, list[str]], phrase: str) -> list[Quote]:
+    found = [
+        quote
+        for sentences in articles.values()
+        for quotes in find_quotes(sentences)
+        for quote in quotes
+        if phrase in quote.text
+    ]
+    if not found:
+        pytest.skip(f"no seed quotation contains {phrase!r}")
+    return found
+
+
+def test_seed_same_quotation_two_credits(seed_sentences: dict[str, list[str]]) -> None:
+    speakers = {q.speaker for q in _seed_quotes(seed_sentences, "arbitrarily detained")}
+    assert speakers == {"Amnesty International", "Ottawa Citizen"}
+
+
+def test_seed_multi_sentence_quotation_keeps_its_speaker(
+    seed_sentences: dict[str, list[str]],
+) -> None:
+    for phrase in ("increased discrepancy", "ultimate conclusion"):
+        assert {q.speaker for q in _seed_quotes(seed_sentences, phrase)} == {"Matas"}
+
+
+def test_seed_pronoun_speakers_resolve(seed_sentences: dict[str, list[str]]) -> None:
+    (quote,) = _seed_quotes(seed_sentences, "blood tests were for")
+    assert quote.speaker is not None and quote.speaker.endswith("Zhang Fengying")
+    for quote in _seed_quotes(seed_sentences, "imaginary and baseless"):
+        assert quote.speaker is not None and quote.speaker.endswith("Hua Chunying")
+
+
+def test_seed_trimmed_quotation(seed_sentences: dict[str, list[str]]) -> None:
+    texts = {q.text for q in _seed_quotes(seed_sentences, "easily surpass")}
+    full = next(text for text in texts if "10,000" in text)
+    short = next(text for text in texts if "10,000" not in text)
+    result = quote_words_changed(full, short)
+    assert result.trimmed and not result.altered
+
+
+def test_seed_credit_sentences(seed_sentences: dict[str, list[str]]) -> None:
+    credits = {
+        find_credit(s)
+        for sentences in seed_sentences.values()
+        for s in sentences
+        if "arbitrarily detained" in s
+    }
+    assert credits == {"Amnesty International", "Ottawa Citizen"}
