@@ -56,6 +56,17 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("don\u00e2\u20ac\u2122t\u00a0 stop\u200b")
     'don’t stop'
     """
+    # Removing a control character can bring two mojibake fragments together that ftfy
+    # then repairs, so one pass is not always enough; a few reach a fixed point.
+    for _ in range(4):
+        fixed = _normalize_once(text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _normalize_once(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = ftfy.fix_text(text, _FTFY_CONFIG)

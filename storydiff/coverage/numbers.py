@@ -25,6 +25,7 @@ import math
 import re
 import unicodedata
 from dataclasses import replace
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -270,6 +271,8 @@ _AFTER_PARTICIPLE = _wordset(
     "in on at by for from to each every per annually yearly daily since between "
     "during last this a an over across within until before after"
 )
+_SUBJECT_REACH = 16
+"""Words after a number that may name what it counts; a subject never runs further."""
 _STEM_STOP = _wordset("the a an of and or in on at to for by with")
 
 
@@ -607,7 +610,7 @@ def _trailing_scale(surface: str) -> float | None:
 def _with_qualifier(sentence: str, mention: NumberMention) -> NumberMention:
     if mention.kind in {NumberKind.DATE, NumberKind.ORDINAL} or mention.qualifier:
         return mention
-    after = _QUALIFIER_AFTER.match(sentence[mention.end :])
+    after = _QUALIFIER_AFTER.match(sentence[mention.end : mention.end + 12])
     if after is not None and mention.kind is not NumberKind.YEAR:
         written = (after["w"] or after["p"]).lower()
         qualifier = QUALIFIERS[re.sub(r"\s+", " ", written)]
@@ -638,7 +641,8 @@ def _with_qualifier(sentence: str, mention: NumberMention) -> NumberMention:
 def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
     if mention.kind in {NumberKind.YEAR, NumberKind.DATE} or mention.subject:
         return mention
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence, mention.end)]
+    found = _TOKEN.finditer(sentence, mention.end)
+    tokens = [(m.group(), m.start(), m.end()) for m in islice(found, _SUBJECT_REACH)]
     kind = mention.kind
     surface_end = mention.end
     if tokens and tokens[0][0].lower() in _CURRENCY_WORDS and kind is NumberKind.COUNT:
@@ -774,9 +778,9 @@ def _is_pronoun_one(sentence: str, mention: NumberMention) -> bool:
     # "one cannot", "the one that": a bare "one" counts nothing unless a noun follows.
     if mention.surface.lower() != "one":
         return False
-    before = sentence[: mention.start].split()
+    before = sentence[max(0, mention.start - 20) : mention.start].split()
     previous = before[-1].lower() if before else ""
-    following = sentence[mention.end :].split()
+    following = sentence[mention.end : mention.end + 20].split()
     if following and following[0].lower() == "of":
         return True  # "one of the largest"
     return mention.subject is None or previous in {

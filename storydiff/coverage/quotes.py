@@ -7,6 +7,11 @@ quotation runs on), reads the speaker from the words around them ("X said", "sai
 "according to X", a pronoun resolved to the last named speaker), reads who a plain
 sentence is credited to, and compares two quotations word by word. All rules are
 regular expressions and small word lists: good enough for news prose, and explainable.
+
+Conventions worth knowing: a straight mark opens or closes by the characters around it;
+single marks quote only when paired inside one sentence (so apostrophes never do); an
+opener left unclosed for six sentences is ignored; a pronoun speaker becomes the latest
+named speaker earlier in the sentence or in the three before it, else None.
 """
 
 from __future__ import annotations
@@ -85,6 +90,8 @@ _MASK = "\x00"
 """Stands in for quoted words in a frame: never a word, never space, never in article text
 that matters (control characters are stripped before segmentation)."""
 _MAX_QUOTE_SENTENCES = 6
+_FRAME_REACH = 300
+"""How many characters either side of a quotation can name its speaker."""
 _PRONOUN_LOOKBACK = 3
 
 _WORD = re.compile(r"[\w][\w.'’&-]*|[^\w\s]")
@@ -239,11 +246,16 @@ def _spans_between(
 def _single_spans(texts: list[str], doubles: list[_Span]) -> list[_Span]:
     spans: list[_Span] = []
     group = max((span.group for span in doubles), default=-1) + 1
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for span in doubles:
+        covered.setdefault(span.sentence, []).append((span.start - 1, span.end))
     for index, text in enumerate(texts):
-        covered = [(s.start, s.end) for s in doubles if s.sentence == index]
+        inside = bytearray(len(text))
+        for low, high in covered.get(index, ()):
+            inside[max(0, low) : high + 1] = b"\x01" * (min(high + 1, len(text)) - max(0, low))
         opened: int | None = None
         for offset, char in enumerate(text):
-            if char not in "‘’'" or any(start - 1 <= offset <= end for start, end in covered):
+            if char not in "‘’'" or inside[offset]:
                 continue
             before = text[offset - 1] if offset > 0 else ""
             after = text[offset + 1] if offset + 1 < len(text) else ""
@@ -282,7 +294,12 @@ def _group_speakers(texts: list[str], spans: list[_Span]) -> dict[int, str | Non
         groups.setdefault(span.group, []).append(span)
     masked = _mask_quotes(texts, spans)
     candidates = [_named_candidates(text) for text in masked]
+    indent = [len(text) - len(text.lstrip()) for text in texts]
     speakers: dict[int, str | None] = {}
+    last_in_sentence: dict[int, str | None] = {}
+    """Speaker of the latest quotation ending in each sentence so far (None included)."""
+    voice_of_sentence: dict[int, str] = {}
+    """Latest named speaker of a quotation ending in each sentence."""
     ordered = sorted(groups.values(), key=lambda parts: (parts[0].sentence, parts[0].start))
     for parts in ordered:
         first, last = parts[0], parts[-1]
@@ -290,33 +307,24 @@ def _group_speakers(texts: list[str], spans: list[_Span]) -> dict[int, str | Non
         if speaker is None:
             speaker = _speaker_before(masked[first.sentence], first.start)
         if speaker is None:
-            speaker = _inherited(speakers, groups, first)
-        opens_sentence = not texts[first.sentence][: max(0, first.start - 1)].strip()
+            # "We can," he said, "do more.": the second part has no frame of its own.
+            speaker = last_in_sentence.get(first.sentence)
+        opens_sentence = first.start - 1 <= indent[first.sentence]
         words = sum(len(texts[p.sentence][p.start : p.end].split()) for p in parts)
         if speaker is None and first.sentence > 0 and opens_sentence and words >= 5:
             # A quotation opening its own sentence, with no frame, continues the voice of
             # the sentence before: 'X said in a statement.' then '"..."'.
-            speaker = _previous_voice(speakers, groups, candidates, first.sentence - 1)
+            previous = first.sentence - 1
+            speaker = voice_of_sentence.get(previous) or (
+                candidates[previous][-1][1] if candidates[previous] else None
+            )
         if speaker is not None and speaker.lower() in _PRONOUNS:
             speaker = _resolve_pronoun(candidates, first.sentence, first.start)
         speakers[first.group] = speaker
+        last_in_sentence[last.sentence] = speaker
+        if speaker:
+            voice_of_sentence[last.sentence] = speaker
     return speakers
-
-
-def _previous_voice(
-    speakers: dict[int, str | None],
-    groups: dict[int, list[_Span]],
-    candidates: list[list[tuple[int, str]]],
-    sentence: int,
-) -> str | None:
-    quoted = [
-        group
-        for group, parts in groups.items()
-        if parts[-1].sentence == sentence and speakers.get(group)
-    ]
-    if quoted:
-        return speakers[max(quoted, key=lambda group: groups[group][-1].start)]
-    return candidates[sentence][-1][1] if candidates[sentence] else None
 
 
 def _mask_quotes(texts: list[str], spans: list[_Span]) -> list[str]:
@@ -330,22 +338,8 @@ def _mask_quotes(texts: list[str], spans: list[_Span]) -> list[str]:
     return ["".join(chars) for chars in masked]
 
 
-def _inherited(
-    speakers: dict[int, str | None], groups: dict[int, list[_Span]], first: _Span
-) -> str | None:
-    # "We can," he said, "do more.": the second part has no frame of its own.
-    earlier = [
-        group
-        for group, parts in groups.items()
-        if parts[-1].sentence == first.sentence
-        and parts[-1].end < first.start
-        and group in speakers
-    ]
-    return speakers[max(earlier)] if earlier else None
-
-
 def _speaker_after(frame_text: str, end: int) -> str | None:
-    after = frame_text[end + 1 :]  # past the closing mark
+    after = frame_text[end + 1 : end + 1 + _FRAME_REACH]  # past the closing mark
     stripped = after.lstrip(" \t\n,.;:!?—–-\"”’'")
     according = re.match(r"according\s+to\s+", stripped, re.IGNORECASE)
     if according:
@@ -364,7 +358,7 @@ def _speaker_after(frame_text: str, end: int) -> str | None:
 
 
 def _speaker_before(frame_text: str, start: int) -> str | None:
-    before = frame_text[:start]
+    before = frame_text[max(0, start - _FRAME_REACH) : start]
     according = list(_ACCORDING_TO.finditer(before))
     if according:
         found = _np_after(before[according[-1].end() :], open_class=True)
