@@ -282,10 +282,14 @@ def distinctive_values(text: str) -> frozenset[str]:
         small = mention.high < 11 and float(mention.high).is_integer()
         if small and mention.kind is NumberKind.COUNT:
             continue
-        values.add(format_value(mention.low, mention.high))
+        # The kind (and a measure's unit) is part of the key: "eleven years" is no
+        # anchor for "11 vessels".
+        unit = (mention.subject or "").split(" ")[0] if mention.kind is NumberKind.MEASURE else ""
+        prefix = f"{mention.kind.value}:{unit}:"
+        values.add(prefix + format_value(mention.low, mention.high))
         if mention.low != mention.high:
-            values.add(format_value(mention.low, mention.low))
-            values.add(format_value(mention.high, mention.high))
+            values.add(prefix + format_value(mention.low, mention.low))
+            values.add(prefix + format_value(mention.high, mention.high))
     return frozenset(values)
 
 
@@ -429,6 +433,10 @@ def _anchor(corpus: _Corpus, i: int, j: int) -> float:
 @lru_cache(maxsize=65536)
 def _near_miss(a: str, b: str) -> bool:
     """Two figures one edit apart: a rounding (712, 700) or a transposition (38, 83)."""
+    kind_a, _, a = a.rpartition(":")
+    kind_b, _, b = b.rpartition(":")
+    if kind_a != kind_b:
+        return False
     try:
         x, y = float(a), float(b)
     except ValueError:

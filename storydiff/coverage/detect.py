@@ -79,7 +79,13 @@ def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]
     """The findings of one outlet's version against the reference version."""
     findings = list(_compare_numbers(reference, other))
     findings.extend(_compare_quotes(reference.quotes, other.quotes))
-    if not (reference.quotes and other.quotes):
+    # A shared quotation with no named speaker on one side still has a credit in its
+    # frame ("a survey by X found ..."): compare those when the quotes settled nothing.
+    # A quotation on one side only says the versions differ in kind, and their credits
+    # are not the same statement's.
+    if not any(f.type is DivergenceType.ATTRIBUTION_CHANGED for f in findings) and (
+        bool(reference.quotes) == bool(other.quotes)
+    ):
         findings.extend(_compare_credits(reference.credit, other.credit))
     unique: list[_Finding] = []
     for finding in findings:

@@ -98,6 +98,13 @@ _WORD = re.compile(r"[\w][\w.'’&-]*|[^\w\s]")
 # Lowercase only: "States" in "the United States" is no verb.
 _SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b(?<!member states)")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_DOCUMENT_BY = re.compile(
+    r"\b(?:report|survey|study|review|audit|assessment|inspection|analysis|investigation|"
+    r"inquiry|letter|statement|memo|document|figures|data)\s+"
+    r"(?:(?:commissioned|published|released|produced|written|carried\s+out|conducted)\s+)?"
+    r"(?:by|from)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w'\u2019&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'\u2019&-]*){0,5})"
+)
 _SPOKE_TO = re.compile(r"\b(?:spoke\s+(?:to|with)|interviewed|asked)\s+", re.IGNORECASE)
 _TRAILING_INVERTED = re.compile(
     r"[,;—–\x00-]\s*(?P<verb>" + "|".join(sorted(SPEECH_VERBS)) + r")\s+(?P<rest>[^,;.!?\x00]+?)"
@@ -555,10 +562,19 @@ def find_credit(sentence: str) -> str | None:
     """
     text = _mask_quotes([str(sentence)], _double_spans([str(sentence)]))[0]
     according = _ACCORDING_TO.search(text)
+    generic: str | None = None
     if according:
         found = _np_after(text[according.end() :], open_class=True)
-        if found:
+        if found and any(word[:1].isupper() for word in found.split()[1:] or found.split()):
             return found
+        generic = found
+    # "A 2023 survey commissioned by the Port Authority found ...": the organisation
+    # behind a document is who the finding is credited to.
+    document = _DOCUMENT_BY.search(text)
+    if document:
+        return document["org"]
+    if generic:
+        return generic
     inverted = _TRAILING_INVERTED.search(text)
     if inverted and len(inverted["rest"].split()) <= 6:
         found = _np_after(inverted["rest"])

@@ -116,7 +116,13 @@ def test_normalize_is_idempotent(text: str) -> None:
 
 
 def test_distinctive_values_skip_years_and_small_counts() -> None:
-    assert distinctive_values("In 2015, 7,785 organs and 3 hearts; 2.5 percent") == {"7785", "2.5"}
+    assert distinctive_values("In 2015, 7,785 organs and 3 hearts; 2.5 percent") == {
+        "count::7785", "percent::2.5"
+    }
+
+
+def test_distinctive_values_keep_kinds_and_units_apart() -> None:
+    assert distinctive_values("for eleven years") != distinctive_values("11 vessels")
 
 
 def test_content_terms_meet_across_inflections() -> None:

@@ -149,3 +149,27 @@ def test_same_files_same_bytes(tmp_path: Path) -> None:
 @pytest.mark.parametrize("created", [None])
 def test_created_is_an_iso_timestamp(created: None) -> None:
     assert compare_articles([WIRE], created=created).created.endswith("Z")
+
+
+def test_same_quotation_from_a_different_document_author_is_an_attribution_change() -> None:
+    wire = make_article("a-wire", [
+        "A 2024 audit by the National Rail Office found the line was \"unsafe at any speed\".",
+    ])
+    magazine = make_article("b-mag", [
+        "A 2024 review commissioned by Coastway Trains concluded the line was"
+        " \"unsafe at any speed\".",
+    ])
+    (claim,) = [c for c in compare(wire, magazine).claims if len(c.members) == 2]
+    found = divergence(claim, DivergenceType.ATTRIBUTION_CHANGED)
+    assert "National Rail Office" in found.detail and "Coastway Trains" in found.detail
+
+
+def test_a_quotation_on_one_side_only_is_no_attribution_change() -> None:
+    first = make_article("a-first", [
+        "Minister Ada Holm said the national flood barrier programme would be finished by 2030.",
+    ])
+    second = make_article("b-second", [
+        "By then, Holm says, \"the national flood barrier programme will protect every town\".",
+    ])
+    for claim in compare(first, second).claims:
+        assert all(d.type is not DivergenceType.ATTRIBUTION_CHANGED for d in claim.divergences)

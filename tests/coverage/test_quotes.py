@@ -397,3 +397,14 @@ def test_seed_credit_sentences(seed_sentences: dict[str, list[str]]) -> None:
         if "arbitrarily detained" in s
     }
     assert credits == {"Amnesty International", "Ottawa Citizen"}
+
+
+def test_credit_goes_to_the_organisation_behind_a_document() -> None:
+    from storydiff.coverage.quotes import find_credit
+
+    assert find_credit("A 2021 survey commissioned by the Harbour Trust found rust.") == (
+        "Harbour Trust"
+    )
+    assert find_credit("An audit by Lindqvist and Partners found gaps, according to"
+                       " papers seen by reporters.") == "Lindqvist and Partners"
+    assert find_credit("Prices rose, according to the Central Bank.") == "the Central Bank"
