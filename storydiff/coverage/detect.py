@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storydiff.coverage.align import content_terms
+from storydiff.coverage.align import content_terms, stem
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
 from storydiff.coverage.numbers import describe, is_rounding_of, subject_similarity, values_match
 from storydiff.coverage.quotes import quote_words_changed, same_credit
@@ -83,8 +83,13 @@ def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]
     # frame ("a survey by X found ..."): compare those when the quotes settled nothing.
     # A quotation on one side only says the versions differ in kind, and their credits
     # are not the same statement's.
-    if not any(f.type is DivergenceType.ATTRIBUTION_CHANGED for f in findings) and (
-        bool(reference.quotes) == bool(other.quotes)
+    speakers_known = any(q.speaker for q in reference.quotes) and any(
+        q.speaker for q in other.quotes
+    )
+    if (
+        not speakers_known
+        and not any(f.type is DivergenceType.ATTRIBUTION_CHANGED for f in findings)
+        and bool(reference.quotes) == bool(other.quotes)
     ):
         findings.extend(_compare_credits(reference.credit, other.credit))
     unique: list[_Finding] = []
@@ -109,13 +114,7 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             continue
         ref_left.remove(ref)
         other_left.remove(match)
-        if (
-            ref.subject
-            and match.subject
-            and subject_similarity(ref.subject, match.subject) < SUBJECT_CHANGED_BELOW
-            and not _mentioned_near(match.subject, reference_version.text, ref.surface)
-            and not _mentioned_near(ref.subject, other_version.text, match.surface)
-        ):
+        if _subject_changed(ref, match, reference_version, other_version):
             findings.append(
                 _Finding(
                     DivergenceType.NUMBER_SUBJECT_CHANGED, f"{describe(ref)} → {describe(match)}"
@@ -164,6 +163,54 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
     return findings
 
 
+def _subject_changed(
+    ref: NumberMention, other: NumberMention, ref_version: Version, other_version: Version
+) -> bool:
+    """The same figure counts a different thing, not the same thing by another name."""
+    if not (ref.subject and other.subject):
+        return False
+    if subject_similarity(ref.subject, other.subject) >= SUBJECT_CHANGED_BELOW:
+        return False
+    if _head_family(ref.subject) == _head_family(other.subject):
+        return False  # "tonnes of toluene" and "tonnes of solvent"; "ships" and "vessels"
+    return not (
+        _mentioned_near(other.subject, ref_version.text, ref.surface)
+        or _mentioned_near(ref.subject, other_version.text, other.surface)
+    )
+
+
+_NEWS_SYNONYMS = {
+    word: group[0]
+    for group in (
+        ("vessel", "ship", "boat"),
+        ("home", "house", "household", "property", "dwelling", "flat", "apartment"),
+        ("death", "fatality", "dead"),
+        ("worker", "employee", "staff", "staffer"),
+        ("company", "firm", "business"),
+        ("car", "vehicle"),
+        ("child", "kid", "minor"),
+        ("person", "people", "individual"),
+        ("injured", "wounded", "hurt", "injury"),
+        ("kilometre", "kilometer", "km"),
+        ("tonne", "ton"),
+        ("percent", "%"),
+    )
+    for word in group
+}
+"""Common news nouns that outlets swap for each other when they mean the same thing.
+Only the first word of a subject (its head or unit) is looked up."""
+
+
+def _head_family(subject: str) -> str:
+    words = subject.casefold().split()
+    head = words[0] if words else ""
+    singular = head[:-3] + "y" if head.endswith("ies") else head
+    for candidate in (head, singular, head.removesuffix("s"), head.removesuffix("es")):
+        if candidate in _NEWS_SYNONYMS:
+            return _NEWS_SYNONYMS[candidate]
+    return stem(head)
+
+
 def _word_families(text: str) -> set[str]:
     # Five letters are enough to meet "volunteers" with "voluntarily" and "transplant"
     # with "transplanted" without a stemmer's rules.
@@ -208,7 +255,7 @@ def _compare_quotes(reference: Sequence[Quote], other: Sequence[Quote]) -> list[
             findings.append(_Finding(DivergenceType.QUOTE_ALTERED, comparison.description))
         elif comparison.trimmed:
             findings.append(_Finding(DivergenceType.QUOTE_TRIMMED, comparison.description))
-        if ref.speaker and best.speaker and not same_credit(ref.speaker, best.speaker):
+        if ref.speaker and best.speaker and not _same_source(ref.speaker, best.speaker):
             findings.append(
                 _Finding(
                     DivergenceType.ATTRIBUTION_CHANGED,
@@ -230,7 +277,7 @@ def _compare_credits(reference: str | None, other: str | None) -> list[_Finding]
         and other
         and _is_named(reference)
         and _is_named(other)
-        and not same_credit(reference, other)
+        and not _same_source(reference, other)
     ):
         return [
             _Finding(
@@ -238,6 +285,50 @@ def _compare_credits(reference: str | None, other: str | None) -> list[_Finding]
             )
         ]
     return []
+
+
+_TITLE_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sir",
+        "lord",
+        "lady",
+        "mayor",
+        "chief",
+        "minister",
+        "president",
+        "officer",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "secretary",
+        "general",
+    ]
+)
+
+
+def _same_source(a: str, b: str) -> bool:
+    """One source under two descriptions: "Orrell" and "Chief Fire Officer Dagny Orrell",
+    "the Aldmoor Health Board" and "Health officials"."""
+    if same_credit(a, b):
+        return True
+    return bool(_name_words(a) & _name_words(b))
+
+
+def _name_words(credit: str) -> set[str]:
+    return {
+        w.casefold().strip(".,'’")
+        for w in credit.split()
+        if w[:1].isupper() and len(w) >= 3 and w.casefold().strip(".") not in _TITLE_WORDS
+    }
 
 
 def _is_named(credit: str) -> bool:

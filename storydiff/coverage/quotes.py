@@ -105,6 +105,11 @@ _DOCUMENT_BY = re.compile(
     r"(?:by|from)\s+(?:the\s+)?"
     r"(?P<org>[A-Z][\w'\u2019&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'\u2019&-]*){0,5})"
 )
+_APPOSITIVE_NAME = re.compile(
+    r"^\s*(?:the\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['\u2019]s\s+)"
+    r"(?:[a-z][\w'\u2019-]*\s+){0,3}?[a-z][\w-]*\s*,\s*"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})"
+)
 _SPOKE_TO = re.compile(r"\b(?:spoke\s+(?:to|with)|interviewed|asked)\s+", re.IGNORECASE)
 _TRAILING_INVERTED = re.compile(
     r"[,;—–\x00-]\s*(?P<verb>" + "|".join(sorted(SPEECH_VERBS)) + r")\s+(?P<rest>[^,;.!?\x00]+?)"
@@ -477,6 +482,9 @@ def _np_after(text: str, *, open_class: bool = False) -> str | None:
     With ``open_class`` (after "according to", which can only be followed by a source),
     any plain noun phrase is accepted: "the central bank".
     """
+    appositive = _APPOSITIVE_NAME.match(text)
+    if appositive:
+        return appositive["name"]  # "Kessford's mayor, Roswitha Kall": the person, not the town
     tokens = _WORD.findall(text)
     taken: list[str] = []
     for position, word in enumerate(tokens):

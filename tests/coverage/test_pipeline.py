@@ -173,3 +173,25 @@ def test_a_quotation_on_one_side_only_is_no_attribution_change() -> None:
     ])
     for claim in compare(first, second).claims:
         assert all(d.type is not DivergenceType.ATTRIBUTION_CHANGED for d in claim.divergences)
+
+
+def test_swapped_synonym_or_unit_is_no_subject_change() -> None:
+    first = make_article("a-first", [
+        "The storm left 23 vessels stranded in the harbour and 900 tonnes of grain spoiled.",
+    ])
+    second = make_article("b-second", [
+        "The storm left 23 ships stranded in the harbour and 900 tonnes of wheat spoiled.",
+    ])
+    (claim,) = [c for c in compare(first, second).claims if len(c.members) == 2]
+    assert [d for d in claim.divergences if d.type is DivergenceType.NUMBER_SUBJECT_CHANGED] == []
+
+
+def test_one_speaker_under_two_descriptions_is_no_attribution_change() -> None:
+    first = make_article("a-first", [
+        "\"We will rebuild the pier by spring,\" said Harbour Commissioner Tove Lindahl.",
+    ])
+    second = make_article("b-second", [
+        "\"We will rebuild the pier by spring,\" Lindahl said.",
+    ])
+    (claim,) = [c for c in compare(first, second).claims if len(c.members) == 2]
+    assert all(d.type is not DivergenceType.ATTRIBUTION_CHANGED for d in claim.divergences)

@@ -408,3 +408,10 @@ def test_credit_goes_to_the_organisation_behind_a_document() -> None:
     assert find_credit("An audit by Lindqvist and Partners found gaps, according to"
                        " papers seen by reporters.") == "Lindqvist and Partners"
     assert find_credit("Prices rose, according to the Central Bank.") == "the Central Bank"
+
+
+def test_possessive_title_with_appositive_name_credits_the_person() -> None:
+    from storydiff.coverage.quotes import find_quotes
+
+    ((quote,),) = find_quotes(["\"Stay indoors,\" said Brennmoor's mayor, Oda Vik."])
+    assert quote.speaker == "Oda Vik"
