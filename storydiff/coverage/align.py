@@ -17,7 +17,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -444,6 +444,18 @@ def _near_miss(a: str, b: str) -> bool:
     return _is_rounding(x, y) or (len(a) >= 2 and a != b and sorted(a) == sorted(b))
 
 
+def _shares_figure_or_quote(corpus: _Corpus, i: int, j: int) -> bool:
+    if corpus.values[i] & corpus.values[j]:
+        return True
+    if any(_near_miss(a, b) for a in corpus.values[i] for b in corpus.values[j]):
+        return True
+    return any(
+        fuzz.partial_ratio(q1, q2) >= 85 and min(len(q1), len(q2)) >= 20
+        for q1 in corpus.quotes[i]
+        for q2 in corpus.quotes[j]
+    )
+
+
 def _is_rounding(a: float, b: float) -> bool:
     """One value is a round number within 10% of the other (700 for 712)."""
     if a == b or min(a, b) < 20:
@@ -501,16 +513,18 @@ def _pair_matches(
     fuzzy = _fuzzy_matrix(corpus, rows_a, rows_b, settings).astype(np.float64)
     cosine = (corpus.vectors[list(rows_a)] @ corpus.vectors[list(rows_b)].T).toarray()
     anchor = np.zeros(fuzzy.shape, dtype=np.float64)
+    figures_or_quotes = np.zeros(fuzzy.shape, dtype=bool)
     # Anchors are costly to find; look only where they could lift a pair over the
-    # threshold.
+    # weak threshold.
     unanchored = settings.fuzzy_weight * fuzzy + settings.tfidf_weight * cosine
-    reachable = unanchored + settings.anchor_weight >= settings.threshold
+    reachable = unanchored + settings.anchor_weight >= settings.weak_threshold
     for x, y in zip(*np.nonzero(reachable), strict=True):
         i, j = rows_a[x], rows_b[y]
         if (corpus.values[i] or corpus.quotes[i] or corpus.phrases[i]) and (
             corpus.values[j] or corpus.quotes[j] or corpus.phrases[j]
         ):
             anchor[x, y] = _anchor(corpus, i, j)
+            figures_or_quotes[x, y] = _shares_figure_or_quote(corpus, i, j)
     combined = (
         settings.fuzzy_weight * fuzzy
         + settings.tfidf_weight * cosine
@@ -521,7 +535,7 @@ def _pair_matches(
     combined[[not min_chars[i] for i in rows_a], :] = 0.0
     combined[:, [not min_chars[j] for j in rows_b]] = 0.0
     eligible = np.where(combined >= settings.threshold, combined, 0.0)
-    eligible = np.maximum(eligible, _weak_links(combined, anchor, settings))
+    eligible = np.maximum(eligible, _weak_links(combined, figures_or_quotes, settings))
     if not eligible.any():
         return []
     row_ind, col_ind = linear_sum_assignment(eligible, maximize=True)
@@ -533,18 +547,19 @@ def _pair_matches(
 
 
 def _weak_links(
-    combined: NDArray[np.float64], anchor: NDArray[np.float64], settings: Settings
+    combined: NDArray[np.float64], anchored: NDArray[np.bool_], settings: Settings
 ) -> NDArray[np.float64]:
     """Pairs under the threshold that still belong together.
 
     A heavy rewrite (a tabloid's) shares few words with the original but keeps its
-    figures: a pair that shares an anchor, clears ``weak_threshold`` and is each
-    sentence's clear best partner in the other article is kept.
+    figures and quotations: a pair that shares one (or a figure one edit away), clears
+    ``weak_threshold`` and is each sentence's clear best partner in the other article
+    is kept. A shared phrase is not enough: "Monday morning" is in many claims.
     """
     weak = np.zeros(combined.shape, dtype=np.float64)
     if combined.size == 0:
         return weak
-    for x, y in zip(*np.nonzero((combined >= settings.weak_threshold) & (anchor > 0)),
+    for x, y in zip(*np.nonzero((combined >= settings.weak_threshold) & anchored),
                     strict=True):
         score = combined[x, y]
         row_rest = np.delete(combined[x, :], y)
@@ -586,24 +601,38 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
             cache[key] = score_pair(corpus, i, j, fuzzy, settings).combined
         return cache[key]
 
-    groups = _merge(edges, corpus, combined, settings.link_ratio * settings.threshold)
+    groups = _merge(
+        edges, corpus, combined, settings.link_ratio * settings.threshold, settings.weak_threshold
+    )
     if settings.allow_split:
         groups = _attach_split_sentences(groups, corpus, settings)
     return tuple(_to_claims(groups, edges, corpus))
 
 
 def _merge(
-    edges: Iterable[tuple[float, int, int]],
+    edges: Sequence[tuple[float, int, int]],
     corpus: _Corpus,
     combined: Callable[[int, int], float],
     link_floor: float,
+    weak_floor: float,
 ) -> list[set[int]]:
     """Union matched pairs into groups, never two sentences of one article in a group.
 
     Two groups merge only when their members agree on average (mean score over every
     cross pair at least ``link_floor``): one strong edge alone would chain unrelated
-    sentences through a sentence that mentions both.
+    sentences through a sentence that mentions both. A lone sentence that agrees less
+    (a heavy rewrite) may still join when it is matched to most of the group's
+    sentences, each match its own piece of evidence.
     """
+    linked = {(min(i, j), max(i, j)) for _, i, j in edges}
+
+    def supported(single: set[int], group: set[int]) -> bool:
+        (row,) = single
+        support = sum((min(row, g), max(row, g)) in linked for g in group)
+        return support >= max(2, math.ceil(len(group) / 2)) and (
+            _mean_link(single, group, combined) >= weak_floor
+        )
+
     group_of: dict[int, int] = {}
     groups: dict[int, set[int]] = {}
     articles_in: dict[int, set[int]] = {}
@@ -621,6 +650,8 @@ def _merge(
         if articles_in[gi] & articles_in[gj] or (
             len(groups[gi]) + len(groups[gj]) > 2
             and _mean_link(groups[gi], groups[gj], combined) < link_floor
+            and not (len(groups[gi]) == 1 and supported(groups[gi], groups[gj]))
+            and not (len(groups[gj]) == 1 and supported(groups[gj], groups[gi]))
         ):
             # Merging would put two sentences of one article together: the weaker link
             # loses. A one-sentence group that lost is left for later edges.
