@@ -17,7 +17,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -303,21 +303,31 @@ def quoted_spans(text: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class PairScore:
-    """Why two sentences were judged to state the same claim."""
-
-    combined: float
-    fuzzy: float
-    tfidf: float
-    anchor: float
-
-
-@dataclass(frozen=True, slots=True)
 class AlignedClaim:
     """A claim as alignment sees it: sentence keys and each member's score to the others."""
 
     members: tuple[SentenceKey, ...]
     scores: Mapping[SentenceKey, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _AnchorMatrices:
+    """Sentence × key incidence matrices: anchors for a block of pairs in a few products."""
+
+    values: sparse.csr_matrix
+    """1 where the sentence states the figure."""
+    weighted_values: sparse.csr_matrix
+    """Half the figure's weight where the sentence states it."""
+    multi_digit: sparse.csr_matrix
+    """1 where the sentence states the figure and it has two digits or more."""
+    digits: sparse.csr_matrix
+    """1 for the figure's digits in sorted order: transpositions share a key."""
+    round_self: sparse.csr_matrix
+    """1 where the sentence states a round figure (700)."""
+    round_near: sparse.csr_matrix
+    """1 for the round figures a less round one could be rounded to (712 → 700)."""
+    phrases: sparse.csr_matrix
+    has_quote: NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,13 +337,12 @@ class _Corpus:
     normalized: tuple[str, ...]
     vectors: sparse.csr_matrix
     """L2-normalised TF-IDF rows, one per sentence, for scoring blocks of pairs."""
-    weights: tuple[Mapping[str, float], ...]
-    """The same rows as mappings, for scoring one pair."""
     values: tuple[frozenset[str], ...]
     quotes: tuple[tuple[str, ...], ...]
     phrases: tuple[frozenset[tuple[str, str]], ...]
     """Rare content-word bigrams: a shared phrase survives a reworded frame."""
     value_weight: Mapping[str, float]
+    anchors: _AnchorMatrices
     by_article: tuple[tuple[int, ...], ...]
     """Row numbers of each article's sentences."""
 
@@ -373,17 +382,143 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
     value_weight = {
         v: 1.0 / math.sqrt(max(1.0, n / max(1, len(articles)))) for v, n in value_frequency.items()
     }
+    quotes = tuple(quoted_spans(t) for t in texts)
     return _Corpus(
         keys=tuple(keys),
         texts=tuple(texts),
         normalized=tuple(normalize(t) for t in texts),
         vectors=vectors,
-        weights=weights,
         values=tuple(values),
-        quotes=tuple(quoted_spans(t) for t in texts),
+        quotes=quotes,
         phrases=tuple(phrases),
         value_weight=value_weight,
+        anchors=_anchor_matrices(values, value_weight, phrases, quotes),
         by_article=tuple(by_article),
+    )
+
+
+def _incidence(
+    *row_sets: Sequence[Iterable[Hashable]],
+    weight: Callable[[Hashable], float] | None = None,
+) -> tuple[sparse.csr_matrix, ...]:
+    """One sentence × key matrix per row set, all over one vocabulary so they multiply."""
+    vocabulary: dict[Hashable, int] = {}
+    triples = []
+    for rows in row_sets:
+        row_ids: list[int] = []
+        col_ids: list[int] = []
+        data: list[float] = []
+        for row, keys in enumerate(rows):
+            for key in keys:
+                row_ids.append(row)
+                col_ids.append(vocabulary.setdefault(key, len(vocabulary)))
+                data.append(1.0 if weight is None else weight(key))
+        triples.append((len(rows), row_ids, col_ids, data))
+    width = max(1, len(vocabulary))
+    return tuple(
+        sparse.csr_matrix((data, (row_ids, col_ids)), shape=(n, width), dtype=np.float64)
+        for n, row_ids, col_ids, data in triples
+    )
+
+
+def _split_value(value: str) -> tuple[str, str]:
+    """``"count::712"`` → (``"count::"``, ``"712"``)."""
+    prefix, _, number = value.rpartition(":")
+    return prefix + ":", number
+
+
+def _round_neighbours(value: str) -> tuple[str, ...]:
+    """Round figures within 10% of ``value`` that are rounder than it (712 → 700)."""
+    prefix, number = _split_value(value)
+    try:
+        x = float(number)
+    except ValueError:
+        return ()
+    if x < 20 or not x.is_integer():
+        return ()
+    own = _roundness(x)
+    found = []
+    magnitude = 10 ** max(2, len(str(int(x))) - 2)
+    while magnitude <= x * 1.1:
+        low = math.ceil(x * 0.9 / magnitude) * magnitude
+        for candidate in range(int(low), int(x * 1.1) + 1, magnitude):
+            if candidate != x and _roundness(float(candidate)) > own:
+                found.append(f"{prefix}{candidate}")
+        magnitude *= 10
+    return tuple(sorted(set(found)))
+
+
+def _anchor_matrices(
+    values: Sequence[frozenset[str]],
+    value_weight: Mapping[str, float],
+    phrases: Sequence[frozenset[tuple[str, str]]],
+    quotes: Sequence[tuple[str, ...]],
+) -> _AnchorMatrices:
+    def is_round(value: str) -> bool:
+        try:
+            return _roundness(float(_split_value(value)[1])) >= 2
+        except ValueError:
+            return False
+
+    def digit_key(value: str) -> str:
+        prefix, number = _split_value(value)
+        return prefix + "".join(sorted(number))
+
+    multi = [frozenset(v for v in vs if len(_split_value(v)[1]) >= 2) for vs in values]
+    (plain,) = _incidence(values)
+    (weighted,) = _incidence(values, weight=lambda v: 0.5 * value_weight[str(v)])
+    (multi_digit,) = _incidence(multi)
+    (digits,) = _incidence([{digit_key(v) for v in vs} for vs in multi])
+    round_self, round_near = _incidence(
+        [{v for v in vs if is_round(v)} for vs in values],
+        [{n for v in vs for n in _round_neighbours(v)} for vs in values],
+    )
+    (phrase_matrix,) = _incidence(phrases)
+    return _AnchorMatrices(
+        values=plain,
+        weighted_values=weighted,
+        multi_digit=multi_digit,
+        digits=digits,
+        round_self=round_self,
+        round_near=round_near,
+        phrases=phrase_matrix,
+        has_quote=np.array([bool(q) for q in quotes], dtype=bool),
+    )
+
+
+def _anchor_block(
+    corpus: _Corpus, rows_a: Sequence[int], rows_b: Sequence[int]
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """Anchor scores (0..1) for every pair of ``rows_a`` × ``rows_b``, and which pairs
+    share a figure (or a figure one edit away) or a quotation."""
+    m = corpus.anchors
+    ra, rb = list(rows_a), list(rows_b)
+
+    def shared(left: sparse.csr_matrix, right: sparse.csr_matrix) -> NDArray[np.float64]:
+        product: NDArray[np.float64] = (left[ra] @ right[rb].T).toarray()
+        return product
+
+    same = shared(m.values, m.weighted_values)
+    transposed = shared(m.digits, m.digits) - shared(m.multi_digit, m.multi_digit)
+    rounded = shared(m.round_self, m.round_near) + shared(m.round_near, m.round_self)
+    # A rounded or transposed figure ("more than 700" for 712, 83 for 38) is weaker
+    # evidence than the same figure, but still evidence.
+    near = 0.25 * (np.clip(transposed, 0, None) + rounded)
+    phrase = np.minimum(PHRASE_CAP, PHRASE_WEIGHT * shared(m.phrases, m.phrases))
+    quote = np.zeros(same.shape, dtype=np.float64)
+    for x, y in zip(*np.nonzero(np.outer(m.has_quote[ra], m.has_quote[rb])), strict=True):
+        quote[x, y] = _quotes_match(corpus.quotes[ra[x]], corpus.quotes[rb[y]])
+    score = np.minimum(1.0, same + near + phrase + quote)
+    return score, (same > 0) | (near > 0) | (quote > 0)
+
+
+def _quotes_match(left: Sequence[str], right: Sequence[str]) -> float:
+    return float(
+        any(
+            fuzz.partial_ratio(q1, q2) >= 85 and min(len(q1), len(q2)) >= 20
+            for q1 in left
+            for q2 in right
+        )
     )
 
 
@@ -406,56 +541,6 @@ def _tfidf_matrix(
     )
 
 
-def _cosine(corpus: _Corpus, i: int, j: int) -> float:
-    a, b = corpus.weights[i], corpus.weights[j]
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
-def _anchor(corpus: _Corpus, i: int, j: int) -> float:
-    shared = corpus.values[i] & corpus.values[j]
-    score = sum(0.5 * corpus.value_weight[v] for v in shared)
-    # A rounded figure ("more than 700" for 712) is weaker evidence than the same
-    # figure, but still evidence.
-    for v1 in corpus.values[i] - shared:
-        for v2 in corpus.values[j] - shared:
-            if _near_miss(v1, v2):
-                score += 0.25
-    score += min(PHRASE_CAP, PHRASE_WEIGHT * len(corpus.phrases[i] & corpus.phrases[j]))
-    for q1 in corpus.quotes[i]:
-        for q2 in corpus.quotes[j]:
-            if fuzz.partial_ratio(q1, q2) >= 85 and min(len(q1), len(q2)) >= 20:
-                score += 1.0
-    return min(1.0, score)
-
-
-@lru_cache(maxsize=65536)
-def _near_miss(a: str, b: str) -> bool:
-    """Two figures one edit apart: a rounding (712, 700) or a transposition (38, 83)."""
-    kind_a, _, a = a.rpartition(":")
-    kind_b, _, b = b.rpartition(":")
-    if kind_a != kind_b:
-        return False
-    try:
-        x, y = float(a), float(b)
-    except ValueError:
-        return False
-    return _is_rounding(x, y) or (len(a) >= 2 and a != b and sorted(a) == sorted(b))
-
-
-def _shares_figure_or_quote(corpus: _Corpus, i: int, j: int) -> bool:
-    if corpus.values[i] & corpus.values[j]:
-        return True
-    if any(_near_miss(a, b) for a in corpus.values[i] for b in corpus.values[j]):
-        return True
-    return any(
-        fuzz.partial_ratio(q1, q2) >= 85 and min(len(q1), len(q2)) >= 20
-        for q1 in corpus.quotes[i]
-        for q2 in corpus.quotes[j]
-    )
-
-
 def _is_rounding(a: float, b: float) -> bool:
     """One value is a round number within 10% of the other (700 for 712)."""
     if a == b or min(a, b) < 20:
@@ -472,17 +557,6 @@ def _roundness(value: float) -> int:
     while n % 10 == 0:
         n, zeros = n // 10, zeros + 1
     return zeros
-
-
-def score_pair(corpus: _Corpus, i: int, j: int, fuzzy: float, settings: Settings) -> PairScore:
-    tfidf = _cosine(corpus, i, j)
-    anchor = _anchor(corpus, i, j)
-    combined = (
-        settings.fuzzy_weight * fuzzy
-        + settings.tfidf_weight * tfidf
-        + settings.anchor_weight * anchor
-    )
-    return PairScore(combined=combined, fuzzy=fuzzy, tfidf=tfidf, anchor=anchor)
 
 
 def _fuzzy_matrix(
@@ -505,26 +579,15 @@ def _fuzzy_matrix(
 
 def _pair_matches(
     corpus: _Corpus, a: int, b: int, settings: Settings, min_chars: Sequence[bool]
-) -> list[tuple[float, int, int]]:
-    """Best one-to-one sentence pairs between articles ``a`` and ``b`` above threshold."""
+) -> tuple[list[tuple[float, int, int]], NDArray[np.float32]]:
+    """Best one-to-one sentence pairs between articles ``a`` and ``b`` above threshold,
+    and the combined score of every pair of their sentences."""
     rows_a, rows_b = corpus.by_article[a], corpus.by_article[b]
     if not rows_a or not rows_b:
-        return []
+        return [], np.zeros((len(rows_a), len(rows_b)), dtype=np.float32)
     fuzzy = _fuzzy_matrix(corpus, rows_a, rows_b, settings).astype(np.float64)
     cosine = (corpus.vectors[list(rows_a)] @ corpus.vectors[list(rows_b)].T).toarray()
-    anchor = np.zeros(fuzzy.shape, dtype=np.float64)
-    figures_or_quotes = np.zeros(fuzzy.shape, dtype=bool)
-    # Anchors are costly to find; look only where they could lift a pair over the
-    # weak threshold.
-    unanchored = settings.fuzzy_weight * fuzzy + settings.tfidf_weight * cosine
-    reachable = unanchored + settings.anchor_weight >= settings.weak_threshold
-    for x, y in zip(*np.nonzero(reachable), strict=True):
-        i, j = rows_a[x], rows_b[y]
-        if (corpus.values[i] or corpus.quotes[i] or corpus.phrases[i]) and (
-            corpus.values[j] or corpus.quotes[j] or corpus.phrases[j]
-        ):
-            anchor[x, y] = _anchor(corpus, i, j)
-            figures_or_quotes[x, y] = _shares_figure_or_quote(corpus, i, j)
+    anchor, figures_or_quotes = _anchor_block(corpus, rows_a, rows_b)
     combined = (
         settings.fuzzy_weight * fuzzy
         + settings.tfidf_weight * cosine
@@ -536,14 +599,16 @@ def _pair_matches(
     combined[:, [not min_chars[j] for j in rows_b]] = 0.0
     eligible = np.where(combined >= settings.threshold, combined, 0.0)
     eligible = np.maximum(eligible, _weak_links(combined, figures_or_quotes, settings))
+    block = combined.astype(np.float32)
     if not eligible.any():
-        return []
+        return [], block
     row_ind, col_ind = linear_sum_assignment(eligible, maximize=True)
-    return [
+    matches = [
         (float(eligible[x, y]), rows_a[x], rows_b[y])
         for x, y in zip(row_ind, col_ind, strict=True)
         if eligible[x, y] > 0
     ]
+    return matches, block
 
 
 def _weak_links(
@@ -585,21 +650,21 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
     corpus = _build_corpus(articles)
     long_enough = [len(t) >= settings.min_sentence_chars for t in corpus.texts]
     edges: list[tuple[float, int, int]] = []
+    blocks: dict[tuple[int, int], NDArray[np.float32]] = {}
     for a in range(len(articles)):
         for b in range(a + 1, len(articles)):
-            edges.extend(_pair_matches(corpus, a, b, settings, long_enough))
+            matches, blocks[(a, b)] = _pair_matches(corpus, a, b, settings, long_enough)
+            edges.extend(matches)
     # Strongest evidence first; ties broken by position so the result never depends on
     # the order pairs were scored in.
     edges.sort(key=lambda e: (-round(e[0], 9), corpus.keys[e[1]], corpus.keys[e[2]]))
-    cache: dict[tuple[int, int], float] = {}
+    position = {row: n for rows in corpus.by_article for n, row in enumerate(rows)}
 
     def combined(i: int, j: int) -> float:
-        key = (min(i, j), max(i, j))
-        if key not in cache:
-            a, b = corpus.normalized[i], corpus.normalized[j]
-            fuzzy = (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 200
-            cache[key] = score_pair(corpus, i, j, fuzzy, settings).combined
-        return cache[key]
+        """Score of any two sentences of different articles, as matching scored it."""
+        if corpus.keys[i][0] > corpus.keys[j][0]:
+            i, j = j, i
+        return float(blocks[(corpus.keys[i][0], corpus.keys[j][0])][position[i], position[j]])
 
     groups = _merge(
         edges, corpus, combined, settings.link_ratio * settings.threshold, settings.weak_threshold
