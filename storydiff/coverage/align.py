@@ -250,7 +250,8 @@ def phrase_bigrams(text: str) -> frozenset[tuple[str, str]]:
     phrase would align every sentence that merely mentions the same people.
     """
     words = [
-        w for w in _WORD_RE.findall(unicodedata.normalize("NFKC", text).translate(_STRAIGHTEN))
+        w
+        for w in _WORD_RE.findall(unicodedata.normalize("NFKC", text).translate(_STRAIGHTEN))
         if w.casefold() not in _STOP_WORDS and len(w) > 1
     ]
     return frozenset(
@@ -293,8 +294,9 @@ def distinctive_values(text: str) -> frozenset[str]:
     return frozenset(values)
 
 
-_ANCHOR_KINDS = frozenset({NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY,
-                           NumberKind.MEASURE})
+_ANCHOR_KINDS = frozenset(
+    {NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY, NumberKind.MEASURE}
+)
 
 
 def quoted_spans(text: str) -> tuple[str, ...]:
@@ -624,8 +626,7 @@ def _weak_links(
     weak = np.zeros(combined.shape, dtype=np.float64)
     if combined.size == 0:
         return weak
-    for x, y in zip(*np.nonzero((combined >= settings.weak_threshold) & anchored),
-                    strict=True):
+    for x, y in zip(*np.nonzero((combined >= settings.weak_threshold) & anchored), strict=True):
         score = combined[x, y]
         row_rest = np.delete(combined[x, :], y)
         col_rest = np.delete(combined[:, y], x)
@@ -644,8 +645,8 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
 
     Returns:
         Claims as tuples of ``(article position, sentence index)`` keys, each with every
-        member's mean combined score against the other members (1.0 for a lone member).
-        Every sentence is in exactly one claim.
+        member's best combined score against another outlet's member (1.0 for a lone
+        member). Every sentence is in a claim; one that folds two claims is in both.
     """
     corpus = _build_corpus(articles)
     long_enough = [len(t) >= settings.min_sentence_chars for t in corpus.texts]
@@ -671,7 +672,43 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
     )
     if settings.allow_split:
         groups = _attach_split_sentences(groups, corpus, settings)
-    return tuple(_to_claims(groups, edges, corpus))
+        groups = _attach_folded_sentences(groups, corpus, combined, settings)
+    return tuple(_to_claims(groups, corpus, combined))
+
+
+def _attach_folded_sentences(
+    groups: list[set[int]],
+    corpus: _Corpus,
+    combined: Callable[[int, int], float],
+    settings: Settings,
+) -> list[set[int]]:
+    """Let a sentence that folds two claims into one also join the second claim.
+
+    The sentence stays where matching put it; it is added to another claim of two or
+    more outlets that its outlet is missing from, when it agrees with that claim's
+    sentences on average as well as matched sentences must (``threshold``) and shares a
+    figure or a quotation with at least one of them.
+    """
+    result = [set(g) for g in groups]
+    shared_groups = [g for g in result if len({corpus.keys[r][0] for r in g}) >= 2]
+    for group in shared_groups:
+        present = {corpus.keys[r][0] for r in group}
+        members = sorted(group)
+        for candidate in result:
+            if candidate is group or len(candidate) != 1 and candidate not in shared_groups:
+                continue
+            for row in sorted(candidate):
+                if corpus.keys[row][0] in present or len(corpus.texts[row]) < (
+                    settings.min_sentence_chars
+                ):
+                    continue
+                mean = sum(combined(row, m) for m in members) / len(members)
+                if mean >= settings.threshold and any(
+                    _anchor_block(corpus, [row], [m])[1][0, 0] for m in members
+                ):
+                    group.add(row)
+                    present.add(corpus.keys[row][0])
+    return result
 
 
 def _merge(
@@ -785,24 +822,15 @@ def _mean_fuzzy(text: str, rows: Sequence[int], corpus: _Corpus) -> float:
 
 
 def _to_claims(
-    groups: list[set[int]], edges: Sequence[tuple[float, int, int]], corpus: _Corpus
+    groups: list[set[int]], corpus: _Corpus, combined: Callable[[int, int], float]
 ) -> list[AlignedClaim]:
-    edge_score: dict[tuple[int, int], float] = {}
-    for score, i, j in edges:
-        edge_score[(min(i, j), max(i, j))] = score
     claims = []
     for group in groups:
         rows = sorted(group, key=lambda r: corpus.keys[r])
         scores: dict[SentenceKey, float] = {}
         for r in rows:
-            partners = [
-                edge_score.get((min(r, o), max(r, o)))
-                for o in rows
-                if corpus.keys[o][0] != corpus.keys[r][0]
-            ]
-            known = [s for s in partners if s is not None]
-            scores[corpus.keys[r]] = (
-                round(max(known), 4) if known else (1.0 if len(rows) == 1 else 0.0)
-            )
+            partners = [combined(r, o) for o in rows if corpus.keys[o][0] != corpus.keys[r][0]]
+            best = max(partners, default=1.0 if len(rows) == 1 else 0.0)
+            scores[corpus.keys[r]] = round(min(1.0, max(0.0, best)), 4)
         claims.append(AlignedClaim(members=tuple(corpus.keys[r] for r in rows), scores=scores))
     return claims

@@ -136,3 +136,23 @@ def test_alignment_never_raises_and_covers_everything(texts: list[list[str]]) ->
     articles = [make_article(f"a{n}", sentences) for n, sentences in enumerate(texts)]
     claims = align_sentences(articles, settings=Settings())
     assert sum(len(c.members) for c in claims) == sum(len(t) for t in texts)
+
+
+def test_sentence_that_folds_two_claims_joins_both() -> None:
+    first = make_article("first", [
+        "The storm destroyed 312 homes along the northern coast.",
+        "Repairs to the sea wall will cost 4.5 million euros, the council said.",
+    ])
+    second = make_article("second", [
+        "Along the northern coast, 312 homes were destroyed by the storm.",
+        "The council said repairing the sea wall will cost 4.5 million euros.",
+    ])
+    folded = make_article("folded", [
+        "The storm destroyed 312 homes on the northern coast, and repairing the sea wall"
+        " will cost 4.5 million euros.",
+    ])
+    claims = claims_as_texts([first, second, folded])
+    homes = claim_with(claims, "destroyed 312 homes along")
+    wall = claim_with(claims, "Repairs to the sea wall")
+    assert folded.sentences[0].text in homes
+    assert folded.sentences[0].text in wall
