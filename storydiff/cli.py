@@ -127,7 +127,8 @@ def compare(
         typer.Option(min=0.0, max=1.0, help="Pair score (0..1) from which two sentences align."),
     ] = None,
     no_split: Annotated[
-        bool, typer.Option("--no-split", help="Never let one outlet state a claim in two sentences.")
+        bool,
+        typer.Option("--no-split", help="One sentence per outlet per claim: no splits or folds."),
     ] = False,
     fail_on: Annotated[
         str | None,
@@ -274,3 +275,154 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("error: interrupted; nothing was written", err=True)
         sys.exit(EXIT_INTERRUPTED)
+
+
+_FAIL_ON_HELP = (
+    "Exit with status 1 when a divergence of these types is found: comma-separated "
+    "(number_changed, number_subject_changed, qualifier_changed, quote_altered, quote_trimmed, "
+    "attribution_changed, omitted) or 'any'. 'omitted' counts each claim some outlet never states."
+)
+
+
+def _report_alignment(paths: list[str]) -> Any:
+    """The alignment to report: read from one alignment file, else compared from articles."""
+    from storydiff.coverage.store import read_alignment
+
+    if len(paths) == 1 and _is_alignment_file(Path(paths[0])):
+        return read_alignment(Path(paths[0]))
+    from storydiff.coverage.pipeline import compare_paths
+
+    result = compare_paths(paths)
+    for failure in result.failures:
+        warn(f"{failure.path}: {failure.message} (skipped)")
+    return result.alignment
+
+
+def _is_alignment_file(path: Path) -> bool:
+    # A .json path is an alignment file unless it parses as JSON without a "schema"
+    # (a JSON article); unreadable or broken ones are read as alignments so the error
+    # names the real problem.
+    if path.suffix.lower() != ".json":
+        return False
+    import json
+
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return True
+    return not isinstance(data, dict) or "schema" in data
+
+
+@app.command()
+@run_or_exit
+def report(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="An alignment .json file, or article files/folders to compare first."),
+    ],
+    report_format: Annotated[
+        str, typer.Option("--format", "-f", help="md, html, csv or json.")
+    ] = "md",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="File to write atomically (default: stdout)."),
+    ] = None,
+    rows: Annotated[
+        str,
+        typer.Option("--rows", help="CSV only: one row per 'divergences' × outlet, or per "
+                     "claim member ('claims')."),
+    ] = "divergences",
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help=_FAIL_ON_HELP)] = None,
+) -> None:
+    """Render a story as a Markdown, HTML, CSV or JSON report.
+
+    CSV cells starting with = + - @ get a leading apostrophe so no spreadsheet runs
+    them as formulas. Exit status: 0 ok, 1 --fail-on matched, 2 trouble.
+
+    Example: storydiff report alignments/demo.json --format html --out demo.html
+    """
+    from storydiff.coverage.store import write_text_atomic
+    from storydiff.report import FORMATS, render
+    from storydiff.report.gate import divergences_matching, parse_fail_on
+
+    if report_format not in FORMATS:
+        raise fail(f"--format: unknown format {report_format!r}; valid: {', '.join(FORMATS)}")
+    if rows not in ("divergences", "claims"):
+        raise fail(f"--rows: unknown rows {rows!r}; valid: divergences, claims")
+    gate = parse_fail_on(fail_on) if fail_on else None
+    alignment = _report_alignment(paths)
+    text = render(alignment, report_format, rows=rows)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        write_text_atomic(text, out)
+        typer.echo(f"wrote {out}", err=True)
+    if gate is not None:
+        found = divergences_matching(alignment, gate)
+        if found:
+            typer.echo(f"{found} divergence(s) of the --fail-on types found", err=True)
+            raise typer.Exit(EXIT_DIVERGENCE)
+
+
+@app.command()
+@run_or_exit
+def batch(
+    stories: Annotated[
+        Path, typer.Argument(help="A folder whose subfolders are stories, one file per outlet.")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the reports and index (created).")
+    ],
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Stories compared at once [default: CPU cores]."),
+    ] = None,
+    report_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Reports per story, comma-separated: html, md, csv."),
+    ] = "html,md",
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help=_FAIL_ON_HELP)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Compare and report every story folder in parallel, with an index ranking them.
+
+    Writes OUT/<story>/alignment.json and report.<format> per story, and OUT/index.html
+    and OUT/index.md ranking stories by divergence count. A story that cannot be read is
+    listed as failed with its reason; the others still run. Exit status: 0 ok,
+    1 --fail-on matched in some story, 2 some story failed or bad usage.
+
+    Example: storydiff batch stories/ --out reports/ --jobs 4 --fail-on number_changed
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from storydiff.report.batch import BATCH_FORMATS, run_batch
+    from storydiff.report.gate import parse_fail_on
+
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in report_format.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in BATCH_FORMATS]
+    if unknown:
+        raise fail(f"--format: unknown format {unknown[0]!r}; valid: {', '.join(BATCH_FORMATS)}")
+    gate = parse_fail_on(fail_on) if fail_on else frozenset()
+    # The description is fixed text: story names are untrusted and Rich reads markup.
+    progress = Progress(
+        "stories", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), disable=quiet,
+    )
+    with progress:
+        task = progress.add_task("stories", total=None)
+        result = run_batch(
+            stories, out, jobs=jobs, formats=formats, fail_on=gate,
+            on_start=lambda total: progress.update(task, total=total),
+            on_story_done=lambda _outcome: progress.advance(task),
+        )
+    for outcome in result.failed:
+        warn(f"{outcome.name}: {outcome.error} (story skipped)")
+    reported = len(result.outcomes) - len(result.failed)
+    typer.echo(f"wrote {out / 'index.html'}: {reported} stories reported, "
+               f"{len(result.failed)} failed", err=True)
+    if result.failed:
+        raise fail(f"{len(result.failed)} of {len(result.outcomes)} stories failed; see the index")
+    if result.fail_on_hits:
+        typer.echo(f"{result.fail_on_hits} divergence(s) of the --fail-on types found", err=True)
+        raise typer.Exit(EXIT_DIVERGENCE)

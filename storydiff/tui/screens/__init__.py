@@ -1,0 +1,1 @@
+"""Screens of the TUI: claims (main), coverage matrix, figure ledger, article, help."""

@@ -1,0 +1,193 @@
+"""What the TUI shows, decided from the alignment alone: coverage, flags, filters, order.
+
+Every function here is pure and Textual-free, so the rules that decide which claims are
+listed (and in what order) are tested without a terminal. The TUI never recomputes what
+the alignment file holds; it only counts, groups and filters it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from storydiff.coverage.model import Alignment, Article, Claim, DivergenceType, Figure, Member
+
+
+class SortOrder(StrEnum):
+    """How the claims list is ordered."""
+
+    STORY = "story order"
+    COVERAGE = "coverage"
+    DIVERGENCES = "divergences"
+
+    def next(self) -> SortOrder:
+        """The order after this one, wrapping round."""
+        orders = list(SortOrder)
+        return orders[(orders.index(self) + 1) % len(orders)]
+
+
+class CellState(StrEnum):
+    """One outlet's standing on one claim, as the coverage matrix shows it."""
+
+    PRESENT = "present"
+    ALTERED = "altered"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims the list shows; every condition must hold."""
+
+    divergent_only: bool = False
+    quotes_only: bool = False
+    numbers_only: bool = False
+    unique_only: bool = False
+    divergence_type: DivergenceType | None = None
+    outlet: str | None = None
+    """Article id: only claims this outlet states."""
+    search: str = ""
+    """Case-insensitive text looked for in the label and every member's sentence."""
+
+    @property
+    def is_active(self) -> bool:
+        """True when any condition narrows the list."""
+        return self != ClaimFilter()
+
+    def toggled(self, name: str) -> ClaimFilter:
+        """This filter with the boolean condition ``name`` flipped."""
+        flags: dict[str, Any] = {name: not getattr(self, name)}
+        return replace(self, **flags)
+
+    def describe(self, outlet_names: dict[str, str]) -> str:
+        """A short line for the status bar: "divergent · numbers · outlet: Harbor Times"."""
+        parts = [
+            word
+            for flag, word in (
+                (self.divergent_only, "divergent"),
+                (self.quotes_only, "quotations"),
+                (self.numbers_only, "numbers"),
+                (self.unique_only, "unique"),
+            )
+            if flag
+        ]
+        if self.divergence_type is not None:
+            parts.append(f"type: {self.divergence_type.value}")
+        if self.outlet is not None:
+            parts.append(f"outlet: {outlet_names.get(self.outlet, self.outlet)}")
+        if self.search:
+            parts.append(f"search: {self.search}")
+        return " · ".join(parts)
+
+
+def claim_articles(claim: Claim) -> tuple[str, ...]:
+    """Ids of the articles stating the claim, in member order, each once."""
+    return tuple(dict.fromkeys(m.article for m in claim.members))
+
+
+def coverage(claim: Claim) -> int:
+    """How many outlets state the claim."""
+    return len(claim_articles(claim))
+
+
+def altered_articles(claim: Claim) -> frozenset[str]:
+    """Articles named in any divergence of the claim (omissions aside)."""
+    return frozenset(
+        a for d in claim.divergences if d.type is not DivergenceType.OMITTED for a in d.articles
+    )
+
+
+def divergence_count(claim: Claim) -> int:
+    """Divergences other than omissions: omissions are what coverage already counts."""
+    return sum(1 for d in claim.divergences if d.type is not DivergenceType.OMITTED)
+
+
+def cell_state(claim: Claim, article_id: str) -> CellState:
+    """Present, altered or missing: one cell of the coverage matrix."""
+    if article_id in altered_articles(claim):
+        return CellState.ALTERED
+    if article_id in claim_articles(claim):
+        return CellState.PRESENT
+    return CellState.MISSING
+
+
+def matches(claim: Claim, claim_filter: ClaimFilter) -> bool:
+    """Whether the claim passes every condition of the filter."""
+    f = claim_filter
+    if f.divergent_only and divergence_count(claim) == 0:
+        return False
+    if f.quotes_only and not claim.quotes:
+        return False
+    if f.numbers_only and not claim.numbers:
+        return False
+    if f.unique_only and coverage(claim) != 1:
+        return False
+    wanted_type = f.divergence_type
+    if wanted_type is not None and all(d.type != wanted_type for d in claim.divergences):
+        return False
+    if f.outlet is not None and f.outlet not in claim_articles(claim):
+        return False
+    if f.search:
+        needle = f.search.casefold()
+        haystacks = (claim.label, *(m.text for m in claim.members))
+        if not any(needle in text.casefold() for text in haystacks):
+            return False
+    return True
+
+
+def visible_claims(
+    claims: Sequence[Claim], *, claim_filter: ClaimFilter, order: SortOrder
+) -> tuple[Claim, ...]:
+    """The claims the list shows, filtered then sorted; ties keep story order."""
+    kept = [c for c in claims if matches(c, claim_filter)]
+    if order is SortOrder.COVERAGE:
+        kept.sort(key=lambda c: -coverage(c))
+    elif order is SortOrder.DIVERGENCES:
+        kept.sort(key=lambda c: -divergence_count(c))
+    return tuple(kept)
+
+
+def divergence_types(claims: Iterable[Claim]) -> tuple[DivergenceType, ...]:
+    """The divergence types present in the story, in the enum's order."""
+    found = {d.type for c in claims for d in c.divergences}
+    return tuple(t for t in DivergenceType if t in found)
+
+
+def members_by_article(claim: Claim) -> dict[str, tuple[Member, ...]]:
+    """The claim's members grouped by article (an outlet may state it in two sentences)."""
+    grouped: dict[str, list[Member]] = {}
+    for member in claim.members:
+        grouped.setdefault(member.article, []).append(member)
+    return {a: tuple(ms) for a, ms in grouped.items()}
+
+
+def sentence_claims(alignment: Alignment) -> dict[tuple[str, int], str]:
+    """(article id, sentence index) → id of the claim that sentence states."""
+    return {(m.article, m.sentence): c.id for c in alignment.claims for m in c.members}
+
+
+def article_by_id(alignment: Alignment) -> dict[str, Article]:
+    """Articles keyed by id."""
+    return {a.id: a for a in alignment.articles}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureUsage:
+    """How the story mostly talks about a figure, so departures can be highlighted."""
+
+    usual_subject: str | None
+    usual_qualifier: str | None
+
+
+def figure_usage(figure: Figure) -> FigureUsage:
+    """The most common subject and qualifier of a figure's mentions (first seen on ties)."""
+
+    def most_common(values: list[str | None]) -> str | None:
+        return Counter(values).most_common(1)[0][0] if values else None
+
+    return FigureUsage(
+        usual_subject=most_common([m.subject for m in figure.mentions]),
+        usual_qualifier=most_common([m.qualifier for m in figure.mentions]),
+    )

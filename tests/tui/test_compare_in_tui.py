@@ -1,0 +1,60 @@
+"""Opening articles (not an alignment file): compare runs in a worker, then the list fills."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from textual.worker import WorkerCancelled
+
+from storydiff.tui.app import make_app
+from storydiff.tui.widgets.claim_table import ClaimTable
+
+# Two short articles in our own words that share a claim with a changed number.
+FIRST = """Harbor bridge reopens
+
+The harbor bridge reopened on Friday after 14 months of repairs.
+The city spent 48 million dollars on the work, officials said.
+Cyclists will get a separate lane from next spring.
+"""
+SECOND = """Bridge back in service
+
+The harbor bridge reopened on Friday after 16 months of repairs.
+The city spent 48 million dollars on the work, officials said.
+Traffic was light on the first morning.
+"""
+
+
+def write_story(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "coast-gazette.txt").write_text(FIRST, encoding="utf-8")
+    (folder / "metro-daily.txt").write_text(SECOND, encoding="utf-8")
+    return folder
+
+
+async def test_articles_are_compared_in_a_worker(tmp_path: Path) -> None:
+    app = make_app(write_story(tmp_path / "bridge"))
+    assert app.alignment is None
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.error_message is None
+        assert app.alignment is not None
+        assert len(app.alignment.articles) == 2
+        table = app.main_screen.query_one(ClaimTable)
+        assert table.row_count == len(app.alignment.claims) > 0
+        assert app.selected_claim == table.claim_ids[0]
+        assert not app.main_screen.query_one("#loading").display
+
+
+async def test_a_folder_without_articles_ends_the_app_with_a_message(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = make_app(empty)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # giving up exits the app, and exiting cancels the worker that asked for it
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 2
+    assert app.error_message is not None and str(empty) in app.error_message
