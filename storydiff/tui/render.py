@@ -16,6 +16,7 @@ from rich.style import Style
 from rich.text import Text
 
 from storydiff.coverage.model import Claim, DiffOp, Member
+from storydiff.coverage.versions import Version, is_rewrite
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and two-byte escapes (ESC x).
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
@@ -95,6 +96,38 @@ def _emphasise(text: Text, needles: Iterable[str], style: Style | None) -> None:
         start = haystack.find(needle)
         if start >= 0:
             text.stylize(style, start, start + len(needle))
+
+
+def version_pieces(version: Version) -> list[tuple[str, str | None]]:
+    """(words, role) runs of an outlet's version of a claim.
+
+    A light edit reads best inline: dropped reference words struck out, then what replaced
+    them. In a rewrite little of the reference survives, and an inline diff would
+    interleave two different sentences; then only the outlet's own words are shown,
+    its changes marked.
+    """
+    if not version.diff:
+        return [(version.text, None)]
+    if not is_rewrite(version):
+        return diff_pieces(Member(version.article, 0, version.score, version.text,
+                                  version.diff))
+    roles = {DiffOp.EQUAL: None, DiffOp.INSERT: "insert", DiffOp.REPLACE: "replace"}
+    return [(c.text, roles[c.op]) for c in version.diff if c.op is not DiffOp.DELETE]
+
+
+def version_text(version: Version, claim: Claim, styles: Mapping[str, Style]) -> Text:
+    """An outlet's version with its word diff styled and its numbers and quotes emphasised."""
+    text = _join(version_pieces(version), styles)
+    here = {(m.article, m.sentence) for m in version.members}
+    _emphasise(
+        text, [q.text for q in claim.quotes if (q.article, q.sentence) in here], styles.get("quote")
+    )
+    _emphasise(
+        text,
+        [n.surface for n in claim.numbers if (n.article, n.sentence) in here],
+        styles.get("number"),
+    )
+    return text
 
 
 def member_text(member: Member, claim: Claim, styles: Mapping[str, Style]) -> Text:

@@ -20,8 +20,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from storydiff.coverage.model import Article, Claim, DivergenceType, Member
+from storydiff.coverage.versions import versions
 from storydiff.tui.messages import ArticleRequested
-from storydiff.tui.render import ROLES, member_text, plain, printable
+from storydiff.tui.render import ROLES, plain, printable, version_text
 from storydiff.tui.view import altered_articles, coverage, members_by_article
 
 
@@ -104,9 +105,9 @@ class OutletVersion(Widget, can_focus=True):
             text.append("  reference", meta)
         else:
             text.append(f"  {max(m.score for m in self.members):.2f}", meta)
-        for member in self.members:
-            text.append("\n")
-            text.append_text(member_text(member, claim, roles))
+        version = next(v for v in versions(claim) if v.article == article.id)
+        text.append("\n")
+        text.append_text(version_text(version, claim, roles))
         for quote in claim.quotes:
             if quote.article == article.id:
                 text.append("\n")
