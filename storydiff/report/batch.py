@@ -1,0 +1,395 @@
+"""Many stories at once: compare and report each subfolder of a folder, in parallel, with an index.
+
+Each story runs in its own worker process (``ProcessPoolExecutor``) because the
+analysis is CPU-bound pure Python; one broken story becomes a failed row in the index
+with its reason and never stops the others. Output folders are named from story folder
+names, which are untrusted, so ``safe_story_name`` keeps every output inside the
+output folder (no ``..``, separators, absolute paths, control characters or names that
+clash with the index files) and ``assign_output_names`` keeps them distinct.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from storydiff.coverage.model import DivergenceType
+from storydiff.coverage.settings import Settings
+from storydiff.coverage.store import dumps_alignment, write_text_atomic
+from storydiff.errors import NoArticlesError, OutputError, StorydiffError
+from storydiff.report.common import clean_text, summarise
+from storydiff.report.gate import divergences_matching
+from storydiff.report.html import CONTENT_SECURITY_POLICY
+from storydiff.report.markdown import md_text
+
+BATCH_FORMATS = ("html", "md", "csv")
+"""Report formats a batch can write beside each story's ``alignment.json``."""
+
+_NAME_LIMIT = 80
+_UNSAFE_RUN = re.compile(r"[^\w.-]+")
+_DOTS = re.compile(r"\.{2,}")
+_DASHES = re.compile(r"-{2,}")
+_RESERVED = frozenset(
+    {"index.html", "index.md", "con", "prn", "aux", "nul"}
+    | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
+
+
+class BatchError(StorydiffError):
+    """The stories folder cannot be used (missing, not a folder, no story in it)."""
+
+
+def safe_story_name(name: str) -> str:
+    """A single, harmless path component derived from a story folder name.
+
+    >>> [safe_story_name(n) for n in ("../etc", "/abs/path", "a\\x1bb", "..", "Fire in Rome")]
+    ['etc', 'abs-path', 'a-b', 'story', 'Fire-in-Rome']
+    """
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else "-" for ch in text)
+    text = _DASHES.sub("-", _UNSAFE_RUN.sub("-", text))
+    text = _DOTS.sub(".", text).strip(".-_")[:_NAME_LIMIT].rstrip(".-_")
+    if not text:
+        return "story"
+    if text.lower() in _RESERVED or text.split(".")[0].lower() in _RESERVED:
+        return f"story-{text}"
+    return text
+
+
+def assign_output_names(names: Sequence[str]) -> tuple[str, ...]:
+    """Safe, distinct (case-insensitively) output folder names, one per story, in order."""
+    taken: set[str] = set()
+    assigned = []
+    for name in names:
+        base = safe_story_name(name)
+        candidate, n = base, 2
+        while candidate.lower() in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate.lower())
+        assigned.append(candidate)
+    return tuple(assigned)
+
+
+def find_stories(stories_dir: Path, *, exclude: Path | None = None) -> tuple[Path, ...]:
+    """The story folders of ``stories_dir``, by name; hidden folders and ``exclude`` skipped.
+
+    Raises:
+        BatchError: ``stories_dir`` is not a folder or holds no story folder.
+    """
+    if not stories_dir.is_dir():
+        raise BatchError(f"{stories_dir}: not a folder of story folders")
+    skip = exclude.resolve() if exclude is not None else None
+    try:
+        stories = sorted(
+            p for p in stories_dir.iterdir()
+            if p.is_dir() and not p.name.startswith(".") and p.resolve() != skip
+        )
+    except OSError as exc:
+        raise BatchError(f"{stories_dir}: cannot list ({exc.strerror or exc})") from None
+    if not stories:
+        raise BatchError(f"{stories_dir}: no story folders (each story is one subfolder)")
+    return tuple(stories)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryJob:
+    """What one worker needs to compare and report one story; picklable."""
+
+    folder: str
+    out_dir: str
+    output_name: str
+    formats: tuple[str, ...] = ("html", "md")
+    settings: Settings = field(default_factory=Settings)
+    fail_on: frozenset[DivergenceType] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOutcome:
+    """One story's line in the index."""
+
+    name: str
+    """The folder name, cleaned for display."""
+    output_name: str
+    """Its folder under the output folder."""
+    outlets: int = 0
+    claims: int = 0
+    divergences: int = 0
+    omissions: int = 0
+    types: tuple[tuple[str, int], ...] = ()
+    """Divergence counts by type, most frequent first."""
+    fail_on_hits: int = 0
+    """Divergences of the ``--fail-on`` types."""
+    notes: tuple[str, ...] = ()
+    """Files skipped and other warnings; the story was still reported."""
+    error: str | None = None
+    """Why the story failed; None when it was reported."""
+
+    @property
+    def is_failed(self) -> bool:
+        return self.error is not None
+
+
+def run_story(job: StoryJob) -> StoryOutcome:
+    """Compare one story folder and write its alignment and reports; never raises for bad input."""
+    from storydiff.coverage.pipeline import compare_paths  # the engine loads in the worker
+    from storydiff.report import render
+
+    name = clean_text(Path(job.folder).name) or job.output_name
+    try:
+        result = compare_paths([job.folder], settings=job.settings)
+        alignment = result.alignment
+        target = _story_dir(Path(job.out_dir), job.output_name)
+        target.mkdir(exist_ok=True)
+        write_text_atomic(dumps_alignment(alignment), target / "alignment.json")
+        for report_format in job.formats:
+            write_text_atomic(render(alignment, report_format), target / f"report.{report_format}")
+    except NoArticlesError:
+        return StoryOutcome(name=name, output_name=job.output_name, error=_why_no_articles(job))
+    except StorydiffError as exc:
+        return StoryOutcome(name=name, output_name=job.output_name, error=clean_text(str(exc)))
+    except OSError as exc:
+        return StoryOutcome(
+            name=name, output_name=job.output_name, error=f"cannot write ({exc.strerror or exc})"
+        )
+    summary = summarise(alignment)
+    notes = [f"{clean_text(f.path)}: {clean_text(f.message)} (skipped)" for f in result.failures]
+    if len(alignment.articles) == 1:
+        notes.append("only one article was read; nothing to compare it with")
+    types = Counter(d.type.value for c in alignment.claims for d in c.divergences)
+    return StoryOutcome(
+        name=name,
+        output_name=job.output_name,
+        outlets=len(alignment.articles),
+        claims=summary.claims,
+        divergences=summary.divergences,
+        omissions=summary.omissions,
+        types=tuple(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
+        fail_on_hits=divergences_matching(alignment, job.fail_on) if job.fail_on else 0,
+        notes=tuple(notes),
+    )
+
+
+def _why_no_articles(job: StoryJob) -> str:
+    """The reasons behind "no articles": each file and what was wrong with it."""
+    from storydiff.coverage.load import load_articles
+
+    try:
+        failures = load_articles([job.folder], raise_when_empty=False).failures
+    except StorydiffError as exc:
+        return clean_text(str(exc))
+    if not failures:
+        return "no article files in the folder"
+    reasons = "; ".join(f"{Path(f.path).name}: {f.message}" for f in failures)
+    return clean_text(f"no readable article ({reasons})")
+
+
+def _story_dir(out_dir: Path, output_name: str) -> Path:
+    target = out_dir / output_name
+    # safe_story_name already guarantees this; checked again because escaping DIR is
+    # the one mistake a batch must never make.
+    if target.resolve().parent != out_dir.resolve() or output_name != safe_story_name(output_name):
+        raise OutputError(f"{output_name!r}: unsafe output folder name")
+    return target
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    outcomes: tuple[StoryOutcome, ...]
+    """Ranked: most divergences first, failed stories last."""
+
+    @property
+    def failed(self) -> tuple[StoryOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.is_failed)
+
+    @property
+    def fail_on_hits(self) -> int:
+        return sum(o.fail_on_hits for o in self.outcomes)
+
+
+def rank_stories(outcomes: Sequence[StoryOutcome]) -> tuple[StoryOutcome, ...]:
+    """Reported stories by divergences, then omissions (most first), then name; failures last."""
+    return tuple(
+        sorted(
+            outcomes,
+            key=lambda o: (o.is_failed, -o.divergences, -o.omissions, o.name.lower(), o.name),
+        )
+    )
+
+
+def run_batch(
+    stories_dir: Path,
+    out_dir: Path,
+    *,
+    jobs: int | None = None,
+    formats: Sequence[str] = ("html", "md"),
+    settings: Settings | None = None,
+    fail_on: frozenset[DivergenceType] = frozenset(),
+    on_start: Callable[[int], None] | None = None,
+    on_story_done: Callable[[StoryOutcome], None] | None = None,
+) -> BatchResult:
+    """Compare and report every story folder of ``stories_dir`` into ``out_dir``, with an index.
+
+    Args:
+        jobs: worker processes (default: the machine's cores); 1 runs in this process.
+        on_start: told how many stories there are, before any runs.
+        on_story_done: told of each story as it finishes, in completion order.
+
+    Raises:
+        BatchError: no usable stories folder.
+        OutputError: ``out_dir`` cannot be created or the index cannot be written.
+    """
+    stories = find_stories(stories_dir, exclude=out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create ({exc.strerror or exc})") from None
+    names = assign_output_names([p.name for p in stories])
+    story_jobs = [
+        StoryJob(
+            folder=str(folder), out_dir=str(out_dir), output_name=name, formats=tuple(formats),
+            settings=settings or Settings(), fail_on=fail_on,
+        )
+        for folder, name in zip(stories, names, strict=True)
+    ]
+    if on_start is not None:
+        on_start(len(story_jobs))
+    done = on_story_done or (lambda _outcome: None)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(story_jobs)))
+    outcomes = _run_in_process(story_jobs, done) if workers == 1 else _run_in_pool(
+        story_jobs, workers, done
+    )
+    result = BatchResult(outcomes=rank_stories(outcomes))
+    write_text_atomic(render_index_markdown(result, formats=formats), out_dir / "index.md")
+    write_text_atomic(render_index_html(result, formats=formats), out_dir / "index.html")
+    return result
+
+
+def _run_in_process(
+    story_jobs: Sequence[StoryJob], done: Callable[[StoryOutcome], None]
+) -> list[StoryOutcome]:
+    outcomes = []
+    for job in story_jobs:
+        outcomes.append(run_story(job))
+        done(outcomes[-1])
+    return outcomes
+
+
+def _run_in_pool(
+    story_jobs: Sequence[StoryJob], workers: int, done: Callable[[StoryOutcome], None]
+) -> list[StoryOutcome]:
+    outcomes = []
+    executor = ProcessPoolExecutor(max_workers=workers)
+    try:
+        futures: dict[Future[StoryOutcome], StoryJob] = {
+            executor.submit(run_story, job): job for job in story_jobs
+        }
+        for future in as_completed(futures):
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                job = futures[future]
+                outcome = StoryOutcome(
+                    name=clean_text(Path(job.folder).name) or job.output_name,
+                    output_name=job.output_name,
+                    error="the worker process died (out of memory?)",
+                )
+            outcomes.append(outcome)
+            done(outcome)
+    finally:
+        # On Ctrl-C, drop the stories not yet started rather than wait for them.
+        executor.shutdown(wait=True, cancel_futures=True)
+    return outcomes
+
+
+def _report_link(outcome: StoryOutcome, formats: Sequence[str], preferred: str) -> str:
+    chosen = preferred if preferred in formats else next(iter(formats), None)
+    file_name = f"report.{chosen}" if chosen else "alignment.json"
+    return f"{quote(outcome.output_name)}/{file_name}"
+
+
+def _type_summary(outcome: StoryOutcome) -> str:
+    return ", ".join(f"{name} {count}" for name, count in outcome.types) or "—"
+
+
+def render_index_markdown(result: BatchResult, *, formats: Sequence[str] = ("html", "md")) -> str:
+    """The batch index as Markdown: stories ranked by divergences, then the failed ones."""
+    reported = [o for o in result.outcomes if not o.is_failed]
+    lines = [
+        "# Story index",
+        "",
+        f"{len(reported)} stories reported, {len(result.failed)} failed. "
+        "Ranked by divergences, then omissions.",
+        "",
+    ]
+    if reported:
+        lines += [
+            "| Rank | Story | Outlets | Claims | Divergences | Omissions | By type |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | --- |",
+        ]
+        for rank, o in enumerate(reported, start=1):
+            lines.append(
+                f"| {rank} | [{md_text(o.name)}]({_report_link(o, formats, 'md')}) | {o.outlets} "
+                f"| {o.claims} | {o.divergences} | {o.omissions} | {_type_summary(o)} |"
+            )
+        lines.append("")
+    notes = [(o, note) for o in reported for note in o.notes]
+    if notes:
+        lines += ["## Notes", ""] + [f"- {md_text(o.name)}: {md_text(n)}" for o, n in notes] + [""]
+    if result.failed:
+        lines += ["## Failed stories", "", "| Story | Reason |", "| --- | --- |"]
+        lines += [f"| {md_text(o.name)} | {md_text(o.error)} |" for o in result.failed]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_index_html(result: BatchResult, *, formats: Sequence[str] = ("html", "md")) -> str:
+    """The batch index as one self-contained HTML page."""
+
+    def e(text: str | None) -> str:
+        return html.escape(clean_text(text), quote=True)
+
+    reported = [o for o in result.outcomes if not o.is_failed]
+    rows = "".join(
+        f'<tr><td class="num">{rank}</td>'
+        f'<td><a href="{html.escape(_report_link(o, formats, "html"))}">{e(o.name)}</a></td>'
+        f'<td class="num">{o.outlets}</td><td class="num">{o.claims}</td>'
+        f'<td class="num"><b>{o.divergences}</b></td><td class="num">{o.omissions}</td>'
+        f"<td>{e(_type_summary(o))}</td></tr>"
+        for rank, o in enumerate(reported, start=1)
+    )
+    notes = "".join(f"<li>{e(o.name)}: {e(n)}</li>" for o in reported for n in o.notes)
+    failed = "".join(f"<tr><td>{e(o.name)}</td><td>{e(o.error)}</td></tr>" for o in result.failed)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
+        '<meta name="referrer" content="no-referrer">\n<title>Story index</title>\n<style>'
+        "body{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:0 auto;padding:1.5rem;"
+        "color:#1d2939}table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d5dd;"
+        "padding:.3rem .5rem;text-align:left}th{background:#f9fafb}td.num{text-align:right}"
+        ".failed td{background:#fef3f2}@media print{tr{break-inside:avoid}}"
+        "</style>\n</head>\n<body>\n<h1>Story index</h1>\n"
+        f"<p>{len(reported)} stories reported, {len(result.failed)} failed. "
+        "Ranked by divergences, then omissions.</p>\n"
+        + (
+            "<table><thead><tr><th>Rank</th><th>Story</th><th>Outlets</th><th>Claims</th>"
+            "<th>Divergences</th><th>Omissions</th><th>By type</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>\n"
+            if reported else ""
+        )
+        + (f"<h2>Notes</h2><ul>{notes}</ul>\n" if notes else "")
+        + (
+            '<h2>Failed stories</h2><table class="failed"><thead><tr><th>Story</th>'
+            f"<th>Reason</th></tr></thead><tbody>{failed}</tbody></table>\n"
+            if failed else ""
+        )
+        + "</body>\n</html>\n"
+    )

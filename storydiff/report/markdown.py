@@ -1,0 +1,130 @@
+"""The Markdown report: a summary, a table of divergences, then every claim outlet by outlet.
+
+Article text goes through ``md_text``, which escapes every character that inline
+Markdown or embedded HTML would interpret (``<``, ``&``, ``|``, ``[``, ``*``, ``_``,
+backticks, ``~``, ``\\``), so an article cannot add links, images, emphasis, table
+cells or HTML to the rendered page. Block syntax needs no escaping because every line
+starts with text this module writes. Diffs show ~~deleted~~ and **inserted** words.
+"""
+
+from __future__ import annotations
+
+from storydiff.coverage.model import Alignment, Claim, DiffOp, Member
+from storydiff.report.common import (
+    clean_text,
+    departing_types,
+    divergence_entries,
+    outlet_names,
+    shown_members,
+    stating_articles,
+    summarise,
+)
+
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_BACKSLASHED = frozenset("\\`*_[]|~{}")
+
+
+def md_text(text: str | None) -> str:
+    """Article (or any untrusted) text as inert inline Markdown on one line.
+
+    >>> md_text("<b>[x](y)</b> | *z*")
+    '&lt;b&gt;\\\\[x\\\\](y)&lt;/b&gt; \\\\| \\\\*z\\\\*'
+    """
+    out = []
+    for ch in clean_text(text):
+        if ch in _HTML_ENTITIES:
+            out.append(_HTML_ENTITIES[ch])
+        elif ch in _BACKSLASHED:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def render_markdown(alignment: Alignment) -> str:
+    """The whole report as GitHub-flavoured Markdown."""
+    lines: list[str] = []
+    lines += _summary(alignment)
+    lines += _divergence_table(alignment)
+    lines += ["## Claims", ""]
+    names = outlet_names(alignment)
+    for claim in alignment.claims:
+        lines += _claim_section(claim, names)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _summary(alignment: Alignment) -> list[str]:
+    summary = summarise(alignment)
+    lines = [f"# Coverage report: {md_text(summary.name)}", ""]
+    lines += ["| Outlet | Published | Title | Sentences |", "| --- | --- | --- | ---: |"]
+    for article in summary.articles:
+        lines.append(
+            f"| {md_text(article.outlet)} | {md_text(article.published) or '—'} "
+            f"| {md_text(article.title) or '—'} | {len(article.sentences)} |"
+        )
+    lines += [
+        "",
+        f"- **Claims:** {summary.claims}",
+        f"- **Shared by two or more outlets:** {summary.shared_claims}",
+        f"- **Divergences:** {summary.divergences}",
+        f"- **Claims some outlet omits:** {summary.omissions}",
+        "",
+    ]
+    return lines
+
+
+def _divergence_table(alignment: Alignment) -> list[str]:
+    names = outlet_names(alignment)
+    entries = divergence_entries(alignment)
+    lines = ["## Divergences", ""]
+    if not entries:
+        return [*lines, "No divergences: every outlet stating a claim agrees.", ""]
+    lines += ["| Claim | Type | Outlets | Reference | Detail |", "| --- | --- | --- | --- | --- |"]
+    for claim, divergence in entries:
+        outlets = ", ".join(md_text(names.get(a, a)) for a in divergence.articles)
+        lines.append(
+            f"| [{md_text(claim.id)}](#claim-{_anchor(claim.id)}) | {divergence.type.value} "
+            f"| {outlets} | {md_text(names.get(divergence.reference, divergence.reference))} "
+            f"| {md_text(divergence.detail)} |"
+        )
+    return [*lines, ""]
+
+
+def _anchor(claim_id: str) -> str:
+    return "".join(ch for ch in claim_id.lower() if ch.isalnum() or ch in "-_")
+
+
+def _claim_section(claim: Claim, names: dict[str, str]) -> list[str]:
+    lines = [f"### Claim {md_text(claim.id)}", "", f"> {md_text(claim.label)}", ""]
+    for divergence in claim.divergences:
+        lines.append(f"- ⚠ `{divergence.type.value}`: {md_text(divergence.detail)}")
+    if claim.divergences:
+        lines.append("")
+    for article_id in stating_articles(claim):
+        marks = []
+        if article_id == claim.reference:
+            marks.append("reference")
+        marks += [t.value for t in departing_types(claim, article_id)]
+        note = f" _({', '.join(marks)})_" if marks else ""
+        text = " ".join(_member_markdown(m) for m in shown_members(claim, article_id))
+        lines.append(f"- **{md_text(names.get(article_id, article_id))}**{note}: {text}")
+    if claim.missing_from:
+        missing = ", ".join(md_text(names.get(a, a)) for a in claim.missing_from)
+        lines.append(f"- _Not stated by:_ {missing}")
+    return [*lines, ""]
+
+
+def _member_markdown(member: Member) -> str:
+    """The member's words with the diff against the reference marked inline."""
+    if not member.diff:
+        return md_text(member.text)
+    parts = []
+    for chunk in member.diff:
+        if chunk.op is DiffOp.EQUAL:
+            parts.append(md_text(chunk.text))
+            continue
+        if chunk.reference.strip():
+            parts.append(f"~~{md_text(chunk.reference)}~~")
+        if chunk.text.strip():
+            parts.append(f"**{md_text(chunk.text)}**")
+    return " ".join(p for p in parts if p)

@@ -1,0 +1,229 @@
+"""`storydiff batch`: story folders in parallel, the ranked index, failures, safe names."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storydiff.cli import app
+from storydiff.coverage.store import read_alignment
+from storydiff.report.batch import (
+    BatchError,
+    BatchResult,
+    StoryOutcome,
+    assign_output_names,
+    find_stories,
+    rank_stories,
+    render_index_html,
+    render_index_markdown,
+    run_batch,
+    safe_story_name,
+)
+from storydiff.report.common import summarise
+from tests.report.conftest import SCRIPT
+from tests.report.htmlcheck import live_parts
+
+runner = CliRunner()
+
+HOSTILE_FOLDER = "storm \x1b[31m night & <b>co"
+
+STORIES: dict[str, dict[str, str]] = {
+    "flood": {
+        "north.txt": "The river rose to 6.2 metres on Tuesday, flooding 40 homes in the lower "
+        "town.\n\"We have never seen water this high,\" said fire chief Lena Ortiz.\n"
+        "Schools will stay closed until Friday, the council said.\n",
+        "south.txt": "The river rose to 5.8 metres on Tuesday, flooding 70 homes in the lower "
+        "town.\n\"We have rarely seen water this high,\" said fire chief Lena Ortiz.\n"
+        "Schools will stay closed until Friday, the council said.\n",
+    },
+    "museum": {
+        "one.txt": "The city museum reopened after a renovation that took two years.\n"
+        "About 3,000 visitors came through the doors on the first day.\n",
+        "two.txt": "The city museum reopened after a renovation that took two years.\n"
+        "About 3,000 visitors came through the doors on the first day.\n",
+    },
+    "fire": {
+        "east.txt": "A warehouse fire on Dock Road burned for 9 hours before crews put it out.\n"
+        "Nobody was hurt, the fire service said.\n",
+        "west.txt": "A warehouse fire on Dock Road burned for 19 hours before crews put it out.\n"
+        "Nobody was hurt, the fire service said.\n",
+    },
+    "budget": {
+        "a.txt": "The school board approved a budget of 48 million dollars for next year.\n"
+        "Teachers will get a raise of 3 percent.\n"
+        "The board also plans to repaint the old gym in the summer.\n",
+        "b.txt": "The school board approved a budget of 48 million dollars for next year.\n"
+        "Teachers will get a raise of 3 percent.\n",
+    },
+    HOSTILE_FOLDER: {
+        name: f"Winds reached 120 km/h overnight. {SCRIPT} Power lines fell in 3 streets.\n"
+        for name in ("first.txt", "second.txt")
+    },
+}
+
+
+def _write_stories(root: Path) -> Path:
+    for story, files in STORIES.items():
+        folder = root / story
+        folder.mkdir(parents=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    broken = root / "broken"
+    broken.mkdir()
+    (broken / "scan.txt").write_bytes(b"\x00\x01\x02\xff\xfe\x00 not an article \x00")
+    return root
+
+
+def _index_table(index: str) -> list[list[str]]:
+    lines = index.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| Rank |"))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
+    return rows
+
+
+def test_batch_ranks_reports_and_lists_the_failure(tmp_path: Path) -> None:
+    stories = _write_stories(tmp_path / "stories")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--jobs", "2"])
+
+    assert result.exit_code == 2  # one story failed; the others were reported
+    assert "error: 1 of 6 stories failed; see the index" in result.stderr
+    index = (out / "index.md").read_text(encoding="utf-8")
+    rows = _index_table(index)
+    assert len(rows) == 5
+    # the rank follows each story's own alignment file
+    counts = []
+    for row in rows:
+        folder = re.match(r"\[.*\]\((.+)/report\.md\)", row[1])
+        assert folder is not None
+        summary = summarise(read_alignment(out / folder.group(1) / "alignment.json"))
+        assert int(row[4]) == summary.divergences
+        counts.append((summary.divergences, summary.omissions))
+    assert counts == sorted(counts, reverse=True)
+    assert rows[0][1].startswith("[flood]")  # the story with the most changed numbers
+    assert counts[0][0] >= 2 and counts[-1] == (0, 0)
+    # the broken story: listed with its reason, no output folder
+    failed = index.split("## Failed stories", 1)[1]
+    assert "| broken |" in failed and "binary" in failed
+    assert not (out / "broken").exists()
+    for child in out.iterdir():
+        if child.is_dir():
+            assert {p.name for p in child.iterdir()} == {"alignment.json", "report.html",
+                                                         "report.md"}
+
+
+def test_batch_names_cannot_escape_or_inject(tmp_path: Path) -> None:
+    stories = _write_stories(tmp_path / "stories")
+    out = tmp_path / "out"
+    run_batch(stories, out, jobs=1)
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(["budget", "fire", "flood", "museum", "storm-31m-night-b-co",
+                            "index.html", "index.md"])
+    index_html = (out / "index.html").read_text(encoding="utf-8")
+    found = live_parts(index_html)
+    assert "script" not in found.tags
+    assert "storm [31m night & <b>co" in "".join(found.text)  # shown as text, not markup
+    assert "\x1b" not in index_html and "&lt;b&gt;co" in index_html
+    assert "\x1b" not in (out / "index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["..", ".", "../../etc", "/etc/passwd", "a/../../b", "\x1b[2J", "con", "index.html",
+     "x" * 300, "", "...", "C:\\Windows", "\u202eevil", "naïve café"],
+)
+def test_safe_story_name_stays_inside(name: str, tmp_path: Path) -> None:
+    safe = safe_story_name(name)
+    assert safe and safe not in (".", "..") and not safe.startswith(".")
+    assert "/" not in safe and "\\" not in safe and ".." not in safe
+    assert all(ch.isprintable() and ch != " " for ch in safe)
+    assert len(safe) <= 86
+    assert (tmp_path / safe).resolve().parent == tmp_path.resolve()
+    assert safe.lower() not in ("index.html", "index.md", "con")
+
+
+def test_safe_story_name_keeps_ordinary_names() -> None:
+    assert safe_story_name("harbour-fire_2026") == "harbour-fire_2026"
+    assert safe_story_name("naïve café") == "naïve-café"
+
+
+def test_output_names_are_distinct_ignoring_case() -> None:
+    assert assign_output_names(["A b", "a-b", "A:B", "x"]) == ("A-b", "a-b-2", "A-B-3", "x")
+
+
+def test_rank_puts_most_divergences_first_and_failures_last() -> None:
+    outcomes = [
+        StoryOutcome(name="calm", output_name="calm"),
+        StoryOutcome(name="broken", output_name="broken", error="binary file"),
+        StoryOutcome(name="loud", output_name="loud", divergences=4),
+        StoryOutcome(name="gappy", output_name="gappy", divergences=4, omissions=2),
+    ]
+    assert [o.name for o in rank_stories(outcomes)] == ["gappy", "loud", "calm", "broken"]
+
+
+def test_index_escapes_names_and_reasons() -> None:
+    result = BatchResult(outcomes=(
+        StoryOutcome(name=f"a {SCRIPT} | b", output_name="a", divergences=1),
+        StoryOutcome(name="bad", output_name="bad", error=f"x.txt: {SCRIPT}"),
+    ))
+    markdown = render_index_markdown(result)
+    assert "<script>" not in markdown
+    assert "a &lt;script&gt;alert(1)&lt;/script&gt; \\| b" in markdown
+    found = live_parts(render_index_html(result))
+    assert "script" not in found.tags
+    assert [a["href"] for a in found.anchors] == ["a/report.html"]
+
+
+def test_find_stories_skips_hidden_and_the_output_folder(tmp_path: Path) -> None:
+    for name in ("b", "a", ".git", "reports"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "notes.txt").write_text("not a story", encoding="utf-8")
+    assert [p.name for p in find_stories(tmp_path, exclude=tmp_path / "reports")] == ["a", "b"]
+
+
+def test_missing_or_empty_stories_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(BatchError, match="no story folders"):
+        find_stories(tmp_path)
+    result = runner.invoke(app, ["batch", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "not a folder" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_batch_fail_on_exits_1_when_a_story_matches(tmp_path: Path) -> None:
+    stories = tmp_path / "stories"
+    for story in ("fire", "museum"):
+        (stories / story).mkdir(parents=True)
+        for name, text in STORIES[story].items():
+            (stories / story / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    changed = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--jobs", "1",
+                                  "--fail-on", "number_changed", "--format", "md,csv"])
+    assert changed.exit_code == 1, changed.output
+    assert {p.name for p in (out / "fire").iterdir()} == {"alignment.json", "report.md",
+                                                          "report.csv"}
+    calm = runner.invoke(app, ["batch", str(stories), "--out", str(out), "-j", "1",
+                               "--fail-on", "quote_trimmed"])
+    assert calm.exit_code == 0, calm.output
+    unknown = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--fail-on", "x"])
+    assert unknown.exit_code == 2 and "unknown divergence type 'x'" in unknown.stderr
+
+
+def test_unreadable_story_file_is_reported_not_fatal(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("running as root: file permissions do not stop reads")
+    stories = tmp_path / "stories"
+    (stories / "locked").mkdir(parents=True)
+    (stories / "locked" / "a.txt").write_text("Secret words here.\n", encoding="utf-8")
+    (stories / "locked" / "a.txt").chmod(0)
+    result = run_batch(stories, tmp_path / "out", jobs=1)
+    assert result.failed and result.failed[0].error
+    assert "a.txt" in str(result.failed[0].error)

@@ -1,0 +1,60 @@
+"""``--fail-on`` parsing and counting, shared by compare, report and batch."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from storydiff.coverage.model import Alignment, DivergenceType
+from storydiff.report.gate import FailOnError, divergences_matching, parse_fail_on
+
+
+def test_parse_accepts_lists_case_spaces_and_hyphens() -> None:
+    assert parse_fail_on(" Number-Changed , quote_altered,") == {
+        DivergenceType.NUMBER_CHANGED,
+        DivergenceType.QUOTE_ALTERED,
+    }
+
+
+@pytest.mark.parametrize("word", ["any", "all", "ANY"])
+def test_any_and_all_mean_every_type(word: str) -> None:
+    assert parse_fail_on(word) == frozenset(DivergenceType)
+
+
+def test_unknown_type_lists_the_valid_ones() -> None:
+    with pytest.raises(FailOnError) as error:
+        parse_fail_on("number_changed,numbers")
+    message = str(error.value)
+    assert "'numbers'" in message
+    assert "number_subject_changed" in message and "any" in message
+
+
+@pytest.mark.parametrize("value", ["", " , "])
+def test_empty_value_is_an_error(value: str) -> None:
+    with pytest.raises(FailOnError, match="no divergence type"):
+        parse_fail_on(value)
+
+
+def test_counts_listed_divergences_by_type(alignment: Alignment) -> None:
+    assert divergences_matching(alignment, {DivergenceType.NUMBER_CHANGED}) == 1
+    assert divergences_matching(
+        alignment, {DivergenceType.QUOTE_ALTERED, DivergenceType.ATTRIBUTION_CHANGED}
+    ) == 2
+    assert divergences_matching(alignment, {DivergenceType.QUOTE_TRIMMED}) == 0
+
+
+def test_omitted_counts_each_claim_with_missing_outlets_once(alignment: Alignment) -> None:
+    # c4, c5 and c6 each miss at least one outlet (c6 misses two).
+    assert divergences_matching(alignment, {DivergenceType.OMITTED}) == 3
+    assert divergences_matching(alignment, frozenset(DivergenceType)) == 5 + 3
+
+
+def test_no_divergence_no_count(alignment: Alignment) -> None:
+    calm = dataclasses.replace(
+        alignment,
+        claims=tuple(
+            dataclasses.replace(c, divergences=(), missing_from=()) for c in alignment.claims
+        ),
+    )
+    assert divergences_matching(calm, frozenset(DivergenceType)) == 0
