@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
 from storydiff.coverage.model import Alignment, Article, Claim, Divergence, DivergenceType, Member
+from storydiff.coverage.versions import is_rewrite, versions
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _WHITESPACE_RUN = re.compile(r"\s+")
@@ -70,6 +71,12 @@ def shown_members(claim: Claim, article_id: str) -> tuple[Member, ...]:
     members = claim_members(claim, article_id)
     diffed = tuple(m for m in members if m.diff)
     return diffed or members
+
+
+def is_rewritten(claim: Claim, article_id: str) -> bool:
+    """The outlet rewrote the claim: show its own words, its changes marked, and not the
+    reference words it dropped (the same rule as the TUI's)."""
+    return any(v.article == article_id and is_rewrite(v) for v in versions(claim))
 
 
 def member_sentence(claim: Claim, article_id: str) -> str:

@@ -22,6 +22,7 @@ from storydiff.report.common import (
     coverage_state,
     departing_types,
     divergence_entries,
+    is_rewritten,
     outlet_names,
     outlet_pairs,
     shown_members,
@@ -233,7 +234,10 @@ def _claim_html(claim: Claim, names: dict[str, str]) -> str:
         marks += "".join(
             f' <span class="badge">{_e(t.value)}</span>' for t in departing_types(claim, article_id)
         )
-        text = " ".join(member_html(m) for m in shown_members(claim, article_id))
+        rewrite = is_rewritten(claim, article_id)
+        text = " ".join(
+            member_html(m, rewrite=rewrite) for m in shown_members(claim, article_id)
+        )
         members.append(
             f'<p class="member"><span class="outlet">{_e(names.get(article_id, article_id))}'
             f"</span>{marks}: {text}</p>"
@@ -255,8 +259,10 @@ def _claim_html(claim: Claim, names: dict[str, str]) -> str:
     )
 
 
-def member_html(member: Member) -> str:
-    """One member's words, diffed against the reference, numbers bold and quotes italic."""
+def member_html(member: Member, *, rewrite: bool = False) -> str:
+    """One member's words, diffed against the reference, numbers bold and quotes italic.
+
+    In a ``rewrite`` the reference words the outlet dropped are left out."""
     if not member.diff:
         return _emphasise(member.text, inside_quote=False)[0]
     parts: list[str] = []
@@ -270,7 +276,8 @@ def member_html(member: Member) -> str:
         style = "chg" if chunk.op is DiffOp.REPLACE else None
         if chunk.reference.strip():
             old, in_reference_quote = _emphasise(chunk.reference, inside_quote=in_reference_quote)
-            parts.append(f'<del class="{style or "del"}">{old}</del>')
+            if not rewrite:
+                parts.append(f'<del class="{style or "del"}">{old}</del>')
         if chunk.text.strip():
             new, in_text_quote = _emphasise(chunk.text, inside_quote=in_text_quote)
             parts.append(f'<ins class="{style or "ins"}">{new}</ins>')

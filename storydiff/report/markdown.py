@@ -14,6 +14,7 @@ from storydiff.report.common import (
     clean_text,
     departing_types,
     divergence_entries,
+    is_rewritten,
     outlet_names,
     shown_members,
     stating_articles,
@@ -106,7 +107,10 @@ def _claim_section(claim: Claim, names: dict[str, str]) -> list[str]:
             marks.append("reference")
         marks += [t.value for t in departing_types(claim, article_id)]
         note = f" _({', '.join(marks)})_" if marks else ""
-        text = " ".join(_member_markdown(m) for m in shown_members(claim, article_id))
+        rewrite = is_rewritten(claim, article_id)
+        text = " ".join(
+            _member_markdown(m, rewrite=rewrite) for m in shown_members(claim, article_id)
+        )
         lines.append(f"- **{md_text(names.get(article_id, article_id))}**{note}: {text}")
     if claim.missing_from:
         missing = ", ".join(md_text(names.get(a, a)) for a in claim.missing_from)
@@ -114,8 +118,9 @@ def _claim_section(claim: Claim, names: dict[str, str]) -> list[str]:
     return [*lines, ""]
 
 
-def _member_markdown(member: Member) -> str:
-    """The member's words with the diff against the reference marked inline."""
+def _member_markdown(member: Member, *, rewrite: bool = False) -> str:
+    """The member's words with the diff against the reference marked inline; in a
+    ``rewrite`` the reference words the outlet dropped are left out."""
     if not member.diff:
         return md_text(member.text)
     parts = []
@@ -123,7 +128,7 @@ def _member_markdown(member: Member) -> str:
         if chunk.op is DiffOp.EQUAL:
             parts.append(md_text(chunk.text))
             continue
-        if chunk.reference.strip():
+        if chunk.reference.strip() and not rewrite:
             parts.append(f"~~{md_text(chunk.reference)}~~")
         if chunk.text.strip():
             parts.append(f"**{md_text(chunk.text)}**")
