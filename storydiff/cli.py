@@ -100,6 +100,12 @@ def warn(message: str) -> None:
     typer.echo(f"warning: {_one_line(message)}", err=True)
 
 
+def _progress(message: str) -> None:
+    # Only from the alignment on: a run that fails while reading says one line, the error.
+    if message.startswith("aligning"):
+        typer.echo(f"{_one_line(message)}...", err=True)
+
+
 def compare_summary(alignment: Any) -> str:
     """A few lines a person reads after ``compare``: what was found, by type."""
     from collections import Counter
@@ -143,7 +149,7 @@ def compare(
     """
     from storydiff.coverage.pipeline import compare_paths
     from storydiff.coverage.settings import Settings
-    from storydiff.coverage.store import dumps_alignment, write_text_atomic
+    from storydiff.coverage.store import check_output_path, dumps_alignment, write_text_atomic
     from storydiff.report.gate import divergences_matching, parse_fail_on
 
     gate = parse_fail_on(fail_on) if fail_on else None
@@ -153,7 +159,9 @@ def compare(
     if no_split:
         overrides["allow_split"] = False
     settings = Settings(**overrides)
-    result = compare_paths(paths, settings=settings)
+    if out is not None:
+        check_output_path(out)  # before the analysis, which may take minutes
+    result = compare_paths(paths, settings=settings, progress=None if quiet else _progress)
     for failure in result.failures:
         warn(f"{failure.path}: {failure.message} (skipped)")
     alignment = result.alignment
@@ -404,18 +412,28 @@ def batch(
     if unknown:
         raise fail(f"--format: unknown format {unknown[0]!r}; valid: {', '.join(BATCH_FORMATS)}")
     gate = parse_fail_on(fail_on) if fail_on else frozenset()
+    console = Console(stderr=True)
     # The description is fixed text: story names are untrusted and Rich reads markup.
     progress = Progress(
         "stories", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), disable=quiet,
+        # sys.stderr itself, not Rich's guess: Rich calls a CI log a terminal when the
+        # environment forces colour, and a progress bar is noise in a log.
+        console=console, disable=quiet or not sys.stderr.isatty(),
     )
-    with progress:
-        task = progress.add_task("stories", total=None)
+    task = progress.add_task("stories", total=None)
+
+    def started(total: int) -> None:
+        # Only once the stories folder is known good, so an error is the only output.
+        progress.update(task, total=total)
+        progress.start()
+
+    try:
         result = run_batch(
-            stories, out, jobs=jobs, formats=formats, fail_on=gate,
-            on_start=lambda total: progress.update(task, total=total),
+            stories, out, jobs=jobs, formats=formats, fail_on=gate, on_start=started,
             on_story_done=lambda _outcome: progress.advance(task),
         )
+    finally:
+        progress.stop()
     for outcome in result.failed:
         warn(f"{outcome.name}: {outcome.error} (story skipped)")
     reported = len(result.outcomes) - len(result.failed)

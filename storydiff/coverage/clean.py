@@ -43,6 +43,10 @@ _INVISIBLES = re.compile(
     "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_TERMINAL_STRINGS = re.compile(r"\x1b[\]PX^_][^\x07\x1b\n]{0,2048}(?:\x07|\x1b\\)")
+"""OSC (hyperlinks, window titles), DCS, SOS, PM and APC strings with their terminator.
+ftfy removes only CSI sequences (colours); without this, dropping the lone ESC would
+leave ``]8;;http://…`` in the text. An unterminated one loses only its ESC."""
 _SPACE_RUNS = re.compile(r" {2,}")
 
 
@@ -69,6 +73,7 @@ def normalize_text(text: str) -> str:
 def _normalize_once(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _TERMINAL_STRINGS.sub("", text)
     text = ftfy.fix_text(text, _FTFY_CONFIG)
     text = _INVISIBLES.sub("", text)
     text = _ODD_SPACES.sub(" ", text)

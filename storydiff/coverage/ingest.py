@@ -218,8 +218,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _MAX_HIGH_BYTE_SHARE = 0.15
-"""Above this share of bytes >= 0x80, non-UTF-8 bytes are not Western text in
-Windows-1252 (Chinese in GBK, say) and are refused rather than turned into mojibake."""
+"""Above this share of bytes >= 0x80, non-UTF-8 bytes whose high bytes come in runs are
+not Western text in Windows-1252 (Chinese in GBK, say) and are refused rather than turned
+into mojibake."""
+
+_MAX_CLUSTERED_SHARE = 0.5
+"""Western text has its accented letters one at a time between ASCII ones ("Noël à
+Fécamp"); GBK, Big5 and single-byte Cyrillic or Greek put high bytes side by side. A dense
+text is still read as Windows-1252 when at most this share of its high bytes has a high
+neighbour."""
 
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 
@@ -296,9 +303,19 @@ def _looks_binary(head: bytes) -> bool:
     return controls > 0.1 * len(head)
 
 
+_HIGH_BYTE_RUN = re.compile(rb"[\x80-\xff]{2,}")
+
+
+def _clustered_share(data: bytes, high: int) -> float:
+    """Share of the ``high`` bytes >= 0x80 that sit next to another such byte."""
+    return sum(len(run) for run in _HIGH_BYTE_RUN.findall(data)) / high
+
+
 def _windows_1252_or_none(data: bytes) -> str | None:
     high = sum(1 for byte in data if byte >= 0x80)
-    if high > _MAX_HIGH_BYTE_SHARE * len(data):
+    if high > _MAX_HIGH_BYTE_SHARE * len(data) and _clustered_share(data, high) > (
+        _MAX_CLUSTERED_SHARE
+    ):
         return None
     try:
         return data.decode("cp1252")
@@ -529,7 +546,9 @@ def _parse_html(html: str, *, source: str, url: str | None = None) -> RawArticle
         )
     except Exception as exc:  # noqa: BLE001 - a parser crash on hostile HTML is a bad input
         raise ArticleError(f"{source}: cannot parse HTML ({type(exc).__name__})") from None
-    text = getattr(document, "text", None) or ""
+    # trafilatura puts one block (heading, paragraph, list item) on each line; a blank
+    # line between them keeps a headline from running into the first sentence.
+    text = "\n\n".join((getattr(document, "text", None) or "").splitlines())
     if len(text.split()) < _MIN_ARTICLE_WORDS:
         raise ArticleError(f"{source}: no article text found in the HTML")
     published = getattr(document, "date", None)

@@ -152,7 +152,9 @@ def _build_claim(
         Member(
             article=articles[key[0]].id,
             sentence=key[1],
-            score=1.0 if key[0] == reference_pos else aligned.scores[key],
+            # a version word for word the reference's is a perfect match, whatever
+            # the evidence weights made of it
+            score=1.0 if texts[key[0]] == reference_text else aligned.scores[key],
             text=articles[key[0]].sentences[key[1]].text,
             diff=()
             if key[0] == reference_pos

@@ -138,11 +138,12 @@ def dumps_alignment(alignment: Alignment) -> str:
     return json.dumps(alignment_to_dict(alignment), ensure_ascii=False, indent=1) + "\n"
 
 
-def write_text_atomic(text: str, path: Path) -> None:
-    """Write ``text`` to ``path`` so that ``path`` is either the old file or the new one.
+def check_output_path(path: Path) -> None:
+    """Refuse an output path that cannot be written, before any long work is done.
 
     Raises:
-        OutputError: the directory is missing or the file cannot be written.
+        OutputError: the directory is missing, the path is a directory, or the file
+            is read-only.
     """
     path = Path(path)
     directory = path.parent
@@ -150,6 +151,25 @@ def write_text_atomic(text: str, path: Path) -> None:
         raise OutputError(f"{path}: directory {str(directory)!r} does not exist")
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
+    if path.exists() and not _is_writable(path):
+        raise OutputError(f"{path}: file is read-only")
+
+
+def _is_writable(path: Path) -> bool:
+    # Checked by mode bits, not os.access alone: a file marked read-only is not to be
+    # replaced, even by root, who may write anything.
+    return bool(path.stat().st_mode & 0o222) and os.access(path, os.W_OK)
+
+
+def write_text_atomic(text: str, path: Path) -> None:
+    """Write ``text`` to ``path`` so that ``path`` is either the old file or the new one.
+
+    Raises:
+        OutputError: the directory is missing or the file cannot be written.
+    """
+    path = Path(path)
+    check_output_path(path)
+    directory = path.parent
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -157,9 +177,8 @@ def write_text_atomic(text: str, path: Path) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        # Checked by mode bits, not os.access: a file marked read-only is not to be
-        # replaced, even by root, who may write anything.
-        if path.exists() and not (path.stat().st_mode & 0o222 and os.access(path, os.W_OK)):
+        # Checked again: the file may have been made read-only while we wrote.
+        if path.exists() and not _is_writable(path):
             raise OutputError(f"{path}: file is read-only")
         os.replace(tmp_name, path)
         tmp_name = None
