@@ -579,14 +579,16 @@ def _fuzzy_matrix(
     return result
 
 
-def _pair_matches(
-    corpus: _Corpus, a: int, b: int, settings: Settings, min_chars: Sequence[bool]
-) -> tuple[list[tuple[float, int, int]], NDArray[np.float32]]:
-    """Best one-to-one sentence pairs between articles ``a`` and ``b`` above threshold,
-    and the combined score of every pair of their sentences."""
-    rows_a, rows_b = corpus.by_article[a], corpus.by_article[b]
-    if not rows_a or not rows_b:
-        return [], np.zeros((len(rows_a), len(rows_b)), dtype=np.float32)
+def _score_block(
+    corpus: _Corpus,
+    rows_a: Sequence[int],
+    rows_b: Sequence[int],
+    settings: Settings,
+    min_chars: Sequence[bool],
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """Combined scores of every pair of ``rows_a`` × ``rows_b``, and which pairs share a
+    figure or a quotation. One call scores an article against all later ones, so the
+    cost of a story grows with its sentences, not with its pairs of articles."""
     fuzzy = _fuzzy_matrix(corpus, rows_a, rows_b, settings).astype(np.float64)
     cosine = (corpus.vectors[list(rows_a)] @ corpus.vectors[list(rows_b)].T).toarray()
     anchor, figures_or_quotes = _anchor_block(corpus, rows_a, rows_b)
@@ -599,18 +601,27 @@ def _pair_matches(
     combined[(fuzzy < settings.candidate_cutoff) & (cosine <= 0.3) & (anchor == 0)] = 0.0
     combined[[not min_chars[i] for i in rows_a], :] = 0.0
     combined[:, [not min_chars[j] for j in rows_b]] = 0.0
+    return combined, figures_or_quotes
+
+
+def _match_block(
+    combined: NDArray[np.float64],
+    figures_or_quotes: NDArray[np.bool_],
+    rows_a: Sequence[int],
+    rows_b: Sequence[int],
+    settings: Settings,
+) -> list[tuple[float, int, int]]:
+    """Best one-to-one sentence pairs between two articles, strong or weak links."""
     eligible = np.where(combined >= settings.threshold, combined, 0.0)
     eligible = np.maximum(eligible, _weak_links(combined, figures_or_quotes, settings))
-    block = combined.astype(np.float32)
     if not eligible.any():
-        return [], block
+        return []
     row_ind, col_ind = linear_sum_assignment(eligible, maximize=True)
-    matches = [
+    return [
         (float(eligible[x, y]), rows_a[x], rows_b[y])
         for x, y in zip(row_ind, col_ind, strict=True)
         if eligible[x, y] > 0
     ]
-    return matches, block
 
 
 def _weak_links(
@@ -652,10 +663,31 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
     long_enough = [len(t) >= settings.min_sentence_chars for t in corpus.texts]
     edges: list[tuple[float, int, int]] = []
     blocks: dict[tuple[int, int], NDArray[np.float32]] = {}
+    anchored: dict[tuple[int, int], NDArray[np.bool_]] = {}
     for a in range(len(articles)):
-        for b in range(a + 1, len(articles)):
-            matches, blocks[(a, b)] = _pair_matches(corpus, a, b, settings, long_enough)
-            edges.extend(matches)
+        rows_a = corpus.by_article[a]
+        later = range(a + 1, len(articles))
+        rows_later = [row for b in later for row in corpus.by_article[b]]
+        if not rows_a or not rows_later:
+            for b in later:
+                shape = (len(rows_a), len(corpus.by_article[b]))
+                blocks[(a, b)] = np.zeros(shape, np.float32)
+                anchored[(a, b)] = np.zeros(shape, bool)
+            continue
+        scores, shared = _score_block(corpus, rows_a, rows_later, settings, long_enough)
+        start = 0
+        for b in later:
+            rows_b = corpus.by_article[b]
+            end = start + len(rows_b)
+            blocks[(a, b)] = scores[:, start:end].astype(np.float32)
+            anchored[(a, b)] = shared[:, start:end]
+            if rows_b:
+                edges.extend(
+                    _match_block(
+                        scores[:, start:end], shared[:, start:end], rows_a, rows_b, settings
+                    )
+                )
+            start = end
     # Strongest evidence first; ties broken by position so the result never depends on
     # the order pairs were scored in.
     edges.sort(key=lambda e: (-round(e[0], 9), corpus.keys[e[1]], corpus.keys[e[2]]))
@@ -667,19 +699,28 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
             i, j = j, i
         return float(blocks[(corpus.keys[i][0], corpus.keys[j][0])][position[i], position[j]])
 
+    def scores_against(a_pos: int, row: int) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
+        """Scores, and shared figures or quotes, of all of ``a_pos``'s sentences with ``row``."""
+        b_pos = corpus.keys[row][0]
+        if a_pos < b_pos:
+            pair = (a_pos, b_pos)
+            return blocks[pair][:, position[row]], anchored[pair][:, position[row]]
+        pair = (b_pos, a_pos)
+        return blocks[pair][position[row], :], anchored[pair][position[row], :]
+
     groups = _merge(
         edges, corpus, combined, settings.link_ratio * settings.threshold, settings.weak_threshold
     )
     if settings.allow_split:
         groups = _attach_split_sentences(groups, corpus, settings)
-        groups = _attach_folded_sentences(groups, corpus, combined, settings)
+        groups = _attach_folded_sentences(groups, corpus, scores_against, settings)
     return tuple(_to_claims(groups, corpus, combined))
 
 
 def _attach_folded_sentences(
     groups: list[set[int]],
     corpus: _Corpus,
-    combined: Callable[[int, int], float],
+    scores_against: Callable[[int, int], tuple[NDArray[np.float32], NDArray[np.bool_]]],
     settings: Settings,
 ) -> list[set[int]]:
     """Let a sentence that folds two claims into one also join the second claim.
@@ -687,27 +728,30 @@ def _attach_folded_sentences(
     The sentence stays where matching put it; it is added to another claim of two or
     more outlets that its outlet is missing from, when it agrees with that claim's
     sentences on average as well as matched sentences must (``threshold``) and shares a
-    figure or a quotation with at least one of them.
+    figure or a quotation with at least one of them. Of several such sentences of one
+    outlet, the one that agrees best joins.
     """
     result = [set(g) for g in groups]
     shared_groups = [g for g in result if len({corpus.keys[r][0] for r in g}) >= 2]
+    movable = {r for g in result if len(g) == 1 or g in shared_groups for r in g}
     for group in shared_groups:
-        present = {corpus.keys[r][0] for r in group}
         members = sorted(group)
-        for candidate in result:
-            if candidate is group or len(candidate) != 1 and candidate not in shared_groups:
+        present = {corpus.keys[r][0] for r in members}
+        for a_pos, rows in enumerate(corpus.by_article):
+            if a_pos in present or not rows:
                 continue
-            for row in sorted(candidate):
-                if corpus.keys[row][0] in present or len(corpus.texts[row]) < (
-                    settings.min_sentence_chars
-                ):
-                    continue
-                mean = sum(combined(row, m) for m in members) / len(members)
-                if mean >= settings.threshold and any(
-                    _anchor_block(corpus, [row], [m])[1][0, 0] for m in members
-                ):
-                    group.add(row)
-                    present.add(corpus.keys[row][0])
+            scored = [scores_against(a_pos, m) for m in members]
+            mean = np.mean([s for s, _ in scored], axis=0)
+            anchored = np.any([f for _, f in scored], axis=0)
+            # Highest agreement first, then the earlier sentence: (mean, -row) orders both.
+            candidates = [
+                (float(mean[x]), -rows[int(x)])
+                for x in np.nonzero((mean >= settings.threshold) & anchored)[0]
+                if rows[int(x)] in movable
+                and len(corpus.texts[rows[int(x)]]) >= settings.min_sentence_chars
+            ]
+            if candidates:
+                group.add(-max(candidates)[1])
     return result
 
 
