@@ -77,7 +77,7 @@ def main() -> None:
     if seeds.is_dir():
         measure([str(seeds)], "shared seeds")
     with tempfile.TemporaryDirectory() as tmp:
-        for outlets, words in ((5, 1500), (20, 1500), (50, 800)):
+        for outlets, words in ((5, 1500), (20, 1500), (50, 800), (200, 150)):
             folder = Path(tmp) / f"s{outlets}"
             folder.mkdir()
             synthetic_story(folder, outlets, words)

@@ -19,4 +19,5 @@ fi
 
 .venv/bin/ruff check .
 .venv/bin/lint-imports
+.venv/bin/mypy storydiff/coverage
 .venv/bin/python -m pytest -q "$@"

@@ -637,14 +637,24 @@ def _weak_links(
     weak = np.zeros(combined.shape, dtype=np.float64)
     if combined.size == 0:
         return weak
-    for x, y in zip(*np.nonzero((combined >= settings.weak_threshold) & anchored), strict=True):
-        score = combined[x, y]
-        row_rest = np.delete(combined[x, :], y)
-        col_rest = np.delete(combined[:, y], x)
-        best_other = max(row_rest.max(initial=0.0), col_rest.max(initial=0.0))
-        if score >= best_other + settings.weak_margin:
-            weak[x, y] = score
+    # The best score of each pair's row and column leaving the pair itself out: the
+    # row's (column's) best, or its second best where the pair is the best.
+    best_other = np.maximum(_best_elsewhere(combined), _best_elsewhere(combined.T).T)
+    keep = (combined >= settings.weak_threshold) & anchored
+    keep &= combined >= best_other + settings.weak_margin
+    weak[keep] = combined[keep]
     return weak
+
+
+def _best_elsewhere(scores: NDArray[np.float64]) -> NDArray[np.float64]:
+    """For each cell, the highest score elsewhere in its row (0 when it is alone)."""
+    if scores.shape[1] < 2:
+        return np.zeros(scores.shape, dtype=np.float64)
+    top_two = np.sort(scores, axis=1)[:, -2:]
+    first, second = top_two[:, 1:2], top_two[:, 0:1]
+    return np.where(
+        scores >= first, np.broadcast_to(second, scores.shape), np.broadcast_to(first, scores.shape)
+    )
 
 
 def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple[AlignedClaim, ...]:
