@@ -246,18 +246,20 @@ def stem(word: str) -> str:
 def phrase_bigrams(text: str) -> frozenset[tuple[str, str]]:
     """Adjacent content-word pairs, names left out.
 
-    Names already weigh in through rare words; counting "David Kilgour" again as a
-    phrase would align every sentence that merely mentions the same people.
+    Names already weigh in through rare words; counting "David Kilgour" or "lawyer
+    David" again as a phrase would align every sentence that merely mentions the same
+    people. A capital that opens the sentence is no name.
     """
+    found = _WORD_RE.findall(unicodedata.normalize("NFKC", text).translate(_STRAIGHTEN))
     words = [
-        w
-        for w in _WORD_RE.findall(unicodedata.normalize("NFKC", text).translate(_STRAIGHTEN))
+        (w, n > 0 and w[:1].isupper())
+        for n, w in enumerate(found)
         if w.casefold() not in _STOP_WORDS and len(w) > 1
     ]
     return frozenset(
         (stem(a.casefold()), stem(b.casefold()))
-        for a, b in zip(words, words[1:], strict=False)
-        if not (a[:1].isupper() and b[:1].isupper())
+        for (a, a_name), (b, b_name) in zip(words, words[1:], strict=False)
+        if not (a_name or b_name)
     )
 
 
