@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
+import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -250,27 +252,52 @@ def run_batch(
     stories = find_stories(stories_dir, exclude=out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        # Everything is written into a staging folder inside DIR and moved into place at
+        # the end: an interrupted batch leaves DIR as it was.
+        staging = Path(tempfile.mkdtemp(prefix=".storydiff-batch-", dir=out_dir))
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create ({exc.strerror or exc})") from None
-    names = assign_output_names([p.name for p in stories])
-    story_jobs = [
-        StoryJob(
-            folder=str(folder), out_dir=str(out_dir), output_name=name, formats=tuple(formats),
-            settings=settings or Settings(), fail_on=fail_on,
+    try:
+        names = assign_output_names([p.name for p in stories])
+        story_jobs = [
+            StoryJob(
+                folder=str(folder), out_dir=str(staging), output_name=name,
+                formats=tuple(formats), settings=settings or Settings(), fail_on=fail_on,
+            )
+            for folder, name in zip(stories, names, strict=True)
+        ]
+        if on_start is not None:
+            on_start(len(story_jobs))
+        done = on_story_done or (lambda _outcome: None)
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(story_jobs)))
+        outcomes = _run_in_process(story_jobs, done) if workers == 1 else _run_in_pool(
+            story_jobs, workers, done
         )
-        for folder, name in zip(stories, names, strict=True)
-    ]
-    if on_start is not None:
-        on_start(len(story_jobs))
-    done = on_story_done or (lambda _outcome: None)
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(story_jobs)))
-    outcomes = _run_in_process(story_jobs, done) if workers == 1 else _run_in_pool(
-        story_jobs, workers, done
-    )
-    result = BatchResult(outcomes=rank_stories(outcomes))
-    write_text_atomic(render_index_markdown(result, formats=formats), out_dir / "index.md")
-    write_text_atomic(render_index_html(result, formats=formats), out_dir / "index.html")
+        result = BatchResult(outcomes=rank_stories(outcomes))
+        write_text_atomic(render_index_markdown(result, formats=formats), staging / "index.md")
+        write_text_atomic(render_index_html(result, formats=formats), staging / "index.html")
+        _move_into_place(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def _move_into_place(staging: Path, out_dir: Path) -> None:
+    """Replace DIR's entries by the staged ones, one rename each; an old story folder is
+    renamed aside before the new one takes its name, then removed."""
+    try:
+        for entry in sorted(staging.iterdir()):
+            target = out_dir / entry.name
+            aside = None
+            if target.is_dir() and not target.is_symlink():
+                aside = staging.with_name(staging.name + "-old-" + entry.name)
+                os.replace(target, aside)
+            os.replace(entry, target)
+            if aside is not None:
+                shutil.rmtree(aside, ignore_errors=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot move reports into place ({exc.strerror or exc})") \
+            from None
 
 
 def _run_in_process(

@@ -116,3 +116,41 @@ def test_a_write_killed_midway_leaves_the_previous_file_intact(tmp_path: Path) -
         assert stray.name != target.name and stray.suffix == ".tmp"
         assert stray.name.startswith(".story.json.")
         os.unlink(stray)
+
+
+def test_ctrl_c_during_batch_exits_130_and_leaves_the_output_folder_as_it_was(
+    tmp_path: Path,
+) -> None:
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    for number in range(8):
+        _big_story(stories / f"story-{number}", 40)
+    out = tmp_path / "out"
+    (out / "story-0").mkdir(parents=True)
+    (out / "story-0" / "report.html").write_text("previous report", encoding="utf-8")
+    (out / "index.html").write_text("previous index", encoding="utf-8")
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "storydiff", "batch", str(stories), "--out", str(out),
+         "--jobs", "2"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + PATIENCE
+        # The staging folder appears once the stories are known good and work begins.
+        while not any(p.name.startswith(".storydiff-batch-") for p in out.iterdir()):
+            assert process.poll() is None, "batch finished before it could be interrupted"
+            assert time.monotonic() < deadline, "batch never started"
+            time.sleep(0.01)  # polling interval, not a pace the test depends on
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=PATIENCE) == 130
+    finally:
+        process.kill()
+        process.wait()
+    assert process.stderr is not None
+    assert process.stderr.read().strip().splitlines()[-1] == (
+        "error: interrupted; nothing was written"
+    )
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous index"
+    assert (out / "story-0" / "report.html").read_text(encoding="utf-8") == "previous report"

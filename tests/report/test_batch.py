@@ -227,3 +227,17 @@ def test_unreadable_story_file_is_reported_not_fatal(tmp_path: Path) -> None:
     result = run_batch(stories, tmp_path / "out", jobs=1)
     assert result.failed and result.failed[0].error
     assert "a.txt" in str(result.failed[0].error)
+
+
+def test_a_second_batch_replaces_the_reports_and_leaves_no_staging(tmp_path: Path) -> None:
+    stories = _write_stories(tmp_path)
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--jobs", "1"])
+    assert first.exit_code in (0, 2)
+    story = next(p for p in sorted(out.iterdir()) if p.is_dir())
+    (story / "stale.txt").write_text("left from an older run", encoding="utf-8")
+    second = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--jobs", "1"])
+    assert second.exit_code == first.exit_code
+    assert not (story / "stale.txt").exists()
+    assert (story / "alignment.json").is_file()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
