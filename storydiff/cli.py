@@ -229,16 +229,12 @@ def inspect_command(
 
 
 def _inspection(result: Any) -> dict[str, Any]:
+    from storydiff.coverage.store import article_metadata
+
     return {
         "articles": [
             {
-                "id": article.id,
-                "path": article.path,
-                "outlet": article.outlet,
-                "title": article.title,
-                "url": article.url,
-                "published": article.published,
-                "author": article.author,
+                **article_metadata(article),
                 "sentences": len(article.sentences),
                 "dropped": [{"reason": d.reason, "text": d.text} for d in article.dropped],
             }

@@ -52,7 +52,8 @@ def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
     }
 
 
-def _article_to_dict(article: Article) -> dict[str, Any]:
+def article_metadata(article: Article) -> dict[str, Any]:
+    """The article's identity and metadata fields, as the alignment file names them."""
     return {
         "id": article.id,
         "path": article.path,
@@ -61,6 +62,12 @@ def _article_to_dict(article: Article) -> dict[str, Any]:
         "url": article.url,
         "published": article.published,
         "author": article.author,
+    }
+
+
+def _article_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        **article_metadata(article),
         "sentences": [
             {"index": s.index, "text": s.text, "start": s.start, "end": s.end}
             for s in article.sentences
