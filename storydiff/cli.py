@@ -284,7 +284,8 @@ def main() -> None:
 _FAIL_ON_HELP = (
     "Exit with status 1 when a divergence of these types is found: comma-separated "
     "(number_changed, number_subject_changed, qualifier_changed, quote_altered, quote_trimmed, "
-    "attribution_changed, omitted) or 'any'. 'omitted' counts each claim some outlet never states."
+    "attribution_changed, omitted), 'any' (every type but omitted) or 'all'. 'omitted' counts "
+    "each claim some outlet never states."
 )
 
 

@@ -14,12 +14,14 @@ import html
 import os
 import re
 import shutil
+import signal
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -310,15 +312,43 @@ def _run_in_process(
     return outcomes
 
 
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C that arrives while the worker processes are forked until they are.
+
+    A KeyboardInterrupt raised inside the fork hooks is printed and dropped by Python
+    ("Exception ignored in ..."), and the batch would run on to the end. Here it is noted
+    and raised once the pool is up.
+    """
+    interrupted = False
+
+    def note(_signum: int, _frame: object) -> None:
+        nonlocal interrupted
+        interrupted = True
+
+    try:
+        previous = signal.signal(signal.SIGINT, note)
+    except ValueError:  # not the main thread: nothing to defer
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt
+
+
 def _run_in_pool(
     story_jobs: Sequence[StoryJob], workers: int, done: Callable[[StoryOutcome], None]
 ) -> list[StoryOutcome]:
     outcomes = []
     executor = ProcessPoolExecutor(max_workers=workers)
     try:
-        futures: dict[Future[StoryOutcome], StoryJob] = {
-            executor.submit(run_story, job): job for job in story_jobs
-        }
+        with _interrupts_deferred():
+            futures: dict[Future[StoryOutcome], StoryJob] = {
+                executor.submit(run_story, job): job for job in story_jobs
+            }
         for future in as_completed(futures):
             try:
                 outcome = future.result()

@@ -14,7 +14,11 @@ from storydiff.coverage.model import Alignment, DivergenceType
 from storydiff.errors import StorydiffError
 
 EVERY_TYPE = frozenset(DivergenceType)
-_ALIASES = {"any": EVERY_TYPE, "all": EVERY_TYPE}
+CHANGES = EVERY_TYPE - {DivergenceType.OMITTED}
+"""What ``any`` means: every way a version can depart from the reference. Omissions are
+left out, since nearly every story has a sentence only one outlet wrote; ``all`` (or
+naming ``omitted``) gates on them too."""
+_ALIASES = {"any": CHANGES, "all": EVERY_TYPE}
 
 
 class FailOnError(StorydiffError):

@@ -17,9 +17,13 @@ def test_parse_accepts_lists_case_spaces_and_hyphens() -> None:
     }
 
 
-@pytest.mark.parametrize("word", ["any", "all", "ANY"])
-def test_any_and_all_mean_every_type(word: str) -> None:
-    assert parse_fail_on(word) == frozenset(DivergenceType)
+@pytest.mark.parametrize("word", ["any", "ANY"])
+def test_any_means_every_change_but_omissions(word: str) -> None:
+    assert parse_fail_on(word) == frozenset(DivergenceType) - {DivergenceType.OMITTED}
+
+
+def test_all_includes_omissions() -> None:
+    assert parse_fail_on("all") == frozenset(DivergenceType)
 
 
 def test_unknown_type_lists_the_valid_ones() -> None:
