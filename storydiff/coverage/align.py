@@ -287,7 +287,11 @@ def distinctive_values(text: str) -> frozenset[str]:
             continue
         # The kind (and a measure's unit) is part of the key: "eleven years" is no
         # anchor for "11 vessels".
-        unit = (mention.subject or "").split(" ")[0] if mention.kind is NumberKind.MEASURE else ""
+        unit = (
+            (mention.subject or "").split(" ")[0].casefold().rstrip("s")
+            if mention.kind is NumberKind.MEASURE
+            else ""
+        )
         prefix = f"{mention.kind.value}:{unit}:"
         values.add(prefix + format_value(mention.low, mention.high))
         if mention.low != mention.high:
@@ -326,6 +330,11 @@ class _AnchorMatrices:
     """1 where the sentence states the figure and it has two digits or more."""
     digits: sparse.csr_matrix
     """1 for the figure's digits in sorted order: transpositions share a key."""
+    scaled: sparse.csr_matrix
+    """1 for the figure's significant digits: a slipped zero (25,000 for 250,000) shares
+    a key."""
+    scalable: sparse.csr_matrix
+    """1 where the sentence states a figure that has a ``scaled`` key."""
     round_self: sparse.csr_matrix
     """1 where the sentence states a round figure (700)."""
     round_near: sparse.csr_matrix
@@ -468,11 +477,22 @@ def _anchor_matrices(
         prefix, number = _split_value(value)
         return prefix + "".join(sorted(number))
 
+    def scale_key(value: str) -> str | None:
+        prefix, number = _split_value(value)
+        significant = number.replace(".", "").strip("0")
+        # Two significant digits at least: 100 and 1,000 are too common to be a slip.
+        if len(significant) < 2 or not significant.isdigit():
+            return None
+        return prefix + significant
+
     multi = [frozenset(v for v in vs if len(_split_value(v)[1]) >= 2) for vs in values]
+    scalable_values = [frozenset(v for v in vs if scale_key(v)) for vs in values]
     (plain,) = _incidence(values)
     (weighted,) = _incidence(values, weight=lambda v: 0.5 * value_weight[str(v)])
     (multi_digit,) = _incidence(multi)
     (digits,) = _incidence([{digit_key(v) for v in vs} for vs in multi])
+    (scaled,) = _incidence([{str(scale_key(v)) for v in vs} for vs in scalable_values])
+    (scalable,) = _incidence(scalable_values)
     round_self, round_near = _incidence(
         [{v for v in vs if is_round(v)} for vs in values],
         [{n for v in vs for n in _round_neighbours(v)} for vs in values],
@@ -483,6 +503,8 @@ def _anchor_matrices(
         weighted_values=weighted,
         multi_digit=multi_digit,
         digits=digits,
+        scaled=scaled,
+        scalable=scalable,
         round_self=round_self,
         round_near=round_near,
         phrases=phrase_matrix,
@@ -504,10 +526,11 @@ def _anchor_block(
 
     same = shared(m.values, m.weighted_values)
     transposed = shared(m.digits, m.digits) - shared(m.multi_digit, m.multi_digit)
+    slipped = shared(m.scaled, m.scaled) - shared(m.scalable, m.scalable)
     rounded = shared(m.round_self, m.round_near) + shared(m.round_near, m.round_self)
-    # A rounded or transposed figure ("more than 700" for 712, 83 for 38) is weaker
-    # evidence than the same figure, but still evidence.
-    near = 0.25 * (np.clip(transposed, 0, None) + rounded)
+    # A rounded, transposed or slipped figure ("more than 700" for 712, 83 for 38,
+    # 25,000 for 250,000) is weaker evidence than the same figure, but still evidence.
+    near = 0.25 * (np.clip(transposed, 0, None) + np.clip(slipped, 0, None) + rounded)
     phrase = np.minimum(PHRASE_CAP, PHRASE_WEIGHT * shared(m.phrases, m.phrases))
     quote = np.zeros(same.shape, dtype=np.float64)
     for x, y in zip(*np.nonzero(np.outer(m.has_quote[ra], m.has_quote[rb])), strict=True):

@@ -21,7 +21,7 @@ from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, Num
 from storydiff.coverage.numbers import describe, is_rounding_of, subject_similarity, values_match
 from storydiff.coverage.quotes import quote_words_changed, same_credit
 
-_COMPARED_KINDS = frozenset(
+COMPARED_KINDS = frozenset(
     {NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY, NumberKind.MEASURE}
 )
 """Years, dates and ordinals place a claim; they are not the figure a claim is about."""
@@ -100,7 +100,7 @@ def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]
 
 
 def _comparable(numbers: Sequence[NumberMention]) -> list[NumberMention]:
-    return [n for n in numbers if n.kind in _COMPARED_KINDS]
+    return [n for n in numbers if n.kind in COMPARED_KINDS]
 
 
 def _compare_numbers(reference_version: Version, other_version: Version) -> list[_Finding]:

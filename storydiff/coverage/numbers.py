@@ -638,6 +638,9 @@ def _with_qualifier(sentence: str, mention: NumberMention) -> NumberMention:
     )
 
 
+_HYPHEN_UNIT = re.compile(r"-(?P<unit>[A-Za-z]+)\b")
+
+
 def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
     if mention.kind in {NumberKind.YEAR, NumberKind.DATE} or mention.subject:
         return mention
@@ -649,7 +652,22 @@ def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
         kind = NumberKind.MONEY
         surface_end = tokens[0][2]
         tokens = tokens[1:]
+    unit_prefix = ""
+    hyphenated = _HYPHEN_UNIT.match(sentence, mention.end)
+    if hyphenated and kind is NumberKind.COUNT:
+        # "a 250,000-euro ransom", "a 300-tonne tank": the unit is joined to the figure.
+        unit = hyphenated["unit"].lower()
+        if unit in _CURRENCY_WORDS:
+            kind = NumberKind.MONEY
+        elif unit in _MEASURE_UNITS or unit + "s" in _MEASURE_UNITS:
+            kind = NumberKind.MEASURE
+            unit_prefix = unit
+        if kind is not NumberKind.COUNT:
+            surface_end = hyphenated.end()
+            tokens = [t for t in tokens if t[1] >= surface_end]
     subject = _noun_phrase_after([t[0] for t in tokens])
+    if unit_prefix:
+        subject = f"{unit_prefix} {subject}" if subject else unit_prefix
     if (
         kind is NumberKind.COUNT
         and subject is not None

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz
 
 from storydiff.coverage.align import AlignedClaim, SentenceKey, align_sentences, normalize
-from storydiff.coverage.detect import Version, find_divergences
+from storydiff.coverage.detect import COMPARED_KINDS, Version, find_divergences
 from storydiff.coverage.diff import word_diff
 from storydiff.coverage.load import LoadFailure, load_articles
 from storydiff.coverage.model import (
@@ -24,6 +24,7 @@ from storydiff.coverage.model import (
     Claim,
     ClaimNumber,
     ClaimQuote,
+    Divergence,
     Figure,
     FigureMention,
     Member,
@@ -146,7 +147,10 @@ def _build_claim(
         a_pos: " ".join(articles[a_pos].sentences[i].text for i in sorted(indexes))
         for a_pos, indexes in by_article.items()
     }
-    reference_pos = choose_reference(texts, articles)
+    versions = {
+        a_pos: _version(articles[a_pos], sorted(by_article[a_pos]), facts) for a_pos in by_article
+    }
+    reference_pos, divergences = _reference_and_divergences(texts, versions, articles)
     reference_text = texts[reference_pos]
     members = tuple(
         Member(
@@ -163,13 +167,6 @@ def _build_claim(
             else (),
         )
         for key in aligned.members
-    )
-    versions = {
-        a_pos: _version(articles[a_pos], sorted(by_article[a_pos]), facts) for a_pos in by_article
-    }
-    divergences = find_divergences(
-        versions[reference_pos],
-        [versions[a_pos] for a_pos in sorted(by_article) if a_pos != reference_pos],
     )
     present = {articles[a_pos].id for a_pos in by_article}
     return Claim(
@@ -206,13 +203,50 @@ def _is_first_of_article(key: SentenceKey, by_article: dict[int, list[int]]) -> 
     return key[1] == min(by_article[key[0]])
 
 
-def choose_reference(texts: dict[int, str], articles: Sequence[Article]) -> int:
-    """The majority phrasing: the version closest on average to all the others.
+REFERENCE_CANDIDATES = 6
+"""How many of the most central versions are tried as the reference of a claim."""
+
+
+def _reference_and_divergences(
+    texts: dict[int, str], versions: dict[int, Version], articles: Sequence[Article]
+) -> tuple[int, tuple[Divergence, ...]]:
+    """The reference that blames fewest outlets, and the divergences against it.
+
+    The most central phrasing is usually the majority's, but an outlet can phrase a
+    claim like everyone else and still change its figure (3,412 where three outlets say
+    3,214). Trying the most central versions and keeping the one the fewest outlets
+    depart from puts the blame on the one that changed the fact. Only versions that state
+    as many figures and quotations as any candidate are tried: a paraphrase without the
+    quotation would otherwise win by having nothing to disagree about.
+    """
+    ranked = rank_references(texts, articles)[:REFERENCE_CANDIDATES]
+    most_facts = max(_fact_count(versions[a_pos]) for a_pos in ranked)
+    best: tuple[int, int, tuple[Divergence, ...]] | None = None
+    for candidate in (a for a in ranked if _fact_count(versions[a]) == most_facts):
+        found = find_divergences(
+            versions[candidate],
+            [versions[a_pos] for a_pos in sorted(versions) if a_pos != candidate],
+        )
+        blamed = sum(len(d.articles) for d in found)
+        if best is None or blamed < best[0]:
+            best = (blamed, candidate, found)
+        if blamed == 0:
+            break
+    assert best is not None  # a claim has at least one version
+    return best[1], best[2]
+
+
+def _fact_count(version: Version) -> int:
+    return len(version.quotes) + sum(n.kind in COMPARED_KINDS for n in version.numbers)
+
+
+def rank_references(texts: dict[int, str], articles: Sequence[Article]) -> list[int]:
+    """Versions from the most to the least central: closest on average to the others.
 
     Ties go to the earliest published article, then the first in canonical order.
     """
     if len(texts) == 1:
-        return next(iter(texts))
+        return list(texts)
     normalized = {a: normalize(t) for a, t in texts.items()}
 
     def centrality(a_pos: int) -> float:
@@ -221,7 +255,7 @@ def choose_reference(texts: dict[int, str], articles: Sequence[Article]) -> int:
             others
         )
 
-    return min(
+    return sorted(
         texts,
         key=lambda a: (-round(centrality(a), 6), articles[a].published or "9999", a),
     )

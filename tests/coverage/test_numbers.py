@@ -466,3 +466,18 @@ def test_seed_rounding_and_subject_change(seeds_dir: Path) -> None:
     b = next(m for m in find_numbers(executed) if m.high == 100_000)
     assert values_match(a, b)
     assert subject_similarity(a.subject, b.subject) < 0.3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "subject"),
+    [
+        ("They paid a 250,000-euro ransom.", NumberKind.MONEY, "ransom"),
+        ("A 300-tonne tank split open.", NumberKind.MEASURE, "tonne tank"),
+    ],
+)
+def test_unit_joined_to_the_figure_by_a_hyphen(
+    sentence: str, kind: NumberKind, subject: str
+) -> None:
+    (mention,) = find_numbers(sentence)
+    assert (mention.kind, mention.subject) == (kind, subject)
+    assert sentence[mention.start : mention.end] == mention.surface
