@@ -1,8 +1,9 @@
-"""A story the engine was not tuned on, with one planted change of each kind.
+"""Stories the engine was not tuned on, with planted changes of every kind.
 
-Written for this test (four outlets on a hospital data theft) after the thresholds were
-set on the seeds and the demo, to catch rules that only fit those two stories. Each
-planted change must be found, of the right type, blamed on the outlet that made it.
+Written for these tests (four outlets on a hospital data theft, three on a library
+closure) after the thresholds were set on the seeds and the demo, to catch rules that
+only fit those two stories. Each planted change must be found, of the right type, blamed
+on the outlet that made it, and nothing else reported.
 """
 
 from pathlib import Path
@@ -12,12 +13,44 @@ import pytest
 from storydiff.coverage.model import Alignment, DivergenceType
 from storydiff.coverage.pipeline import compare_paths
 
-STORY = Path(__file__).resolve().parent / "data" / "stories" / "st-agnes-breach"
+STORIES = Path(__file__).resolve().parent / "data" / "stories"
+STORY = STORIES / "st-agnes-breach"
 
 
 @pytest.fixture(scope="module")
 def alignment() -> Alignment:
     return compare_paths([str(STORY)], created="t").alignment
+
+
+@pytest.fixture(scope="module")
+def library() -> Alignment:
+    return compare_paths([str(STORIES / "harlow-library")], created="t").alignment
+
+
+LIBRARY_CHANGES = [
+    (DivergenceType.QUALIFIER_CHANGED, "b-paper", ("between 420,000 and 450,000", "up to")),
+    (DivergenceType.NUMBER_CHANGED, "b-paper", ("1,150", "1,500")),
+    (DivergenceType.ATTRIBUTION_CHANGED, "b-paper", ("Agnes Ruddock", "Tomas Vey")),
+    (DivergenceType.QUOTE_ALTERED, "c-site", ("in this city",)),
+    (DivergenceType.NUMBER_SUBJECT_CHANGED, "c-site", ("books", "visitors")),
+]
+
+
+@pytest.mark.parametrize(("kind", "outlet", "words"), LIBRARY_CHANGES)
+def test_library_change_is_found_and_blamed_on_its_outlet(
+    library: Alignment, kind: DivergenceType, outlet: str, words: tuple[str, ...]
+) -> None:
+    found = [
+        d for c in library.claims for d in c.divergences
+        if d.type is kind and all(w in d.detail for w in words)
+    ]
+    assert [d.articles for d in found] == [(outlet,)], [
+        (d.type.value, d.detail) for c in library.claims for d in c.divergences
+    ]
+
+
+def test_library_reports_nothing_else(library: Alignment) -> None:
+    assert sum(len(c.divergences) for c in library.claims) == len(LIBRARY_CHANGES)
 
 
 @pytest.mark.parametrize(

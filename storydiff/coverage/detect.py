@@ -140,6 +140,16 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
                 )
             )
             continue
+        bound = next((o for o in candidates if _is_bound_of(o, ref) or _is_bound_of(ref, o)), None)
+        if bound is not None:
+            # "between 420,000 and 450,000" told as "up to 450,000": the same end of the
+            # range under a different hedge.
+            ref_left.remove(ref)
+            other_left.remove(bound)
+            findings.append(
+                _Finding(DivergenceType.QUALIFIER_CHANGED, f"{describe(ref)} → {describe(bound)}")
+            )
+            continue
         same_thing = [
             o
             for o in candidates
@@ -236,6 +246,20 @@ def _mentioned_near(subject: str, text: str, surface: str) -> bool:
     wanted = _word_families(subject)
     near = _word_families(" ".join(before + after))
     return bool(wanted) and len(wanted & near) * 2 > len(wanted)
+
+
+_UPPER_HEDGES = frozenset({"up to", "at most", "less than", "nearly"})
+_LOWER_HEDGES = frozenset({"at least", "more than"})
+
+
+def _is_bound_of(single: NumberMention, span: NumberMention) -> bool:
+    """``single`` is one end of the range ``span``, hedged to say which end it is."""
+    if single.low != single.high or span.low == span.high:
+        return False
+    hedge = single.qualifier or ""
+    return (hedge in _UPPER_HEDGES and single.high == span.high) or (
+        hedge in _LOWER_HEDGES and single.low == span.low
+    )
 
 
 def _of_kind(numbers: Sequence[NumberMention], kind: NumberKind) -> list[NumberMention]:

@@ -195,3 +195,16 @@ def test_one_speaker_under_two_descriptions_is_no_attribution_change() -> None:
     ])
     (claim,) = [c for c in compare(first, second).claims if len(c.members) == 2]
     assert all(d.type is not DivergenceType.ATTRIBUTION_CHANGED for d in claim.divergences)
+
+
+def test_range_told_as_a_hedged_end_is_a_qualifier_change() -> None:
+    first = make_article("a-first", [
+        "The repairs will cost between 80,000 and 95,000 dollars, the engineers said.",
+    ])
+    second = make_article("b-second", [
+        "The repairs will cost up to 95,000 dollars, the engineers said.",
+    ])
+    (claim,) = [c for c in compare(first, second).claims if len(c.members) == 2]
+    found = divergence(claim, DivergenceType.QUALIFIER_CHANGED)
+    assert "80,000" in found.detail and "up to 95,000" in found.detail
+    assert [d for d in claim.divergences if d.type is DivergenceType.NUMBER_CHANGED] == []
