@@ -1,9 +1,9 @@
 """Stories the engine was not tuned on, with planted changes of every kind.
 
-Written for these tests (four outlets on a hospital data theft, three on a library
-closure) after the thresholds were set on the seeds and the demo, to catch rules that
-only fit those two stories. Each planted change must be found, of the right type, blamed
-on the outlet that made it, and nothing else reported.
+Written for these tests (a hospital data theft in four outlets, a library closure and a
+cracked dam in three each) after the thresholds were set on the seeds and the demo, to
+catch rules that only fit those two stories. Each planted change must be found, of the
+right type, blamed on the outlet that made it, and nothing else reported.
 """
 
 from pathlib import Path
@@ -84,3 +84,41 @@ def test_claims_left_out_are_listed(alignment: Alignment) -> None:
     (regulator,) = [c for c in alignment.claims
                     if any("data regulator" in m.text for m in c.members)]
     assert set(regulator.missing_from) == {"2-herald", "3-blog"}
+
+
+@pytest.fixture(scope="module")
+def dam() -> Alignment:
+    return compare_paths([str(STORIES / "orsdal-dam")], created="t").alignment
+
+
+DAM_CHANGES = [
+    (DivergenceType.NUMBER_CHANGED, "2-daily", ("$1.2 million", "$2.1 million")),
+    (DivergenceType.NUMBER_CHANGED, "3-local", ("12%", "21%")),
+    (DivergenceType.QUOTE_ALTERED, "2-daily", ("fail", "collapse")),
+    # A hedge dropped: "at least 12 villages", "about 40 metres" told as exact figures.
+    (DivergenceType.QUALIFIER_CHANGED, "2-daily", ("at least 12",)),
+    (DivergenceType.QUALIFIER_CHANGED, "2-daily", ("about 40 metres",)),
+]
+
+
+@pytest.mark.parametrize(("kind", "outlet", "words"), DAM_CHANGES)
+def test_dam_change_is_found_and_blamed_on_its_outlet(
+    dam: Alignment, kind: DivergenceType, outlet: str, words: tuple[str, ...]
+) -> None:
+    found = [
+        d for c in dam.claims for d in c.divergences
+        if d.type is kind and all(w in d.detail for w in words)
+    ]
+    assert [d.articles for d in found] == [(outlet,)], [
+        (d.type.value, d.detail) for c in dam.claims for d in c.divergences
+    ]
+
+
+def test_dam_quotation_credited_to_the_governor_in_both_its_sentences(dam: Alignment) -> None:
+    credits = [
+        d for c in dam.claims for d in c.divergences
+        if d.type is DivergenceType.ATTRIBUTION_CHANGED
+    ]
+    assert [d.articles for d in credits] == [("3-local",), ("3-local",)]
+    assert all("Hallvard Moen" in d.detail and "Sigrun Aas" in d.detail for d in credits)
+    assert sum(len(c.divergences) for c in dam.claims) == len(DAM_CHANGES) + 2

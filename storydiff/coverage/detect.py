@@ -199,7 +199,7 @@ _NEWS_SYNONYMS = {
         ("company", "firm", "business"),
         ("car", "vehicle"),
         ("child", "kid", "minor"),
-        ("person", "people", "individual"),
+        ("person", "people", "individual", "resident", "inhabitant", "citizen", "local"),
         ("injured", "wounded", "hurt", "injury"),
         ("kilometre", "kilometer", "km"),
         ("tonne", "ton"),

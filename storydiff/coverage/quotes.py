@@ -110,6 +110,10 @@ _APPOSITIVE_NAME = re.compile(
     r"(?:[a-z][\w'\u2019-]*\s+){0,3}?[a-z][\w-]*\s*,\s*"
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})"
 )
+_TITLED_NAME = re.compile(
+    r"^\s*(?:the\s+)?(?:(?!(?:the|a|an|of|and|for)\s)[a-z][\w-]*\s+){1,3}"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2})(?![\w'\u2019-]|\s+[A-Z])"
+)
 _SPOKE_TO = re.compile(r"\b(?:spoke\s+(?:to|with)|interviewed|asked)\s+", re.IGNORECASE)
 _TRAILING_INVERTED = re.compile(
     r"[,;—–\x00-]\s*(?P<verb>" + "|".join(sorted(SPEECH_VERBS)) + r")\s+(?P<rest>[^,;.!?\x00]+?)"
@@ -482,9 +486,11 @@ def _np_after(text: str, *, open_class: bool = False) -> str | None:
     With ``open_class`` (after "according to", which can only be followed by a source),
     any plain noun phrase is accepted: "the central bank".
     """
-    appositive = _APPOSITIVE_NAME.match(text)
+    appositive = _APPOSITIVE_NAME.match(text) or _TITLED_NAME.match(text)
     if appositive:
-        return appositive["name"]  # "Kessford's mayor, Roswitha Kall": the person, not the town
+        # "Kessford's mayor, Roswitha Kall", "chief engineer Hallvard Moen": the person,
+        # not the town or the first word of the title.
+        return appositive["name"]
     tokens = _WORD.findall(text)
     taken: list[str] = []
     for position, word in enumerate(tokens):

@@ -415,3 +415,10 @@ def test_possessive_title_with_appositive_name_credits_the_person() -> None:
 
     ((quote,),) = find_quotes(["\"Stay indoors,\" said Brennmoor's mayor, Oda Vik."])
     assert quote.speaker == "Oda Vik"
+
+
+def test_lowercase_title_before_a_name_credits_the_person() -> None:
+    from storydiff.coverage.quotes import find_quotes
+
+    ((quote,),) = find_quotes(["\"Hold the line,\" said chief engineer Hallvard Moen."])
+    assert quote.speaker == "Hallvard Moen"
