@@ -170,6 +170,33 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             findings.append(
                 _Finding(DivergenceType.NUMBER_CHANGED, f"{describe(ref)} → {describe(changed)}")
             )
+    findings.extend(_compare_dates(reference_version.numbers, other_version.numbers))
+    return findings
+
+
+def _compare_dates(
+    reference: Sequence[NumberMention], other: Sequence[NumberMention]
+) -> list[_Finding]:
+    """A year or date told differently ("built in 1987" → "built in 1978").
+
+    Only when both versions give the same number of years (or dates) and exactly one of
+    them differs: a version that adds or drops a date says more or less, not otherwise.
+    """
+    findings = []
+    for kind in (NumberKind.YEAR, NumberKind.DATE):
+        ref_dates = [n for n in reference if n.kind is kind]
+        other_dates = [n for n in other if n.kind is kind]
+        if not ref_dates or len(ref_dates) != len(other_dates):
+            continue
+        ref_left = [r for r in ref_dates if not any(values_match(r, o) for o in other_dates)]
+        other_left = [o for o in other_dates if not any(values_match(o, r) for r in ref_dates)]
+        if len(ref_left) == 1 and len(other_left) == 1:
+            (ref,), (changed,) = ref_left, other_left
+            if ref.low <= changed.high and changed.low <= ref.high:
+                continue  # "between 2002 and 2008" and "by 2008" overlap: not a change
+            findings.append(
+                _Finding(DivergenceType.NUMBER_CHANGED, f"{ref.surface} → {changed.surface}")
+            )
     return findings
 
 

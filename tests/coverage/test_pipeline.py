@@ -208,3 +208,19 @@ def test_range_told_as_a_hedged_end_is_a_qualifier_change() -> None:
     found = divergence(claim, DivergenceType.QUALIFIER_CHANGED)
     assert "80,000" in found.detail and "up to 95,000" in found.detail
     assert [d for d in claim.divergences if d.type is DivergenceType.NUMBER_CHANGED] == []
+
+
+def test_a_changed_year_is_a_number_change_but_an_overlapping_one_is_not() -> None:
+    first = make_article("a-first", [
+        "The stadium, built in 1987, will be demolished next spring.",
+        "Attendance fell every season between 2015 and 2019, the club said.",
+    ])
+    second = make_article("b-second", [
+        "The stadium, built in 1978, will be demolished next spring.",
+        "Attendance fell every season until 2019, the club said.",
+    ])
+    alignment = compare(first, second)
+    built = claim_containing(alignment, "built in 1978")
+    assert "1987 → 1978" in divergence(built, DivergenceType.NUMBER_CHANGED).detail
+    attendance = claim_containing(alignment, "until 2019")
+    assert attendance.divergences == ()
