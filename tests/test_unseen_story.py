@@ -1,7 +1,7 @@
 """Stories the engine was not tuned on, with planted changes of every kind.
 
-Written for these tests (a hospital data theft in four outlets, a library closure and a
-cracked dam in three each) after the thresholds were set on the seeds and the demo, to
+Written for these tests (a hospital data theft in four outlets; a library closure, a
+cracked dam and a warehouse fire in three each) after the thresholds were set on the seeds and the demo, to
 catch rules that only fit those two stories. Each planted change must be found, of the
 right type, blamed on the outlet that made it, and nothing else reported.
 """
@@ -122,3 +122,15 @@ def test_dam_quotation_credited_to_the_governor_in_both_its_sentences(dam: Align
     assert [d.articles for d in credits] == [("3-local",), ("3-local",)]
     assert all("Hallvard Moen" in d.detail and "Sigrun Aas" in d.detail for d in credits)
     assert sum(len(c.divergences) for c in dam.claims) == len(DAM_CHANGES) + 2
+
+
+def test_fire_story_changes_without_quotation_marks() -> None:
+    fire = compare_paths([str(STORIES / "tarsby-fire")], created="t").alignment
+    found = sorted(
+        (d.type.value, d.articles, d.detail) for c in fire.claims for d in c.divergences
+    )
+    assert found == [
+        ("attribution_changed", ("b",), "credited to the fire brigade → credited to police"),
+        ("number_changed", ("c",), "7.5% → 5.7%"),
+        ("qualifier_changed", ("c",), "about 60 firefighters fought → 60 firefighters"),
+    ]

@@ -15,7 +15,12 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz
 
 from storydiff.coverage.align import AlignedClaim, SentenceKey, align_sentences, normalize
-from storydiff.coverage.detect import COMPARED_KINDS, Version, find_divergences
+from storydiff.coverage.detect import (
+    COMPARED_KINDS,
+    Version,
+    find_divergences,
+    is_named_source,
+)
 from storydiff.coverage.diff import word_diff
 from storydiff.coverage.load import LoadFailure, load_articles
 from storydiff.coverage.model import (
@@ -237,7 +242,8 @@ def _reference_and_divergences(
 
 
 def _fact_count(version: Version) -> int:
-    return len(version.quotes) + sum(n.kind in COMPARED_KINDS for n in version.numbers)
+    credited = bool(version.credit and is_named_source(version.credit))
+    return len(version.quotes) + sum(n.kind in COMPARED_KINDS for n in version.numbers) + credited
 
 
 def rank_references(texts: dict[int, str], articles: Sequence[Article]) -> list[int]:

@@ -51,6 +51,9 @@ SPEECH_VERBS = _wordset(
 """Verbs that credit what surrounds them to their subject (or, inverted, their object)."""
 
 _ROLES = _wordset(
+    "brigade service services hospital hospitals army military navy coastguard watchdog "
+    "operator airline club school museum library firefighters paramedics rescuers "
+    "engineers engineer inspectors inspector manager managers owner owners agency "
     "spokesman spokeswoman spokesperson spokespeople spokesmen official officials "
     "minister ministry report reports study survey authors author researchers researcher "
     "experts expert police government lawyer lawyers director president chairman "
@@ -111,7 +114,7 @@ _APPOSITIVE_NAME = re.compile(
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})"
 )
 _TITLED_NAME = re.compile(
-    r"^\s*(?:the\s+)?(?:(?!(?:the|a|an|of|and|for)\s)[a-z][\w-]*\s+){1,3}"
+    r"^\s*(?:the\s+)?(?:(?!(?:the|a|an|of|and|for|by|to|in|on|at|from|with|or|seen|said)\s)[a-z][\w-]*\s+){1,3}"
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2})(?![\w'\u2019-]|\s+[A-Z])"
 )
 _SPOKE_TO = re.compile(r"\b(?:spoke\s+(?:to|with)|interviewed|asked)\s+", re.IGNORECASE)
