@@ -1,9 +1,10 @@
 """Stories the engine was not tuned on, with planted changes of every kind.
 
 Written for these tests (a hospital data theft in four outlets; a library closure, a
-cracked dam and a warehouse fire in three each) after the thresholds were set on the seeds and the demo, to
-catch rules that only fit those two stories. Each planted change must be found, of the
-right type, blamed on the outlet that made it, and nothing else reported.
+cracked dam and a warehouse fire in three each) after the thresholds were set on the
+seeds and the demo, to catch rules that only fit those two stories. Each planted change
+must be found, of the right type, blamed on the outlet that made it, and nothing else
+reported.
 """
 
 from pathlib import Path
