@@ -224,3 +224,18 @@ def test_a_changed_year_is_a_number_change_but_an_overlapping_one_is_not() -> No
     assert "1987 → 1978" in divergence(built, DivergenceType.NUMBER_CHANGED).detail
     attendance = claim_containing(alignment, "until 2019")
     assert attendance.divergences == ()
+
+
+def test_the_same_institution_under_two_descriptions_is_no_attribution_change() -> None:
+    first = make_article("a-first", [
+        "The bridge was closed to traffic at noon, according to the Westvale police.",
+    ])
+    second = make_article("b-second", [
+        "The bridge was closed to traffic at noon, according to police.",
+    ])
+    third = make_article("c-third", [
+        "The bridge was closed to traffic at noon, according to the coastguard.",
+    ])
+    (claim,) = [c for c in compare(first, second, third).claims if len(c.members) == 3]
+    (found,) = [d for d in claim.divergences if d.type is DivergenceType.ATTRIBUTION_CHANGED]
+    assert found.articles == ("c-third",)

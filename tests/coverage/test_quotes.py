@@ -422,3 +422,11 @@ def test_lowercase_title_before_a_name_credits_the_person() -> None:
 
     ((quote,),) = find_quotes(["\"Hold the line,\" said chief engineer Hallvard Moen."])
     assert quote.speaker == "Hallvard Moen"
+
+
+def test_credit_to_an_institution_at_the_end_of_a_sentence() -> None:
+    from storydiff.coverage.quotes import find_credit
+
+    assert find_credit("The fire injured two people, the fire brigade said.") == (
+        "the fire brigade"
+    )
