@@ -1,10 +1,10 @@
 """Stories the engine was not tuned on, with planted changes of every kind.
 
 Written for these tests (a hospital data theft in four outlets; a library closure, a
-cracked dam and a warehouse fire in three each) after the thresholds were set on the
-seeds and the demo, to catch rules that only fit those two stories. Each planted change
-must be found, of the right type, blamed on the outlet that made it, and nothing else
-reported.
+cracked dam, a warehouse fire and a nurses' strike in three each) after the thresholds
+were set on the seeds and the demo, to catch rules that only fit those two stories. Each
+planted change must be found, of the right type, blamed on the outlet that made it, and
+nothing else reported.
 """
 
 from pathlib import Path
@@ -135,3 +135,18 @@ def test_fire_story_changes_without_quotation_marks() -> None:
         ("number_changed", ("c",), "7.5% → 5.7%"),
         ("qualifier_changed", ("c",), "about 60 firefighters fought → 60 firefighters"),
     ]
+
+
+def test_strike_story_spliced_quote_and_a_figure_folded_into_another_sentence() -> None:
+    strike = compare_paths([str(STORIES / "kelbury-strike")], created="t").alignment
+    found = sorted(
+        (d.type.value, d.articles) for c in strike.claims for d in c.divergences
+    )
+    assert found == [
+        ("attribution_changed", ("c",)),  # the board's words credited to the union leader
+        ("number_changed", ("c",)),  # "about 2,300 nurses" → "up to 3,200 nurses"
+        ("quote_altered", ("b",)),  # "the price" → "a terrible price", across "she said"
+    ]
+    (figure,) = [d for c in strike.claims for d in c.divergences
+                 if d.type is DivergenceType.NUMBER_CHANGED]
+    assert "2,300" in figure.detail and "3,200" in figure.detail

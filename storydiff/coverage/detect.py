@@ -18,7 +18,13 @@ from rapidfuzz import fuzz
 
 from storydiff.coverage.align import content_terms, stem
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
-from storydiff.coverage.numbers import describe, is_rounding_of, subject_similarity, values_match
+from storydiff.coverage.numbers import (
+    describe,
+    is_near_miss,
+    is_rounding_of,
+    subject_similarity,
+    values_match,
+)
 from storydiff.coverage.quotes import quote_words_changed, same_credit
 
 COMPARED_KINDS = frozenset(
@@ -97,6 +103,44 @@ def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]
         if finding not in unique:
             unique.append(finding)
     return tuple(unique)
+
+
+def shares_facts(a: Version, b: Version) -> bool:
+    """The two versions state something checkable in common: a figure (the same or one
+    slip away), a quotation, or a named credit. Only then can one be measured against
+    the other."""
+    if any(
+        values_match(x, y) or is_near_miss(x, y)
+        for x in _comparable(a.numbers)
+        for y in _comparable(b.numbers)
+    ):
+        return True
+    if any(
+        _quote_overlap(x.text, y.text) >= QUOTE_PAIR_FROM
+        for x in joined_quotes(a.quotes)
+        for y in joined_quotes(b.quotes)
+    ):
+        return True
+    return (
+        bool(a.quotes) == bool(b.quotes)
+        and bool(a.credit and b.credit)
+        and is_named_source(a.credit or "")
+        and is_named_source(b.credit or "")
+    )
+
+
+def credits_disagree(a: Version, b: Version) -> bool:
+    """Each version names who said it, and they name different sources: a quotation's
+    speaker, else the sentence's credit. Used to tell which side of a changed credit the
+    majority is on, even when only one side quotes."""
+    who_a, who_b = _who(a), _who(b)
+    return bool(who_a and who_b) and not _same_source(who_a or "", who_b or "")
+
+
+def _who(version: Version) -> str | None:
+    speaker = next((q.speaker for q in version.quotes if q.speaker), None)
+    credit = speaker or version.credit
+    return credit if credit and is_named_source(credit) else None
 
 
 def _comparable(numbers: Sequence[NumberMention]) -> list[NumberMention]:
@@ -208,7 +252,7 @@ def _subject_changed(
         return False
     if subject_similarity(ref.subject, other.subject) >= SUBJECT_CHANGED_BELOW:
         return False
-    if _head_family(ref.subject) == _head_family(other.subject):
+    if head_family(ref.subject) == head_family(other.subject):
         return False  # "tonnes of toluene" and "tonnes of solvent"; "ships" and "vessels"
     return not (
         _mentioned_near(other.subject, ref_version.text, ref.surface)
@@ -238,7 +282,7 @@ _NEWS_SYNONYMS = {
 Only the first word of a subject (its head or unit) is looked up."""
 
 
-def _head_family(subject: str) -> str:
+def head_family(subject: str) -> str:
     words = subject.casefold().split()
     head = words[0] if words else ""
     singular = head[:-3] + "y" if head.endswith("ies") else head
@@ -293,9 +337,28 @@ def _of_kind(numbers: Sequence[NumberMention], kind: NumberKind) -> list[NumberM
     return [n for n in numbers if n.kind == kind]
 
 
+def joined_quotes(quotes: Sequence[Quote]) -> list[Quote]:
+    """A quotation split around "she said" becomes one again, so that its words are
+    compared whole: "Our members are exhausted," she said, "and patients pay." """
+    joined: list[Quote] = []
+    for quote in quotes:
+        last = joined[-1] if joined else None
+        if last is not None and last.speaker == quote.speaker:
+            joined[-1] = Quote(
+                text=f"{last.text.rstrip()} {quote.text.lstrip()}",
+                speaker=last.speaker,
+                start=last.start,
+                end=quote.end,
+            )
+        else:
+            joined.append(quote)
+    return joined
+
+
 def _compare_quotes(reference: Sequence[Quote], other: Sequence[Quote]) -> list[_Finding]:
     findings: list[_Finding] = []
-    unpaired = list(other)
+    reference = joined_quotes(reference)
+    unpaired = joined_quotes(other)
     for ref in reference:
         best = max(unpaired, key=lambda q: _quote_overlap(ref.text, q.text), default=None)
         if best is None or _quote_overlap(ref.text, best.text) < QUOTE_PAIR_FROM:

@@ -348,6 +348,23 @@ def values_match(a: NumberMention, b: NumberMention) -> bool:
     return a.kind == b.kind and _same(a.low, b.low) and _same(a.high, b.high)
 
 
+def is_near_miss(a: NumberMention, b: NumberMention) -> bool:
+    """Two figures one slip apart: rounded (700, 712), digits swapped (2,300, 3,200) or a
+    zero slipped (25,000, 250,000). Figures under 20 are too common to tell.
+
+    >>> is_near_miss(find_numbers("2,300 nurses")[0], find_numbers("3,200 nurses")[0])
+    True
+    """
+    if a.kind != b.kind or not (_same(a.low, a.high) and _same(b.low, b.high)):
+        return False
+    if min(a.low, b.low) < 20 or _same(a.low, b.low):
+        return False
+    if is_rounding_of(a, b) or is_rounding_of(b, a):
+        return True
+    x, y = _plain(a.low).replace(".", ""), _plain(b.low).replace(".", "")
+    return sorted(x) == sorted(y) or (len(x.strip("0")) >= 2 and x.strip("0") == y.strip("0"))
+
+
 def is_rounding_of(rounded: NumberMention, exact: NumberMention) -> bool:
     """Whether ``rounded`` is a hedged round figure standing for ``exact``.
 

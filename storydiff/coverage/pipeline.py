@@ -18,8 +18,10 @@ from storydiff.coverage.align import AlignedClaim, SentenceKey, align_sentences,
 from storydiff.coverage.detect import (
     COMPARED_KINDS,
     Version,
+    credits_disagree,
     find_divergences,
-    is_named_source,
+    head_family,
+    shares_facts,
 )
 from storydiff.coverage.diff import word_diff
 from storydiff.coverage.load import LoadFailure, load_articles
@@ -37,7 +39,7 @@ from storydiff.coverage.model import (
     NumberMention,
     Quote,
 )
-from storydiff.coverage.numbers import find_numbers, format_value
+from storydiff.coverage.numbers import find_numbers, format_value, is_near_miss
 from storydiff.coverage.quotes import find_credit, find_quotes
 from storydiff.coverage.settings import Settings
 from storydiff.errors import NoArticlesError
@@ -100,7 +102,7 @@ def compare_articles(
     settings = settings or Settings()
     ordered = tuple(sorted(articles, key=lambda a: a.id))
     facts = {a.id: _sentence_facts(a) for a in ordered}
-    aligned = align_sentences(ordered, settings=settings)
+    aligned = attach_slipped_figures(align_sentences(ordered, settings=settings), ordered, facts)
     claims = _build_claims(ordered, aligned, facts)
     return Alignment(
         created=created or now_utc(),
@@ -109,6 +111,65 @@ def compare_articles(
         claims=claims,
         figures=_figure_ledger(ordered, claims, facts),
     )
+
+
+def attach_slipped_figures(
+    claims: Sequence[AlignedClaim],
+    articles: Sequence[Article],
+    facts: dict[str, tuple[SentenceFacts, ...]],
+) -> tuple[AlignedClaim, ...]:
+    """Bring a misquoted figure to the claim it misquotes.
+
+    An outlet that writes "up to 3,200 nurses" where the others write "2,300 nurses"
+    often folds the figure into another sentence, which then aligns elsewhere or not at
+    all. A sentence of an outlet missing from a claim joins it when it counts the same
+    thing with a figure one slip away (rounded, digits swapped, a zero slipped), so the
+    change is reported on the claim, where a fact-checker looks for it.
+    """
+    result = list(claims)
+    singles = {c.members[0]: n for n, c in enumerate(result) if len(c.members) == 1}
+    dropped: set[int] = set()
+    for n, claim in enumerate(result):
+        present = {a for a, _ in claim.members}
+        figures = [
+            (m, head_family(m.subject))
+            for a, i in claim.members
+            for m in facts[articles[a].id][i].numbers
+            if m.kind in COMPARED_KINDS and m.subject
+        ]
+        if len(present) < 2 or not figures:
+            continue
+        added: dict[SentenceKey, float] = {}
+        for a_pos, article in enumerate(articles):
+            if a_pos in present:
+                continue
+            slipped = next(
+                (
+                    (a_pos, index)
+                    for index, sentence_facts in enumerate(facts[article.id])
+                    for found in sentence_facts.numbers
+                    if found.subject
+                    and any(
+                        head == head_family(found.subject) and is_near_miss(found, figure)
+                        for figure, head in figures
+                    )
+                ),
+                None,
+            )
+            if slipped is not None:
+                text = normalize(article.sentences[slipped[1]].text)
+                added[slipped] = max(
+                    fuzz.token_sort_ratio(text, normalize(articles[a].sentences[i].text)) / 100
+                    for a, i in claim.members
+                )
+                if slipped in singles:
+                    dropped.add(singles[slipped])
+        if added:
+            result[n] = AlignedClaim(
+                members=tuple(sorted((*claim.members, *added))),
+                scores={**claim.scores, **{key: round(v, 4) for key, v in added.items()}},
+            )
+    return tuple(c for n, c in enumerate(result) if n not in dropped)
 
 
 def _sentence_facts(article: Article) -> tuple[SentenceFacts, ...]:
@@ -220,30 +281,25 @@ def _reference_and_divergences(
     The most central phrasing is usually the majority's, but an outlet can phrase a
     claim like everyone else and still change its figure (3,412 where three outlets say
     3,214). Trying the most central versions and keeping the one the fewest outlets
-    depart from puts the blame on the one that changed the fact. Only versions that state
-    as many figures and quotations as any candidate are tried: a paraphrase without the
-    quotation would otherwise win by having nothing to disagree about.
+    depart from puts the blame on the one that changed the fact. Versions that share a
+    checkable fact with more of the others come first: a paraphrase without the quotation
+    would otherwise win by having nothing to disagree about.
     """
     ranked = rank_references(texts, articles)[:REFERENCE_CANDIDATES]
-    most_facts = max(_fact_count(versions[a_pos]) for a_pos in ranked)
-    best: tuple[int, int, tuple[Divergence, ...]] | None = None
-    for candidate in (a for a in ranked if _fact_count(versions[a]) == most_facts):
-        found = find_divergences(
-            versions[candidate],
-            [versions[a_pos] for a_pos in sorted(versions) if a_pos != candidate],
+    best: tuple[int, int, int, tuple[Divergence, ...]] | None = None
+    for candidate in ranked:
+        others = [versions[a_pos] for a_pos in sorted(versions) if a_pos != candidate]
+        covered = sum(shares_facts(versions[candidate], other) for other in others)
+        found = find_divergences(versions[candidate], others)
+        # A credit the others contradict counts against a candidate even where only one
+        # side quotes, so the majority's credit wins.
+        blamed = sum(len(d.articles) for d in found) + sum(
+            credits_disagree(versions[candidate], other) for other in others
         )
-        blamed = sum(len(d.articles) for d in found)
-        if best is None or blamed < best[0]:
-            best = (blamed, candidate, found)
-        if blamed == 0:
-            break
+        if best is None or (-covered, blamed) < (best[0], best[1]):
+            best = (-covered, blamed, candidate, found)
     assert best is not None  # a claim has at least one version
-    return best[1], best[2]
-
-
-def _fact_count(version: Version) -> int:
-    credited = bool(version.credit and is_named_source(version.credit))
-    return len(version.quotes) + sum(n.kind in COMPARED_KINDS for n in version.numbers) + credited
+    return best[2], best[3]
 
 
 def rank_references(texts: dict[int, str], articles: Sequence[Article]) -> list[int]:

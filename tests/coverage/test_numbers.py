@@ -481,3 +481,17 @@ def test_unit_joined_to_the_figure_by_a_hyphen(
     (mention,) = find_numbers(sentence)
     assert (mention.kind, mention.subject) == (kind, subject)
     assert sentence[mention.start : mention.end] == mention.surface
+
+
+def test_near_misses_are_one_slip_apart() -> None:
+    from storydiff.coverage.numbers import is_near_miss
+
+    def first(text: str) -> NumberMention:
+        return find_numbers(text)[0]
+
+    assert is_near_miss(first("2,300 nurses"), first("3,200 nurses"))  # digits swapped
+    assert is_near_miss(first("25,000 euros"), first("250,000 euros"))  # a zero slipped
+    assert is_near_miss(first("712 schools"), first("more than 700 schools"))  # rounded
+    assert not is_near_miss(first("712 schools"), first("713 schools"))
+    assert not is_near_miss(first("100 people"), first("1,000 people"))  # too common
+    assert not is_near_miss(first("12 people"), first("21 people"))  # too small to tell
