@@ -91,7 +91,7 @@ def _root(
 ) -> None:
     """Show how different news outlets covered the same story.
 
-    Example: storydiff compare articles/ --out alignments/demo.json
+    Example: storydiff compare articles/kessford-spill --out alignments/kessford-spill.json
     """
     _state["debug"] = debug
 
@@ -145,7 +145,7 @@ def compare(
 ) -> None:
     """Align the articles of one story into claims and write the alignment file.
 
-    Example: storydiff compare articles/harbour-fire --out alignments/harbour-fire.json
+    Example: storydiff compare articles/kessford-spill --out alignments/kessford-spill.json
     """
     from storydiff.coverage.pipeline import compare_paths
     from storydiff.coverage.settings import Settings
@@ -191,7 +191,7 @@ def tui(
 ) -> None:
     """Browse a story in the terminal: claims, each outlet's version, matrix, figures.
 
-    Example: storydiff tui alignments/demo.json
+    Example: storydiff tui alignments/kessford-spill.json
     """
     from storydiff.tui.app import demo_story, make_app  # Textual loads only for `tui`
 
@@ -211,7 +211,7 @@ def inspect_command(
 ) -> None:
     """Show what cleaning found in each article: metadata, sentences, dropped lines.
 
-    Example: storydiff inspect articles/harbour-fire --json
+    Example: storydiff inspect articles/kessford-spill --json
     """
     import json
 
@@ -344,7 +344,7 @@ def report(
     CSV cells starting with = + - @ get a leading apostrophe so no spreadsheet runs
     them as formulas. Exit status: 0 ok, 1 --fail-on matched, 2 trouble.
 
-    Example: storydiff report alignments/demo.json --format html --out demo.html
+    Example: storydiff report alignments/kessford-spill.json --format html --out report.html
     """
     from storydiff.coverage.store import write_text_atomic
     from storydiff.report import FORMATS, render
