@@ -256,7 +256,8 @@ _STOP = _wordset(
     "seemed put puts keep kept give gave still also now then already even only just "
     "not no never again too very there here larger smaller more fewer less higher "
     "lower greater bigger older younger times annually yearly daily a-year last next "
-    "ago alone"
+    "ago alone along beside besides behind beneath below above inside outside onto "
+    "alongside underneath"
 )
 _AUXILIARIES = _wordset(
     "is are was were be been being have has had will would can could may might must "
