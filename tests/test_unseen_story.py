@@ -1,10 +1,11 @@
 """Stories the engine was not tuned on, with planted changes of every kind.
 
 Written for these tests (a hospital data theft in four outlets; a library closure, a
-cracked dam, a warehouse fire and a nurses' strike in three each) after the thresholds
-were set on the seeds and the demo, to catch rules that only fit those two stories. Each
-planted change must be found, of the right type, blamed on the outlet that made it, and
-nothing else reported.
+cracked dam, a warehouse fire, a nurses' strike and a vaccination drive in three each)
+after the thresholds were set on the seeds and the demo, to catch rules that only fit
+those two stories. Each planted change must be found, of the right type, blamed on the
+outlet that made it, and nothing else reported. The vaccination story also carries web
+debris ("Home | Health | Politics", "Share this article") that must not become a claim.
 """
 
 from functools import cache
@@ -61,6 +62,11 @@ PLANTED: dict[str, list[tuple[DivergenceType, str, tuple[str, ...]]]] = {
         (NUMBER, "c", ("7.5%", "5.7%")),
         (HEDGE, "c", ("about 60",)),
     ],
+    "flu-vaccine": [
+        (NUMBER, "3", ("4 million", "40 million")),
+        (HEDGE, "3", ("about 1.5 million",)),  # "Some 1.5 million" hedges an exact figure
+        (ALTERED, "3", ("best", "only")),
+    ],
     "kelbury-strike": [
         (CREDIT, "c", ("health board spokesman", "Petra Salo")),
         (NUMBER, "c", ("2,300", "3,200")),  # folded into the sentence that announces the strike
@@ -113,3 +119,11 @@ def test_claims_left_out_are_listed() -> None:
         if any("data regulator" in m.text for m in c.members)
     ]
     assert set(regulator.missing_from) == {"2-herald", "3-blog"}
+
+
+def test_debris_in_an_unseen_story_is_dropped() -> None:
+    alignment = alignment_of("flu-vaccine")
+    dropped = {d.text for a in alignment.articles for d in a.dropped}
+    assert {"Home | Health | Politics", "Share this article"} <= dropped
+    texts = " ".join(m.text for c in alignment.claims for m in c.members)
+    assert "Share this article" not in texts and "Politics" not in texts
