@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storydiff.coverage.sentences import MAX_CHUNK_CHARS, split_sentences
+from tests.invariants import assert_sentence_spans
 
 
 def texts(text: str) -> list[str]:
@@ -91,14 +92,7 @@ def test_long_paragraph_is_cut_at_sentence_ends() -> None:
 
 def _check_invariants(text: str) -> None:
     sentences = split_sentences(text)
-    previous_end = 0
-    for index, sentence in enumerate(sentences):
-        assert sentence.index == index
-        assert text[sentence.start:sentence.end] == sentence.text
-        assert sentence.text == sentence.text.strip() and sentence.text
-        assert "\n" not in sentence.text
-        assert sentence.start >= previous_end
-        previous_end = sentence.end
+    assert_sentence_spans(text, sentences)
     # Nothing but whitespace is left out.
     covered = set()
     for sentence in sentences:

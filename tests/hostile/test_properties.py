@@ -25,6 +25,7 @@ from storydiff.coverage.quotes import find_credit, find_quotes
 from storydiff.coverage.sentences import split_sentences
 from storydiff.coverage.store import alignment_from_dict, dumps_alignment
 from storydiff.errors import StorydiffError
+from tests.invariants import assert_sentence_spans
 
 FAST = settings(max_examples=100, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -123,15 +124,7 @@ def test_cleaning_never_raises_and_keeps_no_control_characters(text: str) -> Non
 @FAST
 @given(hostile_text)
 def test_sentence_spans_slice_back_to_their_text(text: str) -> None:
-    sentences = split_sentences(text)
-    previous_end = 0
-    for index, s in enumerate(sentences):
-        assert s.index == index
-        assert text[s.start:s.end] == s.text
-        assert s.text == s.text.strip() and s.text
-        assert "\n" not in s.text
-        assert s.start >= previous_end
-        previous_end = s.end
+    assert_sentence_spans(text, split_sentences(text))
 
 
 @FAST

@@ -24,6 +24,7 @@ from storydiff.report.batch import (
     safe_story_name,
 )
 from storydiff.report.common import summarise
+from tests.invariants import table_rows
 from tests.report.conftest import SCRIPT
 from tests.report.htmlcheck import live_parts
 
@@ -79,14 +80,7 @@ def _write_stories(root: Path) -> Path:
 
 
 def _index_table(index: str) -> list[list[str]]:
-    lines = index.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("| Rank |"))
-    rows = []
-    for line in lines[start + 2 :]:
-        if not line.startswith("|"):
-            break
-        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
-    return rows
+    return table_rows(index, "| Rank |")
 
 
 def test_batch_ranks_reports_and_lists_the_failure(tmp_path: Path) -> None:

@@ -13,20 +13,9 @@ from storydiff.report.common import clean_text, outlet_pairs
 from storydiff.report.csv import CLAIM_COLUMNS, DIVERGENCE_COLUMNS, guard_cell, render_csv
 from storydiff.report.html import CONTENT_SECURITY_POLICY, render_html, safe_url
 from storydiff.report.markdown import md_text, render_markdown
+from tests.invariants import table_rows
 from tests.report.conftest import FORMULA, HOSTILE, IMG, JS_LINK, SCRIPT
 from tests.report.htmlcheck import live_parts
-
-
-def _table_rows(markdown: str, header_start: str) -> list[list[str]]:
-    lines = markdown.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(header_start))
-    rows = []
-    for line in lines[start + 2 :]:
-        if not line.startswith("|"):
-            break
-        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
-    return rows
-
 
 # --- Markdown -------------------------------------------------------------------------------
 
@@ -41,7 +30,7 @@ def test_markdown_summary_lists_outlets_dates_and_counts(alignment: Alignment) -
 
 
 def test_markdown_divergence_table_lists_every_divergence(alignment: Alignment) -> None:
-    rows = _table_rows(render_markdown(alignment), "| Claim | Type |")
+    rows = table_rows(render_markdown(alignment), "| Claim | Type |")
     listed = [(row[0].split("]")[0].lstrip("["), row[1], row[2]) for row in rows]
     expected = [
         (c.id, d.type.value, "Valley Courier") for c in alignment.claims for d in c.divergences
