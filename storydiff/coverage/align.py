@@ -568,14 +568,6 @@ def _tfidf_matrix(
     )
 
 
-def _is_rounding(a: float, b: float) -> bool:
-    """One value is a round number within 10% of the other (700 for 712)."""
-    if a == b or min(a, b) < 20:
-        return False
-    rounded, exact = (a, b) if _roundness(a) > _roundness(b) else (b, a)
-    return _roundness(rounded) >= 2 and abs(rounded - exact) <= 0.1 * exact
-
-
 def _roundness(value: float) -> int:
     """Trailing zeros of a whole number: 700 → 2, 712 → 0."""
     if not value.is_integer() or value == 0:
