@@ -201,6 +201,43 @@ _STOP_WORDS = frozenset(
     ]
 )
 
+# Prepositions the stop list keeps as content ("across", "since") still end a title:
+# in "transplant centres across China" nothing before "across" names China.
+_PREPOSITIONS = frozenset(
+    {
+        "across",
+        "along",
+        "amid",
+        "among",
+        "around",
+        "behind",
+        "beneath",
+        "beside",
+        "besides",
+        "beyond",
+        "despite",
+        "except",
+        "inside",
+        "like",
+        "near",
+        "onto",
+        "outside",
+        "past",
+        "since",
+        "throughout",
+        "till",
+        "toward",
+        "towards",
+        "underneath",
+        "unlike",
+        "upon",
+        "via",
+        "within",
+        "without",
+        "versus",
+    }
+)
+
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
 
@@ -244,22 +281,41 @@ def stem(word: str) -> str:
 
 
 def phrase_bigrams(text: str) -> frozenset[tuple[str, str]]:
-    """Adjacent content-word pairs, names left out.
+    """Adjacent content-word pairs, names and the titles before them left out.
 
     Names already weigh in through rare words; counting "David Kilgour" or "lawyer
     David" again as a phrase would align every sentence that merely mentions the same
-    people. A capital that opens the sentence is no name.
+    people. A title that leads into a name ("human rights lawyer David Matas") names the
+    person too, so it is left out with the name. A capital that opens the sentence is
+    no name.
+
+    >>> sorted(phrase_bigrams("Officials said human rights lawyer Ada Kerr sued the mining board."))
+    [('mining', 'board'), ('sued', 'mining')]
     """
-    found = _WORD_RE.findall(unicodedata.normalize("NFKC", text).translate(_STRAIGHTEN))
-    words = [
-        (w, n > 0 and w[:1].isupper())
-        for n, w in enumerate(found)
-        if w.casefold() not in _STOP_WORDS and len(w) > 1
-    ]
+    prepared = unicodedata.normalize("NFKC", text).translate(_STRAIGHTEN)
+    tokens = []
+    previous_end = 0
+    for n, match in enumerate(_WORD_RE.finditer(prepared)):
+        word = match.group()
+        # Punctuation between two words ends a title: "hospitals, Amnesty said".
+        joined = not prepared[previous_end : match.start()].strip(" -")
+        previous_end = match.end()
+        folded = word.casefold()
+        stop = folded in _STOP_WORDS or len(word) < 2
+        # A title is a run of content words, not prepositions, joined up to a name.
+        titled = joined and not stop and folded not in _PREPOSITIONS
+        tokens.append((folded, stop, n > 0 and word[:1].isupper(), titled))
+    named = [False] * len(tokens)
+    leads_to_name = False
+    for n in range(len(tokens) - 1, -1, -1):
+        _, stop, is_name, can_be_title = tokens[n]
+        named[n] = is_name or (leads_to_name and can_be_title)
+        leads_to_name = named[n] and can_be_title
+    words = [(stem(w), named[n]) for n, (w, stop, _, _) in enumerate(tokens) if not stop]
     return frozenset(
-        (stem(a.casefold()), stem(b.casefold()))
-        for (a, a_name), (b, b_name) in zip(words, words[1:], strict=False)
-        if not (a_name or b_name)
+        (a, b)
+        for (a, a_named), (b, b_named) in zip(words, words[1:], strict=False)
+        if not (a_named or b_named)
     )
 
 
@@ -856,6 +912,8 @@ def _attach_split_sentences(
 
     An outlet that states one claim in two sentences leaves the second one unmatched;
     joined to its neighbour, the pair scores clearly higher against the other members.
+    Only sentences of running text split a claim: a headline or a highlight bullet
+    (a line with no closing punctuation) states its point on its own.
     """
     singles = {next(iter(g)) for g in groups if len(g) == 1}
     attached: set[int] = set()
@@ -871,6 +929,11 @@ def _attach_split_sentences(
                 neighbour = row_of.get((a_pos, neighbour_index))
                 if neighbour is None or neighbour not in singles:
                     continue
+                if not (
+                    _is_running_text(corpus.texts[row])
+                    and _is_running_text(corpus.texts[neighbour])
+                ):
+                    continue
                 alone = _mean_fuzzy(corpus.normalized[row], others, corpus)
                 joined_text = (
                     corpus.normalized[neighbour] + " " + corpus.normalized[row]
@@ -884,6 +947,18 @@ def _attach_split_sentences(
                     singles.discard(neighbour)
                     attached.add(neighbour)
     return [g for g in result if not (len(g) == 1 and next(iter(g)) in attached)]
+
+
+_CLOSING_PUNCTUATION = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+
+
+def _is_running_text(sentence: str) -> bool:
+    """Whether a sentence ends as prose does, not as a headline or a bullet.
+
+    >>> _is_running_text("It added that 12 more were missing."), _is_running_text("Twelve missing")
+    (True, False)
+    """
+    return bool(_CLOSING_PUNCTUATION.search(sentence.rstrip()))
 
 
 def _mean_fuzzy(text: str, rows: Sequence[int], corpus: _Corpus) -> float:

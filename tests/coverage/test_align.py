@@ -5,7 +5,13 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storydiff.coverage.align import align_sentences, content_terms, distinctive_values, normalize
+from storydiff.coverage.align import (
+    align_sentences,
+    content_terms,
+    distinctive_values,
+    normalize,
+    phrase_bigrams,
+)
 from storydiff.coverage.model import Article, Sentence
 from storydiff.coverage.settings import Settings
 
@@ -156,3 +162,58 @@ def test_sentence_that_folds_two_claims_joins_both() -> None:
     wall = claim_with(claims, "Repairs to the sea wall")
     assert folded.sentences[0].text in homes
     assert folded.sentences[0].text in wall
+
+
+def test_phrases_leave_out_titles_that_lead_into_names() -> None:
+    phrases = phrase_bigrams("Forensic accountant Lyle Brenner found storm drains blocked.")
+    assert ("forensic", "accountant") not in phrases
+    assert ("storm", "drain") in phrases
+
+
+def test_phrases_keep_words_before_a_preposition_and_a_name() -> None:
+    phrases = phrase_bigrams("Crews cleared blocked storm drains across Eastbury overnight.")
+    assert ("storm", "drain") in phrases
+
+
+def test_earlier_event_naming_the_same_people_stays_apart() -> None:
+    # The third outlet names the audit's authors by the same titles, but its sentence is
+    # about an interview years before; titles alone must not carry it into the claim.
+    first = make_article("first", [
+        "A new audit by retired judge Marta Okafor and forensic accountant Lyle Brenner "
+        "says the port overbilled the city for a decade.",
+        "The council meets on Thursday to discuss the findings.",
+    ])
+    second = make_article("second", [
+        "The audit was written by retired judge Marta Okafor and forensic accountant "
+        "Lyle Brenner to expose billing at the port.",
+        "Councillors will debate the findings on Thursday.",
+    ])
+    third = make_article("third", [
+        "Three years ago, this paper interviewed forensic accountant Lyle Brenner about "
+        "his first inquiry with retired judge Marta Okafor into the harbour trust.",
+        "Dock workers say little has changed since then.",
+    ])
+    claims = claims_as_texts([first, second, third])
+    authors = claim_with(claims, "A new audit by")
+    assert any(text.startswith("The audit was written") for text in authors)
+    assert not any(text.startswith("Three years ago") for text in authors)
+
+
+def test_highlight_bullets_do_not_join_as_a_split() -> None:
+    # Bullet highlights have no closing punctuation: each is its own point, so the bullet
+    # before the one a sentence matched is not the first half of that claim, even when
+    # the sentence touches on both.
+    wire = make_article("wire", [
+        "The water board says the reservoir holds 40 billion litres of water each summer, "
+        "but campaigners believe the real figure is far lower.",
+        "Hosepipes are banned from Monday.",
+    ])
+    highlights = make_article("highlights", [
+        "Campaigners say the reservoir holds far less water each summer",
+        "That contrasts with the water board figure of 40 billion litres",
+        "Farmers warn of failed harvests",
+    ])
+    claims = claims_as_texts([wire, highlights])
+    board = claim_with(claims, "The water board says")
+    assert "That contrasts with the water board figure of 40 billion litres" in board
+    assert "Campaigners say the reservoir holds far less water each summer" not in board
