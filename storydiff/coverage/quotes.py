@@ -658,7 +658,7 @@ def quote_words_changed(a: str, b: str) -> QuoteComparison:
     short, long = sorted((keys_a, keys_b), key=len)
     start = _find_run(long, short)
     if start is not None:
-        longer = words_a if long is keys_a and len(keys_a) != len(keys_b) else words_b
+        longer = a if long is keys_a and len(keys_a) != len(keys_b) else b
         return QuoteComparison(False, True, False, (), _trim_description(longer, start, len(short)))
     changes: list[tuple[str, str]] = []
     ops = Levenshtein.opcodes(keys_a, keys_b)
@@ -700,22 +700,22 @@ def _find_run(haystack: list[str], needle: list[str]) -> int | None:
     return None
 
 
-def _trim_description(longer: list[str], start: int, length: int) -> str:
+def _trim_description(longer: str, start: int, length: int) -> str:
+    """Name the words cut from ``longer`` as written, punctuation kept, so that a cut
+    across two sentences reads "it would. We made the call", not "it would We made"."""
+    text = _normalise(longer)
+    spans = [m.span() for m in _TOKEN_TEXT.finditer(text)]
     parts = []
     if start:
-        parts.append(f'trimmed at start: "{_shown(longer[:start], keep_end=True)}"')
-    if start + length < len(longer):
-        parts.append(f'trimmed at end: "{_shown(longer[start + length :])}"')
+        cut = spans[max(0, start - _SHOWN_WORDS) : start]
+        shown = text[cut[0][0] : cut[-1][1]]
+        parts.append(f'trimmed at start: "{"… " if start > _SHOWN_WORDS else ""}{shown}"')
+    if start + length < len(spans):
+        cut = spans[start + length : start + length + _SHOWN_WORDS]
+        shown = text[cut[0][0] : cut[-1][1]]
+        more = len(spans) - (start + length) > _SHOWN_WORDS
+        parts.append(f'trimmed at end: "{shown}{" …" if more else ""}"')
     return "; ".join(parts) or "trimmed"
-
-
-def _shown(words: list[str], *, keep_end: bool = False) -> str:
-    # A long cut is named by the words nearest the kept part.
-    if len(words) <= _SHOWN_WORDS:
-        return " ".join(words)
-    if keep_end:
-        return "… " + " ".join(words[-_SHOWN_WORDS:])
-    return " ".join(words[:_SHOWN_WORDS]) + " …"
 
 
 def _change_description(changes: list[tuple[str, str]]) -> str:

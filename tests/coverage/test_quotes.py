@@ -247,7 +247,16 @@ def test_a_long_trim_is_named_by_the_words_nearest_the_cut() -> None:
 def test_trimmed_at_end_either_way_round() -> None:
     result = quote_words_changed("We can win", "We can win the vote, surely.")
     assert result.trimmed and not result.altered
-    assert result.description == 'trimmed at end: "the vote surely"'
+    assert result.description == 'trimmed at end: "the vote, surely"'
+
+
+def test_a_trim_across_sentences_keeps_their_punctuation() -> None:
+    result = quote_words_changed(
+        "It moved faster than we said it would. We made the call early.", "faster than we said"
+    )
+    assert result.description == (
+        'trimmed at start: "It moved"; trimmed at end: "it would. We made the call early"'
+    )
 
 
 def test_one_word_changed() -> None:
