@@ -242,7 +242,7 @@ def alignment_from_dict(data: Any, *, source: str = "<alignment>") -> Alignment:
             )
         raise AlignmentFormatError(f"{source}: unsupported schema {found!r}")
     try:
-        return Alignment(
+        alignment = Alignment(
             schema=SCHEMA,
             created=_str(data["created"]),
             settings=dict(_dict(data["settings"])),
@@ -254,6 +254,46 @@ def alignment_from_dict(data: Any, *, source: str = "<alignment>") -> Alignment:
         raise AlignmentFormatError(f"{source}: missing field {exc.args[0]!r}") from None
     except (TypeError, ValueError) as exc:
         raise AlignmentFormatError(f"{source}: malformed field ({exc})") from None
+    problem = _dangling_reference(alignment)
+    if problem:
+        raise AlignmentFormatError(f"{source}: {problem}")
+    return alignment
+
+
+def _dangling_reference(alignment: Alignment) -> str | None:
+    """The first place that names an article or sentence the file does not hold.
+
+    A hand-edited file can break these links; every output would otherwise show a
+    member with no outlet, or fail halfway through a report.
+    """
+    sentences = {a.id: len(a.sentences) for a in alignment.articles}
+
+    def bad_sentence(article: str, sentence: int) -> bool:
+        return article in sentences and not 0 <= sentence < sentences[article]
+
+    for claim in alignment.claims:
+        named = [
+            *(m.article for m in claim.members),
+            *(q.article for q in claim.quotes),
+            *(n.article for n in claim.numbers),
+            *(a for d in claim.divergences for a in (*d.articles, d.reference)),
+            *claim.missing_from,
+            claim.reference,
+        ]
+        unknown = next((a for a in named if a and a not in sentences), None)
+        if unknown is not None:
+            return f"claim {claim.id} names article {unknown!r}, which the file does not hold"
+        for m in claim.members:
+            if bad_sentence(m.article, m.sentence):
+                return f"claim {claim.id}: article {m.article!r} has no sentence {m.sentence}"
+    for figure in alignment.figures:
+        for mention in figure.mentions:
+            if mention.article not in sentences:
+                return (
+                    f"figure {figure.value} names article {mention.article!r},"
+                    " which the file does not hold"
+                )
+    return None
 
 
 def _str(value: Any) -> str:

@@ -388,6 +388,12 @@ def _broken_alignments(folder: Path) -> dict[str, Path]:
     edited = json.loads(good)
     edited["schema"] = "storydiff/alignment@2"
     files["newer-schema"] = json.dumps(edited)
+    edited = json.loads(good)
+    edited["claims"][0]["members"][0]["article"] = "renamed-outlet"
+    files["unknown-article"] = json.dumps(edited)
+    edited = json.loads(good)
+    edited["claims"][0]["members"][0]["sentence"] = 9999
+    files["no-such-sentence"] = json.dumps(edited)
     paths = {}
     for name, text in files.items():
         paths[name] = folder / f"{name}.json"
@@ -400,6 +406,8 @@ _BROKEN = {
     "wrong-type": "malformed field (expected an integer, got str)",
     "unknown-type": "malformed field ('made_up' is not a valid DivergenceType)",
     "newer-schema": "unsupported schema 'storydiff/alignment@2'",
+    "unknown-article": "names article 'renamed-outlet', which the file does not hold",
+    "no-such-sentence": "has no sentence 9999",
 }
 
 
