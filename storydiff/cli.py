@@ -218,17 +218,36 @@ def inspect_command(
     from storydiff.coverage.load import load_articles
 
     result = load_articles(paths, raise_when_empty=False)
+    skipped = _skipped_failures(result, paths)
     if as_json:
-        typer.echo(json.dumps(_inspection(result), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(_inspection(result, skipped), ensure_ascii=False, indent=2))
     else:
         _print_inspection(result.articles)
     for failure in result.failures:
-        typer.echo(f"error: {_one_line(failure.path)}: {_one_line(failure.message)}", err=True)
-    if result.failures:
+        if failure in skipped:
+            warn(f"{failure.path}: {failure.message} (skipped)")
+        else:
+            typer.echo(f"error: {_one_line(failure.path)}: {_one_line(failure.message)}",
+                       err=True)
+    if len(skipped) < len(result.failures):
         raise typer.Exit(EXIT_TROUBLE)
 
 
-def _inspection(result: Any) -> dict[str, Any]:
+def _skipped_failures(result: Any, paths: list[str]) -> list[Any]:
+    """Failures `inspect` only warns about, as `compare` does: files found in a folder
+    that are not articles at all (a notes.json beside the stories).
+
+    A broken article in a folder (empty, binary) is still an error here, since showing
+    what is wrong with each article is what `inspect` is for; so is any path the user
+    named, and any failure when nothing could be read.
+    """
+    if not result.articles:
+        return []
+    named = set(paths)
+    return [f for f in result.failures if f.not_an_article and f.path not in named]
+
+
+def _inspection(result: Any, skipped: list[Any]) -> dict[str, Any]:
     from storydiff.coverage.store import article_metadata
 
     return {
@@ -240,7 +259,10 @@ def _inspection(result: Any) -> dict[str, Any]:
             }
             for article in result.articles
         ],
-        "failures": [{"path": f.path, "message": f.message} for f in result.failures],
+        "failures": [
+            {"path": f.path, "message": f.message, "skipped": f in skipped}
+            for f in result.failures
+        ],
     }
 
 

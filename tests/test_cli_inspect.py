@@ -35,6 +35,7 @@ def test_inspect_json() -> None:
 
 
 def test_bad_file_among_good_ones_exits_2_after_showing_the_good_ones() -> None:
+    # A broken article is an error even in a folder: inspect is where one looks for it.
     folder = DATA / "mixed"
     result = runner.invoke(app, ["inspect", "--json", str(folder)])
     assert result.exit_code == 2
@@ -42,7 +43,71 @@ def test_bad_file_among_good_ones_exits_2_after_showing_the_good_ones() -> None:
     assert [a["path"] for a in report["articles"]] == [
         f"{folder}/01-gull-gazette.txt", f"{folder}/03-note.md",
     ]
+    assert report["failures"] == [
+        {"path": f"{folder}/02-empty.txt", "message": "empty file", "skipped": False},
+    ]
     assert result.stderr == f"error: {folder}/02-empty.txt: empty file\n"
+
+
+def _story_with_a_notes_file(tmp_path: Path) -> tuple[Path, Path]:
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "01-bay-wire.txt").write_text(
+        "Ferry fares rise\n\nFares on the island ferry will rise by 4% in April, the "
+        "operator said on Monday.\n", encoding="utf-8")
+    (story / "02-harbour-news.txt").write_text(
+        "Ferry fares up\n\nThe island ferry will charge 4% more from April, its operator "
+        "said.\n", encoding="utf-8")
+    notes = story / "answers.json"
+    notes.write_text(json.dumps({"expected": [{"type": "number_changed"}]}), encoding="utf-8")
+    return story, notes
+
+
+def test_non_article_json_in_a_folder_is_skipped_like_compare(tmp_path: Path) -> None:
+    story, notes = _story_with_a_notes_file(tmp_path)
+    warning = f"warning: {notes}: no 'text' field with the article text (skipped)"
+    inspected = runner.invoke(app, ["inspect", str(story)])
+    compared = runner.invoke(app, ["compare", "--quiet", str(story)])
+    assert (inspected.exit_code, compared.exit_code) == (0, 0)
+    assert inspected.stderr.splitlines() == [warning]
+    assert compared.stderr.splitlines() == [warning]
+    assert "bay-wire" in inspected.stdout and "harbour-news" in inspected.stdout
+    report = json.loads(runner.invoke(app, ["inspect", "--json", str(story)]).stdout)
+    assert len(report["articles"]) == 2
+    assert report["failures"] == [{
+        "path": str(notes), "message": "no 'text' field with the article text", "skipped": True,
+    }]
+
+
+def test_non_article_file_named_directly_is_an_error_for_both_commands(tmp_path: Path) -> None:
+    _, notes = _story_with_a_notes_file(tmp_path)
+    error = f"error: {notes}: no 'text' field with the article text"
+    for command in ("inspect", "compare"):
+        result = runner.invoke(app, [command, str(notes)])
+        assert result.exit_code == 2, command
+        assert result.stderr.splitlines() == [error], command
+        assert "Traceback" not in result.output
+
+
+def test_named_bad_file_is_an_error_even_beside_a_folder(tmp_path: Path) -> None:
+    story, notes = _story_with_a_notes_file(tmp_path)
+    other = tmp_path / "elsewhere.json"
+    other.write_bytes(notes.read_bytes())
+    result = runner.invoke(app, ["inspect", str(story), str(other)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"warning: {notes}: no 'text' field with the article text (skipped)",
+        f"error: {other}: no 'text' field with the article text",
+    ]
+
+
+def test_folder_of_only_non_articles_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "answers.json").write_text('{"expected": []}', encoding="utf-8")
+    result = runner.invoke(app, ["inspect", str(folder)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {folder}/answers.json: no 'text' field")
 
 
 def test_every_failure_gets_one_line_and_no_traceback(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,9 +27,13 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
-from storydiff.coverage.model import Article, NumberKind
+from storydiff.coverage.model import Article, NumberKind, NumberMention
 from storydiff.coverage.numbers import find_numbers, format_value
 from storydiff.coverage.settings import Settings
+
+SLOT_WEIGHT = 0.15
+"""Anchor for a figure of the same kind, unit (or counted thing) and size but another
+value: a misquoted figure, or two figures that merely look alike."""
 
 PHRASE_WEIGHT = 0.15
 PHRASE_CAP = 0.45
@@ -331,8 +335,22 @@ def distinctive_values(text: str) -> frozenset[str]:
     Words and digits meet ("thirty-eight" and "38"), and a range also offers its ends,
     so "between 60,000 and 100,000" meets "60,000 to 100,000" and "up to 100,000".
     """
+    return _values_of(find_numbers(text))
+
+
+def _values_of(mentions: Iterable[NumberMention]) -> frozenset[str]:
     values: set[str] = set()
-    for mention in find_numbers(text):
+    for mention in _anchoring(mentions):
+        prefix = _slot(mention)
+        values.add(prefix + format_value(mention.low, mention.high))
+        if mention.low != mention.high:
+            values.add(prefix + format_value(mention.low, mention.low))
+            values.add(prefix + format_value(mention.high, mention.high))
+    return frozenset(values)
+
+
+def _anchoring(mentions: Iterable[NumberMention]) -> Iterator[NumberMention]:
+    for mention in mentions:
         # "Thousands of" homes and "thousands of" fish share no fact: vague amounts
         # are not anchors.
         vague = (mention.qualifier or "").endswith(" of")
@@ -341,19 +359,39 @@ def distinctive_values(text: str) -> frozenset[str]:
         small = mention.high < 11 and float(mention.high).is_integer()
         if small and mention.kind is NumberKind.COUNT:
             continue
-        # The kind (and a measure's unit) is part of the key: "eleven years" is no
-        # anchor for "11 vessels".
-        unit = (
-            (mention.subject or "").split(" ")[0].casefold().rstrip("s")
-            if mention.kind is NumberKind.MEASURE
-            else ""
-        )
-        prefix = f"{mention.kind.value}:{unit}:"
-        values.add(prefix + format_value(mention.low, mention.high))
-        if mention.low != mention.high:
-            values.add(prefix + format_value(mention.low, mention.low))
-            values.add(prefix + format_value(mention.high, mention.high))
-    return frozenset(values)
+        yield mention
+
+
+def _slot(mention: NumberMention) -> str:
+    """The kind of figure, and a measure's unit: "eleven years" is no anchor for "11
+    vessels"."""
+    unit = (
+        (mention.subject or "").split(" ")[0].casefold().rstrip("s")
+        if mention.kind is NumberKind.MEASURE
+        else ""
+    )
+    return f"{mention.kind.value}:{unit}:"
+
+
+def figure_slots(mentions: Iterable[NumberMention]) -> frozenset[tuple[str, int]]:
+    """Where a figure sits, whatever its value: its kind and unit (for a count, what it
+    counts) and its size to half an octave.
+
+    An outlet that misquotes a figure ("turnout was 44.6 percent" for 41.6) keeps it in
+    the same slot; sharing a slot with a close value is weaker evidence than sharing the
+    value, but it is what is left when the value changed.
+    """
+    slots = set()
+    for mention in _anchoring(mentions):
+        if mention.high <= 0:
+            continue
+        key = _slot(mention)
+        if mention.kind is NumberKind.COUNT:
+            if not mention.subject:
+                continue
+            key += stem(mention.subject.split(" ")[0].casefold())
+        slots.add((key, math.floor(2 * math.log2(mention.high))))
+    return frozenset(slots)
 
 
 _ANCHOR_KINDS = frozenset(
@@ -396,6 +434,10 @@ class _AnchorMatrices:
     round_near: sparse.csr_matrix
     """1 for the round figures a less round one could be rounded to (712 → 700)."""
     phrases: sparse.csr_matrix
+    slot_self: sparse.csr_matrix
+    """1 for each figure's slot at its own size."""
+    slot_near: sparse.csr_matrix
+    """1 for each figure's slot at its own size and the sizes either side."""
     has_quote: NDArray[np.bool_]
 
 
@@ -434,7 +476,9 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
     total = max(len(texts), 1)
     weights = tuple(_tfidf_weights(t, document_frequency, total) for t in terms)
     vectors = _tfidf_matrix(weights, document_frequency)
-    values = [distinctive_values(t) for t in texts]
+    mentions = [find_numbers(t) for t in texts]
+    values = [_values_of(m) for m in mentions]
+    slots = [figure_slots(m) for m in mentions]
     bigrams = [phrase_bigrams(t) for t in texts]
     bigram_frequency: Counter[tuple[str, str]] = Counter()
     for sentence_bigrams in bigrams:
@@ -461,7 +505,7 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
         quotes=quotes,
         phrases=tuple(phrases),
         value_weight=value_weight,
-        anchors=_anchor_matrices(values, value_weight, phrases, quotes),
+        anchors=_anchor_matrices(values, value_weight, phrases, quotes, slots),
         by_article=tuple(by_article),
     )
 
@@ -522,6 +566,7 @@ def _anchor_matrices(
     value_weight: Mapping[str, float],
     phrases: Sequence[frozenset[tuple[str, str]]],
     quotes: Sequence[tuple[str, ...]],
+    slots: Sequence[frozenset[tuple[str, int]]],
 ) -> _AnchorMatrices:
     def is_round(value: str) -> bool:
         try:
@@ -554,6 +599,9 @@ def _anchor_matrices(
         [{n for v in vs for n in _round_neighbours(v)} for vs in values],
     )
     (phrase_matrix,) = _incidence(phrases)
+    slot_self, slot_near = _incidence(
+        slots, [{(key, size + step) for key, size in ss for step in (-1, 0, 1)} for ss in slots]
+    )
     return _AnchorMatrices(
         values=plain,
         weighted_values=weighted,
@@ -564,6 +612,8 @@ def _anchor_matrices(
         round_self=round_self,
         round_near=round_near,
         phrases=phrase_matrix,
+        slot_self=slot_self,
+        slot_near=slot_near,
         has_quote=np.array([bool(q) for q in quotes], dtype=bool),
     )
 
@@ -591,8 +641,9 @@ def _anchor_block(
     quote = np.zeros(same.shape, dtype=np.float64)
     for x, y in zip(*np.nonzero(np.outer(m.has_quote[ra], m.has_quote[rb])), strict=True):
         quote[x, y] = _quotes_match(corpus.quotes[ra[x]], corpus.quotes[rb[y]])
-    score = np.minimum(1.0, same + near + phrase + quote)
-    return score, (same > 0) | (near > 0) | (quote > 0)
+    slot = np.where((same == 0) & (near == 0) & (shared(m.slot_self, m.slot_near) > 0), 1.0, 0.0)
+    score = np.minimum(1.0, same + near + phrase + quote + SLOT_WEIGHT * slot)
+    return score, (same > 0) | (near > 0) | (quote > 0) | (slot > 0)
 
 
 def _quotes_match(left: Sequence[str], right: Sequence[str]) -> float:

@@ -1,9 +1,11 @@
 """Turn an article's raw text into the text sentences are cut from.
 
 Cleaning decides which lines are the article and which are web debris: menus, bylines,
-datelines, photo credits, video captions, share and tip prompts, copyright footers. The
-rules describe the *shape* of debris (short lines without sentence punctuation that
-repeat or come in runs, a credit keyword followed by a name, a trailing video duration),
+datelines, photo credits, video captions, share and tip prompts, calls to action aimed at
+the reader, account buttons, headline lists under a "Related stories" header, subheads,
+copyright footers. The rules describe the *shape* of debris (short lines without sentence
+punctuation that repeat or come in runs, a credit keyword followed by a name, a trailing
+video duration, a line made only of button labels, a line that only addresses the reader),
 not the strings of any one site, because storydiff runs on stories it has never seen.
 Every dropped line is kept with its reason so a user can check the decision, and what a
 byline or dateline says (author, outlet, date) is kept as metadata. A line that reads as
@@ -245,6 +247,64 @@ _PROMPTS = tuple(
         r"affiliate\s+links\b",
     )
 )
+_STANDALONE_PROMPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        # Account and newsletter calls: "Sign up now", "Get our stories in your inbox."
+        ("prompt", r"(?:sign\s+up|subscribe|register|join(?:\s+(?:us|now|today))?|log\s+in"
+                   r"|sign\s+in)(?:\s+(?:now|today|here|free|for\s+free|(?:to|for)\s+(?:our|the|a)"
+                   r"\s+[\w'\u2019 -]{1,40}))*\W*"),
+        ("prompt", r"(?:get|receive|enjoy|have)\b[^.!?]{0,80}\b(?:to|in|into)\s+your\s+inbox\b"
+                   r"[^.!?]{0,40}\W*"),
+        # The comment section: "Have your say", "Comments are closed on this article."
+        ("prompt", r"(?:have\s+your\s+say|join\s+the\s+(?:conversation|discussion|debate))"
+                   r"(?:\s+(?:below|here|now|in\s+the\s+comments(?:\s+below)?))?\W*"),
+        ("prompt", r"comments?\s+(?:are|is|have\s+been)\s+(?:now\s+)?(?:closed|disabled"
+                   r"|switched\s+off|turned\s+off)(?:\s+(?:on|for|under)\s+this\s+(?:article"
+                   r"|story|post|page))?\W*"),
+        # Appeals to readers: "Have you been affected?", "Contact the newsdesk."
+        ("prompt", r"(?:have\s+you\s+been\s+affected|were\s+you\s+(?:affected|there|involved"
+                   r"|a\s+witness)|are\s+you\s+affected|did\s+you\s+(?:see|witness)\s+[^?]{1,60}"
+                   r"|do\s+you\s+have\s+(?:a\s+story|information|any\s+information"
+                   r"|a\s+(?:news\s+)?tip)|have\s+you\s+got\s+a\s+story)[^?]{0,60}\?\W*"),
+        ("prompt", r"(?:please\s+)?(?:contact|email|e-mail|message|call|ring|text|write\s+to)\s+"
+                   r"(?:the\s+|our\s+)?(?:news\s*desk|newsroom|news\s+team|editorial\s+team"
+                   r"|editors?|us)\b[^.!?]{0,60}\W*"),
+        ("prompt", r"(?:please\s+)?get\s+in\s+touch\b[^.!?]{0,60}\W*"),
+        ("prompt", r"(?:tell|show)\s+us\s+(?:your\s+story|what\s+you\s+think|about\s+it|more)\b"
+                   r"[^.!?]{0,40}\W*"),
+        ("prompt", r"send\s+(?:us\s+)?your\s+(?:photos?|pictures?|videos?|stories|story|tips?"
+                   r"|views|comments|questions)\b[^.!?]{0,60}\W*"),
+        # The newsroom talking about the page: "We'll keep updating this story."
+        ("notice", r"(?:we\s*['\u2019]?ll|we\s+will)\s+(?:keep\s+(?:you\s+)?|continue\s+to\s+)?"
+                   r"(?:updat\w*|bring\s+you\s+(?:more|updates|the\s+latest)|post\s+(?:more"
+                   r"|updates))\b[^.!?]{0,60}\W*"),
+        ("notice", r"this\s+(?:is\s+a\s+)?(?:breaking|developing)\s+(?:news\s+)?story\b"
+                   r"[^.!?]{0,60}\W*"),
+        ("notice", r"this\s+(?:story|article|page|post|report)\s+(?:is\s+developing|(?:will\s+be"
+                   r"|is\s+being|has\s+been)\s+updated)\b[^.!?]{0,60}\W*"),
+        ("notice", r"(?:more\s+to\s+follow|more\s+soon|check\s+back\s+(?:later\s+)?for\s+(?:updates"
+                   r"|more)|refresh\s+(?:this\s+page\s+)?for\s+(?:the\s+latest\s+)?updates)\W*"),
+        # "This article is for information only and is not a substitute for medical advice."
+        ("disclaimer", r"(?:disclaimer\s*:\s*)?(?:this|the\s+(?:information|content)\s+(?:in|on|of)"
+                       r"\s+this)\s+(?:article|story|page|content|information|site|website|post"
+                       r"|guide|piece)\s+(?:is|are)\s+(?:provided\s+)?(?:for\s+(?:general\s+)?"
+                       r"information(?:al)?(?:\s+purposes)?\s+only|not\s+(?:intended\s+(?:as|to\s+be)"
+                       r"\s+|meant\s+as\s+)?(?:a\s+substitute\s+for\s+)?(?:professional\s+)?"
+                       r"(?:medical|legal|financial|investment|tax)\s+advice)\b[^.!?]{0,160}\W*"),
+        ("disclaimer", r"disclaimer\s*:.{1,300}"),
+    )
+)
+"""Sentences that only address the reader or describe the page. A line is dropped when
+*every* sentence in it is one of these (whole-sentence matches), so a real sentence that
+merely contains "your inbox" or "get in touch" is never caught."""
+_QUOTATION = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2018]|(?:^|\s)['\u2019]")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|according\s+to|urged|urges|asked|asks|wrote"
+    r"|writes)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])\s+")
 _BYLINE = re.compile(
     r"^(?:by|written\s+by|words\s+by|story\s+by|reporting\s+by|author:)\s+(?P<who>.+)$",
     re.IGNORECASE,
@@ -257,6 +317,42 @@ _ROLE_WORDS = _vocabulary(
     "reporter|correspondent|writer|editor|contributor|staff|columnist|producer"
     "|journalist|analyst|photographer|senior|chief|special|contributing"
 )
+_TEAM_WORDS = _vocabulary(
+    "team|desk|staff|newsroom|newsdesk|reporters|correspondents|writers|editors|live"
+)
+"""A byline ending in one of these credits a group ("By Northern Post live team", "By our
+politics desk"), not a person: no author, and the outlet when the group is named after it."""
+_GROUP_WORDS = _TEAM_WORDS | _ROLE_WORDS
+"""A byline made only of these ("By Staff Reporter") names no one."""
+_OUTLET_NOUNS = _vocabulary(
+    """
+    news|radio|agency|wire|newswire|television|tv|broadcasting|broadcasters|network|media
+    |newsroom|online|edition|magazine|gazette|tribune|herald|chronicle|telegraph|journal
+    |times|bulletin|dispatch|courier
+    """
+)
+"""Words that make a capitalised name an outlet's ("Coastline Radio News", "Nordic Press
+Agency"). Words that are also surnames (Post, Press, Mail, Star, Sun) are left out: a
+byline naming a person must never become an outlet."""
+_SECTION_WORDS = _vocabulary(
+    """
+    the|breaking|latest|local|world|national|international|top|home|live|business|sport
+    |sports|politics|health|science|technology|tech|entertainment|opinion|video|audio
+    |radio|news|media|online|tv|television|daily|weekly|today|edition|regional|special
+    |more|uk|us|global|economy|money|culture|travel|weather|wire|press
+    """
+)
+"""A name made only of these ("Local News", "World Edition") is a section, not an outlet."""
+_NEWS_AGENCIES = _vocabulary(
+    """
+    reuters|afp|ap|associated press|the associated press|agence france-presse|pa|pa media
+    |press association|the canadian press|dpa|upi|xinhua|bloomberg|efe|ansa|kyodo|anp|tass|aap
+    """
+)
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+_OUTLET_LINE = re.compile(r"^(?P<name>[^()]{2,60}?)\s*(?:\((?P<note>[^()]{1,60})\))?$")
+"""A header line naming the outlet, with an optional note: "Nordic Press Agency
+(translated from Vardenian)"."""
 _DATELINE_FILLER = re.compile(
     r"\b(?:updated|published|posted|modified|last|first|on|at|date|am|pm|a\.m|p\.m|"
     r"et|est|edt|ct|cst|cdt|pt|pst|pdt|gmt|utc|bst|cet|cest|hkt|ist|jst|aest|"
@@ -265,6 +361,7 @@ _DATELINE_FILLER = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})+\b|\b\d{1,2}\s*(?=[ap]\.?m\b)", re.IGNORECASE)
+_READING_TIME = re.compile(r"\b\d{1,3}\s*-?\s*min(?:ute)?s?\s+read\b", re.IGNORECASE)
 _RELATIVE_DATELINE = re.compile(
     r"^(?:updated|published|posted)\b.{0,40}\bago\.?$", re.IGNORECASE
 )
@@ -282,8 +379,15 @@ _UI_LABELS = _vocabulary(
     |follow us|back to top|toggle navigation|open menu|loading|play|pause|mute
     |full screen|fullscreen|replay|hide caption|show caption|toggle caption
     |enlarge this image|image|photo|photos|gallery|expand|collapse|listen to this article
+    |register|sign up|sign out|log out|my account|account|create account|create an account
+    |accept|accept all|reject all|manage preferences|manage cookies|cookie settings|settings
+    |privacy policy|terms of use|terms and conditions|contact us|about us|advertise|careers
     """
 )
+_LABEL_SEPARATORS = re.compile(r"[\s|\u2022\u00b7/]+")
+_MAX_LABEL_WORDS = 4
+_MAX_LABEL_SEQUENCE = 10
+"""A line of at most this many words may be a row of buttons ("Subscribe Log in")."""
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}?\s*[-\u2013\u2014|\u203a\u00bb>/]$")
 _BREADCRUMB_TRAIL = re.compile(r"^[^.!?]{1,30}(?:\s+[\u203a\u00bb>|/]\s+[^.!?]{1,30}){1,5}$")
 
@@ -291,6 +395,31 @@ _OUTLET_DATELINE = re.compile(
     r"^(?:[A-Z][\w.,'\u2019 -]{0,40}?\s)?\((?P<outlet>[A-Z][\w&.'\u2019-]*(?:\s[A-Z][\w&.'"
     r"\u2019-]*){0,3})\)\s*(?:\u2014|\u2013|--|-|:)\s*\S"
 )
+
+_LIST_HEADER = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|story|content|coverage|reading|links?|topics))?"
+    r"|more\s+(?:stories|news|headlines|on\s+this(?:\s+story)?|from\s+[\w'\u2019 ]{1,30}"
+    r"|like\s+this)|most\s+(?:read|popular|viewed|shared|watched|commented)"
+    r"|(?:trending|popular)(?:\s+(?:now|stories|today))?|top\s+stories"
+    r"|latest(?:\s+(?:news|stories|headlines))?|editor['\u2019]?s\s+picks"
+    r"|recommended(?:\s+(?:for\s+you|reading|stories))?"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|read\s+(?:more|next|also)"
+    r"|also\s+read|see\s+also|up\s+next|what\s+to\s+read\s+next)\s*:?$",
+    re.IGNORECASE,
+)
+"""A header over a list of other stories' headlines ("Related stories", "Most read")."""
+_FULL_STOP = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
+"""A line ending like a statement; a headline in a list may end in "?", never in this."""
+_MAX_LIST_ITEMS = 15
+_MAX_LIST_ITEM_WORDS = 16
+"""A longer line, or one ending in a full stop, is a real paragraph: the list has ended."""
+_HEADING_LINE = re.compile(r"^#{1,6}\s+\S")
+_MAX_SUBHEAD_WORDS = 15
+_QUESTION_SUBHEAD_WORDS = (3, 12)
+"""A question subhead's length; a shorter one ("Really?", "Who pays?") is as often a
+rhetorical beat in an opinion piece, a longer one a sentence."""
+_SUBHEAD_QUESTION = re.compile(r"^[^\W\d_][^:]*\?$")
+"""A capitalised question without a colon (a colon marks a Q&A transcript line)."""
 
 _MAX_TITLE_WORDS = 30
 _MENU_WORDS = 2
@@ -334,17 +463,22 @@ def clean(raw: RawArticle) -> CleanText:
     kept: list[_Line | None] = []
     dropped: list[DroppedLine] = []
     seen: set[str] = set()
+    body_started = False
     for line, reason in zip(lines, reasons, strict=True):
         if not line.original:
             kept.append(None)
             continue
-        reason = _reason_with_metadata(line.words, found) or reason
+        # Between the headline (the first kept line) and the first real sentence lie
+        # the byline, the dateline and sometimes a line naming the outlet.
+        in_header = bool(seen) and not body_started
+        reason = _reason_with_metadata(line.words, found, in_header=in_header) or reason
         key = _key(line.words)
         if reason is None and key in seen and _word_count(line.words) >= 3:
             reason = "duplicate"
         if reason is None:
             seen.add(key)
             kept.append(line)
+            body_started = body_started or _is_sentence(line.words)
         else:
             dropped.append(DroppedLine(text=line.original, reason=reason))
     paragraphs = _paragraphs(kept)
@@ -364,6 +498,8 @@ def _line_reasons(lines: Sequence[_Line]) -> list[str | None]:
     for line in lines:
         reasons.append(_context_free_reason(line, repeated=counts[_key(line.words)] > 1))
     _mark_menu_runs(lines, reasons)
+    _mark_link_lists(lines, reasons)
+    _mark_subheads(lines, reasons)
     return reasons
 
 
@@ -395,6 +531,9 @@ def _context_free_reason(line: _Line, *, repeated: bool) -> str | None:
         return "caption"
     if any(prompt.search(words) for prompt in _PROMPTS) and _word_count(words) <= 40:
         return "prompt"
+    standalone = _standalone_prompt(words)
+    if standalone is not None:
+        return standalone
     if _is_sentence(words):
         return None  # a real sentence is never debris by shape alone
     if _is_navigation(words, repeated=repeated):
@@ -402,8 +541,12 @@ def _context_free_reason(line: _Line, *, repeated: bool) -> str | None:
     return None
 
 
-def _reason_with_metadata(words: str, found: _Found) -> str | None:
-    """Rules whose lines also say something about the article."""
+def _reason_with_metadata(words: str, found: _Found, *, in_header: bool = False) -> str | None:
+    """Rules whose lines also say something about the article.
+
+    ``in_header``: the line comes after the headline and before the first sentence, where
+    a bare outlet name ("Nordic Press Agency") is a credit line, not a subhead.
+    """
     syndication = _SYNDICATION.match(words)
     if syndication:
         outlet = syndication.group("outlet") or syndication.group("outlet2")
@@ -415,6 +558,11 @@ def _reason_with_metadata(words: str, found: _Found) -> str | None:
         found.author = found.author or author
         found.outlet = found.outlet or outlet
         return "byline"
+    if in_header:
+        outlet = _outlet_line(words)
+        if outlet is not None:
+            found.outlet = found.outlet or outlet
+            return "byline"
     if _RELATIVE_DATELINE.match(words):
         return "dateline"
     published = _dateline_date(words)
@@ -453,9 +601,45 @@ def _is_caption(words: str) -> bool:
     return bool(before) and before[-1].lower() not in _TIME_PREPOSITIONS
 
 
+def _standalone_prompt(words: str) -> str | None:
+    """The reason when every sentence of the line only addresses the reader.
+
+    A quotation or an attribution ("she urged") makes the line article text: a quoted
+    "Have your say," is someone speaking, not the site's comment box.
+    """
+    if _QUOTATION.search(words) or _ATTRIBUTION.search(words) or _word_count(words) > 60:
+        return None
+    found: str | None = None
+    for piece in _SENTENCE_BREAK.split(words):
+        reason = next(
+            (reason for reason, pattern in _STANDALONE_PROMPTS if pattern.fullmatch(piece)), None
+        )
+        if reason is None:
+            return None
+        found = found or reason
+    return found
+
+
+def _is_label_sequence(words: str) -> bool:
+    """Whether the line is two or more button labels in a row ("Subscribe Log in")."""
+    tokens = [token for token in _LABEL_SEPARATORS.split(words.casefold()) if token]
+    if not 2 <= len(tokens) <= _MAX_LABEL_SEQUENCE:
+        return False
+    # splits[end]: the first ``end`` tokens are a whole number of labels.
+    splits = [True] + [False] * len(tokens)
+    for end in range(1, len(tokens) + 1):
+        splits[end] = any(
+            splits[start] and " ".join(tokens[start:end]) in _UI_LABELS
+            for start in range(max(0, end - _MAX_LABEL_WORDS), end)
+        )
+    return splits[-1]
+
+
 def _is_navigation(words: str, *, repeated: bool) -> bool:
     count = _word_count(words)
     if _key(words).rstrip(":") in _UI_LABELS:
+        return True
+    if not _TERMINAL.search(words) and _is_label_sequence(words):
         return True
     if _BREADCRUMB_TRAIL.match(words) and count <= 8:
         return True
@@ -487,6 +671,112 @@ def _mark_run(run: Sequence[int], reasons: list[str | None]) -> None:
             reasons[index] = "navigation"
 
 
+def _mark_link_lists(lines: Sequence[_Line], reasons: list[str | None]) -> None:
+    # A header such as "Related stories" or "Most read" is followed by other stories'
+    # headlines, one per line, blank lines and adverts allowed between them. The list
+    # ends at the first line that reads as a paragraph: a full stop, many words, or a
+    # hard-wrapped line running on into the next.
+    index = 0
+    while index < len(lines):
+        if not _LIST_HEADER.match(lines[index].words):
+            index += 1
+            continue
+        items = 0
+        index += 1
+        while index < len(lines) and items < _MAX_LIST_ITEMS:
+            line = lines[index]
+            if not line.original or reasons[index] is not None:
+                index += 1
+                continue
+            if _LIST_HEADER.match(line.words) or not _is_list_item(lines, index):
+                break
+            reasons[index] = "related"
+            items += 1
+            index += 1
+
+
+def _is_list_item(lines: Sequence[_Line], index: int) -> bool:
+    words = lines[index].words
+    if _word_count(words) > _MAX_LIST_ITEM_WORDS:
+        return False
+    if _FULL_STOP.search(words):
+        return False
+    following = lines[index + 1].words if index + 1 < len(lines) else ""
+    return not (following and _continues(words, following) and following[:1].islower())
+
+
+def _mark_subheads(lines: Sequence[_Line], reasons: list[str | None]) -> None:
+    # Subheads structure the article; they state nothing. Two shapes are told apart:
+    # a markdown heading (HTML <h2>/<h3> arrive as one) after the body has begun, and in
+    # plain text a short question standing alone between two paragraphs. A heading before
+    # any sentence is the headline or a kicker, and is left to the other rules.
+    body_started = False
+    for index, line in enumerate(lines):
+        if not line.original:
+            continue
+        if reasons[index] in (None, "navigation") and body_started and (
+            _is_heading_subhead(line) or _is_question_subhead(lines, reasons, index)
+        ):
+            reasons[index] = "subhead"
+        elif reasons[index] is None and _is_sentence(line.words):
+            body_started = True
+
+
+def _is_heading_subhead(line: _Line) -> bool:
+    return (
+        bool(_HEADING_LINE.match(line.original))
+        and 0 < _word_count(line.words) <= _MAX_SUBHEAD_WORDS
+        and not line.words.endswith(".")
+    )
+
+
+def _is_question_subhead(lines: Sequence[_Line], reasons: Sequence[str | None], index: int) -> bool:
+    """A short question alone in its paragraph, between two kept paragraphs.
+
+    Conservative: a quotation mark, a colon ("Q: ..."), fewer than three or more than a
+    dozen words, or a neighbour that does not end a sentence (a hard-wrapped paragraph, a
+    heading, another question) keeps it.
+    """
+    words = lines[index].words
+    shortest, longest = _QUESTION_SUBHEAD_WORDS
+    if not (
+        _SUBHEAD_QUESTION.match(words)
+        and shortest <= _word_count(words) <= longest
+        and not _QUOTATION.search(words)
+    ):
+        return False
+    before, after = index - 1, index + 1
+    if before < 0 or after >= len(lines) or lines[before].original or lines[after].original:
+        return False  # not alone in its paragraph
+    previous = _neighbour(lines, reasons, index, step=-1)
+    following = _neighbour(lines, reasons, index, step=1)
+    # Questions in a row are a Q&A or a run of rhetorical questions, not a subhead.
+    return (
+        previous is not None
+        and following is not None
+        and _ends_paragraph(previous)
+        and _ends_paragraph(following)
+        and not previous.endswith("?")
+        and not following.endswith("?")
+    )
+
+
+def _neighbour(
+    lines: Sequence[_Line], reasons: Sequence[str | None], index: int, *, step: int
+) -> str | None:
+    """The nearest kept line before (``step=-1``) or after (``step=1``) ``index``."""
+    index += step
+    while 0 <= index < len(lines):
+        if lines[index].original and reasons[index] is None:
+            return lines[index].words
+        index += step
+    return None
+
+
+def _ends_paragraph(words: str) -> bool:
+    return bool(_TERMINAL.search(words)) and _word_count(words) >= _SHORT_WORDS
+
+
 def _is_menu_item(words: str) -> bool:
     return (
         _is_label_like(words)
@@ -503,13 +793,26 @@ def _is_sentence(words: str) -> bool:
     return _word_count(words) >= 6 and bool(_TERMINAL.search(words))
 
 
-def _parse_byline(words: str) -> tuple[str, str | None] | None:
+def _parse_byline(words: str) -> tuple[str | None, str | None] | None:
+    """``(author, outlet)`` from a byline, or None when the line is not one.
+
+    A byline crediting a group or an outlet ("By Northern Post live team", "By Coastline
+    Radio News") gives no author, since the author field names a person; the outlet it
+    names is kept.
+    """
     match = _BYLINE.match(words)
     if match is None or _TERMINAL.search(words) and not words.endswith("."):
         return None
     parts = [part for part in _BYLINE_SPLIT.split(match.group("who").rstrip(".")) if part]
-    if not parts or not _is_name_list(parts[0]):
+    if not parts:
         return None
+    group = _group_credit(parts[0])
+    if group is not None:
+        return group
+    if not _is_name_list(parts[0]):
+        return None
+    if _is_outlet_name(parts[0]):
+        return None, parts[0]
     outlet = None
     for part in parts[1:]:
         part = re.sub(r"^(?:for|of)\s+", "", part, flags=re.IGNORECASE)
@@ -519,6 +822,60 @@ def _parse_byline(words: str) -> tuple[str, str | None] | None:
         if outlet is None and not _ROLE_WORDS.intersection(t.lower() for t in tokens):
             outlet = part
     return parts[0], outlet
+
+
+def _group_credit(who: str) -> tuple[str | None, str | None] | None:
+    """``(author, outlet)`` for a byline crediting a group; None for any other byline.
+
+    >>> _group_credit("Northern Post live team"), _group_credit("our politics desk")
+    ((None, 'Northern Post'), (None, None))
+    >>> _group_credit("Jane Doe and the Bay Herald staff")
+    ('Jane Doe', 'Bay Herald')
+    """
+    joins = list(_AND.finditer(who))
+    person, group = (who[: joins[-1].start()], who[joins[-1].end():]) if joins else ("", who)
+    tokens = group.split()
+    if not tokens or len(tokens) > 8:
+        return None
+    folded = [token.casefold() for token in tokens]
+    if folded[-1] not in _TEAM_WORDS and not all(token in _GROUP_WORDS for token in folded):
+        return None
+    if person and not _is_name_list(person):
+        return None
+    # Group and role words and lowercase descriptors ("live", "politics") go from the
+    # end, a lowercase article ("our", "the") from the start; what is left names the outlet.
+    while tokens and (tokens[-1].casefold() in _GROUP_WORDS or tokens[-1].islower()):
+        tokens.pop()
+    while tokens and tokens[0].islower():
+        tokens.pop(0)
+    name = " ".join(tokens)
+    return person or None, name if name and _is_name_list(name) else None
+
+
+def _is_outlet_name(name: str) -> bool:
+    """A capitalised name that is an outlet's ("Coastline Radio News"), never a person's."""
+    key = _key(name)
+    if key in _NEWS_AGENCIES:
+        return True
+    tokens = key.split()
+    # The outlet word ends the name ("Coastline Radio News", "Morava Herald English
+    # Edition"): a deck or kicker that merely contains one ("Health Network Expands") is
+    # not a name.
+    return (
+        1 <= len(tokens) <= 6
+        and _is_name_list(name)
+        and tokens[-1] in _OUTLET_NOUNS
+        and not all(token in _SECTION_WORDS for token in tokens)
+    )
+
+
+def _outlet_line(words: str) -> str | None:
+    """The outlet a header line names, with any note after it in brackets dropped."""
+    match = _OUTLET_LINE.match(words)
+    if match is None or _TERMINAL.search(words):
+        return None
+    name = match.group("name").strip()
+    return name if _is_outlet_name(name) else None
 
 
 def _is_name_list(text: str) -> bool:
@@ -539,6 +896,10 @@ def _dateline_date(words: str) -> str | None:
         return None
     iso, match = found
     rest = words[: match.start()] + " " + words[match.end():]
+    # "Published 6 May 2025 | Updated 7 May 2025": every date goes; the first is kept.
+    while (other := find_date(rest)) is not None:
+        rest = rest[: other[1].start()] + " " + rest[other[1].end():]
+    rest = _READING_TIME.sub(" ", rest)
     rest = _CLOCK_TIME.sub(" ", rest)
     rest = _DATELINE_FILLER.sub(" ", rest)
     return None if re.search(r"[^\W\d_]", rest) else iso

@@ -11,6 +11,7 @@ Outlets that depart in the same way share one divergence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from storydiff.coverage.numbers import (
     subject_similarity,
     values_match,
 )
-from storydiff.coverage.quotes import quote_words_changed, same_credit
+from storydiff.coverage.quotes import affiliation_of, quote_words_changed, same_credit
 
 COMPARED_KINDS = frozenset(
     {NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY, NumberKind.MEASURE}
@@ -37,6 +38,11 @@ SUBJECT_CHANGED_BELOW = 0.34
 
 SAME_SUBJECT_FROM = 0.5
 """Subject similarity from which two different values count the same thing."""
+
+_WORDS = re.compile(r"\w+")
+
+MIN_QUOTED_WORDS = 3
+"""Fewer quoted words are a quoted expression, not a shortened quotation."""
 
 QUOTE_PAIR_FROM = 70
 """rapidfuzz partial_ratio (0..100) from which two quotations are one quotation."""
@@ -74,6 +80,14 @@ def find_divergences(reference: Version, others: Sequence[Version]) -> tuple[Div
     for other in others:
         for finding in compare_versions(reference, other):
             by_finding.setdefault(finding, []).append(other.article)
+    credited = _majority_credit(reference, others)
+    if credited is not None:
+        for other in others:
+            if other is credited:
+                continue
+            for finding in compare_versions(credited, other):
+                if finding.type is DivergenceType.ATTRIBUTION_CHANGED:
+                    by_finding.setdefault(finding, []).append(other.article)
     ordered = sorted(by_finding.items(), key=lambda item: (item[0].type.value, item[0].detail))
     return tuple(
         Divergence(type=f.type, articles=tuple(arts), reference=reference.article, detail=f.detail)
@@ -81,10 +95,41 @@ def find_divergences(reference: Version, others: Sequence[Version]) -> tuple[Div
     )
 
 
+def _majority_credit(reference: Version, others: Sequence[Version]) -> Version | None:
+    """When the reference credits nobody, the version whose credit most others share.
+
+    A reference that names no source cannot show that one outlet named another; the
+    credit that most of the crediting outlets agree on can (two at least, and more than
+    all the rest together), and the outlets that name someone else depart from it.
+    """
+    if _who(reference) is not None:
+        return None
+    groups: list[list[Version]] = []
+    for version in others:
+        who = _who(version)
+        if who is None:
+            continue
+        group = next(
+            (g for g in groups if _same_source_in(_who(g[0]) or "", g[0].text, who, version.text)),
+            None,
+        )
+        if group is None:
+            groups.append([version])
+        else:
+            group.append(version)
+    if not groups:
+        return None
+    largest = max(groups, key=len)
+    credited = sum(len(g) for g in groups)
+    if len(largest) >= 2 and len(largest) * 2 > credited:
+        return largest[0]
+    return None
+
+
 def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]:
     """The findings of one outlet's version against the reference version."""
     findings = list(_compare_numbers(reference, other))
-    findings.extend(_compare_quotes(reference.quotes, other.quotes))
+    findings.extend(_compare_quotes(reference, other))
     # A shared quotation with no named speaker on one side still has a credit in its
     # frame ("a survey by X found ..."): compare those when the quotes settled nothing.
     # A quotation on one side only says the versions differ in kind, and their credits
@@ -97,7 +142,7 @@ def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]
         and not any(f.type is DivergenceType.ATTRIBUTION_CHANGED for f in findings)
         and bool(reference.quotes) == bool(other.quotes)
     ):
-        findings.extend(_compare_credits(reference.credit, other.credit))
+        findings.extend(_compare_credits(reference, other))
     unique: list[_Finding] = []
     for finding in findings:
         if finding not in unique:
@@ -134,7 +179,19 @@ def credits_disagree(a: Version, b: Version) -> bool:
     speaker, else the sentence's credit. Used to tell which side of a changed credit the
     majority is on, even when only one side quotes."""
     who_a, who_b = _who(a), _who(b)
-    return bool(who_a and who_b) and not _same_source(who_a or "", who_b or "")
+    return bool(who_a and who_b) and not _same_source_in(who_a or "", a.text, who_b or "", b.text)
+
+
+def quotes_less(a: Version, b: Version) -> bool:
+    """``a`` gives only part of a quotation that ``b`` gives in full. Outlets that quote
+    more are not blamed for it, so this counts against ``a`` as the reference instead."""
+    return any(
+        _quote_overlap(qa.text, qb.text) >= QUOTE_PAIR_FROM
+        and quote_words_changed(qb.text, qa.text).trimmed
+        and _quotes_more(qb.text, qa.text)
+        for qa in joined_quotes(a.quotes)
+        for qb in joined_quotes(b.quotes)
+    )
 
 
 def _who(version: Version) -> str | None:
@@ -164,9 +221,27 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
                     DivergenceType.NUMBER_SUBJECT_CHANGED, f"{describe(ref)} → {describe(match)}"
                 )
             )
-        if (ref.qualifier or None) != (match.qualifier or None):
+        if _hedge(ref) != _hedge(match):
             findings.append(
                 _Finding(DivergenceType.QUALIFIER_CHANGED, f"{describe(ref)} → {describe(match)}")
+            )
+    # A figure one slip from another (214 and 241, 25,000 and 250,000) is that figure
+    # misquoted, whatever either side says it counts: pair those before reading subjects,
+    # so the slip is not taken for a change of a smaller figure nearby.
+    for ref in list(ref_left):
+        slipped = next(
+            (
+                o
+                for o in other_left
+                if o.kind == ref.kind and is_near_miss(ref, o) and not _rounded_either_way(ref, o)
+            ),
+            None,
+        )
+        if slipped is not None:
+            ref_left.remove(ref)
+            other_left.remove(slipped)
+            findings.append(
+                _Finding(DivergenceType.NUMBER_CHANGED, f"{describe(ref)} → {describe(slipped)}")
             )
     # Then different values on the same thing: a rounding is a hedge, the rest a change.
     for ref in list(ref_left):
@@ -199,13 +274,17 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             for o in candidates
             if ref.subject
             and o.subject
-            and subject_similarity(ref.subject, o.subject) >= SAME_SUBJECT_FROM
+            and (
+                subject_similarity(ref.subject, o.subject) >= SAME_SUBJECT_FROM
+                or _same_family(ref.subject, o.subject)
+            )
         ]
         if not same_thing and len(candidates) == 1 and len(_of_kind(ref_left, ref.kind)) == 1:
-            # The one figure of its kind left on each side, neither saying what it counts
-            # ("$2.5 billion" against "$5.2 billion"): in one claim, the same figure.
+            # The one figure of its kind left on each side, one not saying what it counts
+            # ("$2.5 billion" against "$5.2 billion"), or one slip from the other (241
+            # for 214): in one claim, the same figure.
             (only,) = candidates
-            if not (ref.subject and only.subject):
+            if not (ref.subject and only.subject) or is_near_miss(ref, only):
                 same_thing = [only]
         if same_thing:
             changed = max(same_thing, key=lambda o: subject_similarity(ref.subject, o.subject))
@@ -221,19 +300,19 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
 def _compare_dates(
     reference: Sequence[NumberMention], other: Sequence[NumberMention]
 ) -> list[_Finding]:
-    """A year or date told differently ("built in 1987" → "built in 1978").
+    """A year, date or clock time told differently ("built in 1987" → "built in 1978").
 
     Only when both versions give the same number of years (or dates) and exactly one of
     them differs: a version that adds or drops a date says more or less, not otherwise.
     """
     findings = []
-    for kind in (NumberKind.YEAR, NumberKind.DATE):
+    for kind in (NumberKind.YEAR, NumberKind.DATE, NumberKind.TIME):
         ref_dates = [n for n in reference if n.kind is kind]
         other_dates = [n for n in other if n.kind is kind]
         if not ref_dates or len(ref_dates) != len(other_dates):
             continue
-        ref_left = [r for r in ref_dates if not any(values_match(r, o) for o in other_dates)]
-        other_left = [o for o in other_dates if not any(values_match(o, r) for r in ref_dates)]
+        ref_left = [r for r in ref_dates if not any(_same_date(r, o) for o in other_dates)]
+        other_left = [o for o in other_dates if not any(_same_date(o, r) for r in ref_dates)]
         if len(ref_left) == 1 and len(other_left) == 1:
             (ref,), (changed,) = ref_left, other_left
             if ref.low <= changed.high and changed.low <= ref.high:
@@ -244,6 +323,29 @@ def _compare_dates(
     return findings
 
 
+def _rounded_either_way(a: NumberMention, b: NumberMention) -> bool:
+    return is_rounding_of(a, b) or is_rounding_of(b, a)
+
+
+def _same_date(a: NumberMention, b: NumberMention) -> bool:
+    """The same year or day, where a date that leaves out its year (or day) agrees with
+    one that gives it: "March 3" is "March 3, 2025"."""
+    if values_match(a, b):
+        return True
+    if a.kind is not NumberKind.DATE or b.kind is not NumberKind.DATE:
+        return False
+    if a.low != a.high or b.low != b.high:
+        return False
+    parts_a, parts_b = _date_parts(a.low), _date_parts(b.low)
+    return all(x == y or 0 in (x, y) for x, y in zip(parts_a, parts_b, strict=True))
+
+
+def _date_parts(value: float) -> tuple[int, int, int]:
+    """(year, month, day) of a date value, 0 where the text left it out."""
+    number = int(value)
+    return number // 10_000, number // 100 % 100, number % 100
+
+
 def _subject_changed(
     ref: NumberMention, other: NumberMention, ref_version: Version, other_version: Version
 ) -> bool:
@@ -252,7 +354,7 @@ def _subject_changed(
         return False
     if subject_similarity(ref.subject, other.subject) >= SUBJECT_CHANGED_BELOW:
         return False
-    if head_family(ref.subject) == head_family(other.subject):
+    if _same_family(ref.subject, other.subject):
         return False  # "tonnes of toluene" and "tonnes of solvent"; "ships" and "vessels"
     return not (
         _mentioned_near(other.subject, ref_version.text, ref.surface)
@@ -266,9 +368,10 @@ _NEWS_SYNONYMS = {
         ("vessel", "ship", "boat"),
         ("home", "house", "household", "property", "dwelling", "flat", "apartment"),
         ("death", "fatality", "dead"),
-        ("worker", "employee", "staff", "staffer"),
+        ("worker", "employee", "staff", "staffer", "job", "workforce"),
         ("company", "firm", "business"),
         ("car", "vehicle"),
+        ("hospital", "clinic", "centre", "center", "infirmary"),
         ("child", "kid", "minor"),
         ("person", "people", "individual", "resident", "inhabitant", "citizen", "local"),
         ("injured", "wounded", "hurt", "injury"),
@@ -282,14 +385,119 @@ _NEWS_SYNONYMS = {
 Only the first word of a subject (its head or unit) is looked up."""
 
 
+_GENERIC_PEOPLE = frozenset({"person", "death"})
+"""Families that count people of any kind: "11 people" and "11 commuters" count the same
+thing, said more or less precisely; "38 passengers" and "38 firefighters" do not."""
+
+_PEOPLE_FAMILIES = _GENERIC_PEOPLE | {"worker", "child", "injured"}
+
+_PEOPLE = frozenset(
+    {
+        "adult",
+        "passenger",
+        "commuter",
+        "traveller",
+        "traveler",
+        "rider",
+        "driver",
+        "pedestrian",
+        "cyclist",
+        "worker",
+        "employee",
+        "staff",
+        "staffer",
+        "job",
+        "resident",
+        "inhabitant",
+        "citizen",
+        "local",
+        "voter",
+        "patient",
+        "victim",
+        "survivor",
+        "prisoner",
+        "inmate",
+        "detainee",
+        "child",
+        "kid",
+        "pupil",
+        "student",
+        "teacher",
+        "nurse",
+        "doctor",
+        "firefighter",
+        "soldier",
+        "civilian",
+        "tourist",
+        "visitor",
+        "fan",
+        "spectator",
+        "protester",
+        "demonstrator",
+        "migrant",
+        "refugee",
+        "customer",
+        "shopper",
+        "member",
+        "officer",
+        "volunteer",
+        "pensioner",
+        "woman",
+        "man",
+        "casualty",
+    }
+)
+"""Nouns that count people, for ``_GENERIC_PEOPLE`` to stand in for."""
+
+
 def head_family(subject: str) -> str:
+    """The family of a subject's first word: its head or its unit ("tonnes of ...")."""
     words = subject.casefold().split()
-    head = words[0] if words else ""
-    singular = head[:-3] + "y" if head.endswith("ies") else head
-    for candidate in (head, singular, head.removesuffix("s"), head.removesuffix("es")):
+    return _word_family(words[0]) if words else ""
+
+
+def _word_family(word: str) -> str:
+    word = word.removesuffix("'s").removesuffix("’s")
+    singular = word[:-3] + "y" if word.endswith("ies") else word
+    irregular = {"men": "man", "women": "woman", "children": "child"}
+    candidates: tuple[str, ...] = (word, singular, word.removesuffix("s"), word.removesuffix("es"))
+    if word in irregular:
+        candidates = (irregular[word],)
+    for candidate in candidates:
         if candidate in _NEWS_SYNONYMS:
             return _NEWS_SYNONYMS[candidate]
-    return stem(head)
+        if candidate in _PEOPLE:
+            return f"people:{candidate}"
+    return stem(word)
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Two subjects name the same kind of thing: their units or heads are one family,
+    or one counts people in general and the other some particular people.
+
+    A subject is read in full, not only its first word: "Tidewater employees" and
+    "company's workers" meet on their nouns. Possessives ("the town's") place a
+    figure; they do not say what it counts, so a subject of possessives alone says
+    nothing either way.
+    """
+    if head_family(a) == head_family(b):
+        return True
+    families_a, families_b = _families(a), _families(b)
+    if not families_a or not families_b:
+        return True
+    if families_a & families_b:
+        return True
+    generic = bool((families_a | families_b) & _GENERIC_PEOPLE)
+    return generic and _counts_people(families_a) and _counts_people(families_b)
+
+
+def _counts_people(families: set[str]) -> bool:
+    return any(f in _PEOPLE_FAMILIES or f.startswith("people:") for f in families)
+
+
+def _families(subject: str) -> set[str]:
+    words = [w for w in subject.casefold().split() if not w.endswith(("'s", "’s"))]
+    return {_word_family(w) for w in words}
 
 
 def _word_families(text: str) -> set[str]:
@@ -317,6 +525,15 @@ def _mentioned_near(subject: str, text: str, surface: str) -> bool:
     wanted = _word_families(subject)
     near = _word_families(" ".join(before + after))
     return bool(wanted) and len(wanted & near) * 2 > len(wanted)
+
+
+_SAME_HEDGE = {"at most": "up to"}
+"""Hedges that say the same thing: "capped at 52 weeks" and "up to 52 weeks"."""
+
+
+def _hedge(mention: NumberMention) -> str | None:
+    hedge = mention.qualifier or None
+    return _SAME_HEDGE.get(hedge, hedge) if hedge else None
 
 
 _UPPER_HEDGES = frozenset({"up to", "at most", "less than", "nearly"})
@@ -355,10 +572,10 @@ def joined_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     return joined
 
 
-def _compare_quotes(reference: Sequence[Quote], other: Sequence[Quote]) -> list[_Finding]:
+def _compare_quotes(reference_version: Version, other_version: Version) -> list[_Finding]:
     findings: list[_Finding] = []
-    reference = joined_quotes(reference)
-    unpaired = joined_quotes(other)
+    reference = joined_quotes(reference_version.quotes)
+    unpaired = joined_quotes(other_version.quotes)
     for ref in reference:
         best = max(unpaired, key=lambda q: _quote_overlap(ref.text, q.text), default=None)
         if best is None or _quote_overlap(ref.text, best.text) < QUOTE_PAIR_FROM:
@@ -367,9 +584,22 @@ def _compare_quotes(reference: Sequence[Quote], other: Sequence[Quote]) -> list[
         comparison = quote_words_changed(ref.text, best.text)
         if comparison.altered:
             findings.append(_Finding(DivergenceType.QUOTE_ALTERED, comparison.description))
-        elif comparison.trimmed:
+        elif (
+            comparison.trimmed
+            and not _quotes_more(best.text, ref.text)
+            and len(_WORDS.findall(best.text)) >= MIN_QUOTED_WORDS
+        ):
+            # An outlet that quotes more than the reference did not trim anything: the
+            # reference's outlet split the quotation, or chose the shorter part. A word
+            # or two in quotation marks ("devastated") is a quoted word, not a trim.
             findings.append(_Finding(DivergenceType.QUOTE_TRIMMED, comparison.description))
-        if ref.speaker and best.speaker and not _same_source(ref.speaker, best.speaker):
+        if (
+            ref.speaker
+            and best.speaker
+            and not _same_source_in(
+                ref.speaker, reference_version.text, best.speaker, other_version.text
+            )
+        ):
             findings.append(
                 _Finding(
                     DivergenceType.ATTRIBUTION_CHANGED,
@@ -379,19 +609,24 @@ def _compare_quotes(reference: Sequence[Quote], other: Sequence[Quote]) -> list[
     return findings
 
 
+def _quotes_more(text: str, than: str) -> bool:
+    return len(_WORDS.findall(text)) > len(_WORDS.findall(than))
+
+
 def _quote_overlap(a: str, b: str) -> float:
     if min(len(a), len(b)) < 8:
         return 0.0
     return float(fuzz.partial_ratio(a.casefold(), b.casefold()))
 
 
-def _compare_credits(reference: str | None, other: str | None) -> list[_Finding]:
+def _compare_credits(reference_version: Version, other_version: Version) -> list[_Finding]:
+    reference, other = reference_version.credit, other_version.credit
     if (
         reference
         and other
         and is_named_source(reference)
         and is_named_source(other)
-        and not _same_source(reference, other)
+        and not _same_source_in(reference, reference_version.text, other, other_version.text)
     ):
         return [
             _Finding(
@@ -399,6 +634,40 @@ def _compare_credits(reference: str | None, other: str | None) -> list[_Finding]
             )
         ]
     return []
+
+
+def _same_source_in(a: str, a_text: str, b: str, b_text: str) -> bool:
+    """``_same_source``, or one credit is the organisation the other's person speaks for
+    in their own sentence: "the agency" and "Dr Ines Varga, the agency's chief
+    epidemiologist"."""
+    if _same_source(a, b):
+        return True
+    for person, text, other in ((a, a_text, b), (b, b_text, a)):
+        organisation = affiliation_of(text, person)
+        if (
+            organisation
+            and _may_be_organisation(organisation)
+            and not _is_person(other)
+            and _same_source(organisation, other)
+        ):
+            return True
+    return False
+
+
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady"}
+)
+
+
+def _is_person(credit: str) -> bool:
+    return any(w.strip(".,").casefold() in _HONORIFICS for w in credit.split())
+
+
+def _may_be_organisation(affiliation: str) -> bool:
+    """ "the agency" or "Brackwell Foods", not a lone name: "Pask's campaign manager"
+    speaks for Pask, and a quotation of his manager's is not a quotation of Pask's."""
+    words = affiliation.split()
+    return len(words) > 1 or not words[0][:1].isupper()
 
 
 _TITLE_WORDS = frozenset(
@@ -434,7 +703,21 @@ def _same_source(a: str, b: str) -> bool:
     "the Aldmoor Health Board" and "Health officials", "the city police" and "police"."""
     if same_credit(a, b):
         return True
+    if _by_title_of(a, b) or _by_title_of(b, a):
+        return True
     return bool(_name_words(a) & _name_words(b)) or _head_word(a) == _head_word(b)
+
+
+def _by_title_of(title: str, named: str) -> bool:
+    """``title`` is a person by their office alone, and ``named`` gives that office with
+    a name: "the judge" and "Judge Ada Kalinowski", "the mayor" and "Mayor Tom Reyes"."""
+    words = [w.strip(".,'’").casefold() for w in title.split()]
+    while words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    if not words or any(w[:1].isupper() for w in title.split()[1:]):
+        return False
+    named_words = [w.strip(".,'’").casefold() for w in named.split()]
+    return len(named_words) > len(words) and words[-1] in named_words
 
 
 def _head_word(credit: str) -> str:
@@ -508,6 +791,13 @@ _GENERIC_SOURCES = frozenset(
         "cited",
         "familiar",
         "matter",
+        "inspectors",
+        "inspector",
+        "investigators",
+        "investigator",
+        "scientists",
+        "doctors",
+        "authorities",
     ]
 )
 """Who a claim is credited to when the credit names nobody in particular."""

@@ -47,6 +47,15 @@ _FORMAT_BY_EXTENSION = {
 _MB = 1024 * 1024
 
 
+class NotAnArticleError(ArticleError):
+    """The source reads fine but is another kind of file: JSON with no article record.
+
+    A story folder may hold such files beside its articles (notes, answer keys); callers
+    reading a folder skip them with a warning rather than fail.
+    """
+
+
+
 @dataclass(frozen=True, slots=True)
 class ReadLimits:
     """Bounds on what one source may cost to read."""
@@ -429,13 +438,17 @@ _DATE_PATTERNS = (
                re.IGNORECASE),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+(?P<year>\d{4})\b",
                re.IGNORECASE),
+    # Dots between day, month and year are the day-first convention (German, Nordic,
+    # Slavic, Turkish datelines); month-first writers use slashes, which stay unread.
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})(?!\.?\d)"),
 )
 
 
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first unambiguous calendar date in ``text`` as ISO, with its match.
 
-    Numeric day/month orders (``06/07/2016``) are ambiguous and never read.
+    Numeric day/month orders with slashes (``06/07/2016``) are ambiguous and never
+    read; with dots (``17.01.2025``) they are day first.
     """
     found: list[tuple[int, str, re.Match[str]]] = []
     for pattern in _DATE_PATTERNS:
@@ -501,14 +514,27 @@ def _parse_json_lines(text: str, *, source: str) -> tuple[RawArticle, ...]:
 def _articles_from_records(
     records: Sequence[Any], *, source: str, source_format: str
 ) -> tuple[RawArticle, ...]:
-    articles = []
     several = len(records) > 1
+    if not any(_is_article_record(record) for record in records):
+        # Nothing in the file is shaped like an article (answer keys, settings, a saved
+        # alignment): a different kind of file, which a folder may hold beside articles.
+        where = f"{source}: record 1" if several else source
+        problem = (
+            "no 'text' field with the article text" if isinstance(records[0], dict)
+            else "expected a JSON object with a 'text' field"
+        )
+        raise NotAnArticleError(f"{where}: {problem}")
+    articles = []
     for number, record in enumerate(records, start=1):
         where = f"{source}: record {number}" if several else source
         path = f"{source}#{number}" if several else source
         articles.append(_article_from_record(record, path=path, where=where,
                                              source_format=source_format))
     return tuple(articles)
+
+
+def _is_article_record(record: Any) -> bool:
+    return isinstance(record, dict) and ("text" in record or "html" in record)
 
 
 def _article_from_record(record: Any, *, path: str, where: str, source_format: str) -> RawArticle:
@@ -548,7 +574,8 @@ def _parse_html(html: str, *, source: str, url: str | None = None) -> RawArticle
         raise ArticleError(f"{source}: cannot parse HTML ({type(exc).__name__})") from None
     # trafilatura puts one block (heading, paragraph, list item) on each line; a blank
     # line between them keeps a headline from running into the first sentence.
-    text = "\n\n".join((getattr(document, "text", None) or "").splitlines())
+    blocks = (getattr(document, "text", None) or "").splitlines()
+    text = "\n\n".join(_mark_headings(blocks, _heading_levels(getattr(document, "body", None))))
     if len(text.split()) < _MIN_ARTICLE_WORDS:
         raise ArticleError(f"{source}: no article text found in the HTML")
     published = getattr(document, "date", None)
@@ -560,6 +587,45 @@ def _parse_html(html: str, *, source: str, url: str | None = None) -> RawArticle
         author=_field_text(getattr(document, "author", None)),
     )
     return RawArticle(path=source, text=text, metadata=metadata, source_format="html")
+
+
+_HEADING_REND = re.compile(r"^h([1-6])$")
+
+
+def _heading_levels(body: Any) -> list[tuple[str, int]]:
+    """The text and level of each ``<h1>``-``<h6>`` trafilatura kept, in page order.
+
+    trafilatura's plain text loses which blocks were headings; its XML body keeps them
+    as ``<head rend="h2">``.
+    """
+    if body is None:
+        return []
+    headings = []
+    for element in body.iter("head"):
+        level = _HEADING_REND.match(str(element.get("rend") or ""))
+        words = " ".join("".join(element.itertext()).split())
+        if words:
+            headings.append((words, int(level.group(1)) if level else 2))
+    return headings
+
+
+def _mark_headings(blocks: Sequence[str], headings: Sequence[tuple[str, int]]) -> list[str]:
+    """Blocks with each heading written as a markdown heading (``## What next?``).
+
+    Cleaning reads a heading inside the article as structure, not a statement. Headings
+    are matched to blocks in order, so a paragraph that repeats a heading's words later
+    on stays a paragraph.
+    """
+    marked = list(blocks)
+    plain = [" ".join(block.split()) for block in blocks]
+    start = 0
+    for words, level in headings:
+        # A heading missing from the text (trafilatura dropped it) is skipped, not waited for.
+        index = next((i for i in range(start, len(plain)) if plain[i] == words), None)
+        if index is not None:
+            marked[index] = "#" * level + " " + plain[index]
+            start = index + 1
+    return marked
 
 
 # ---------------------------------------------------------------------------

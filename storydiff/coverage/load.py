@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 from storydiff.coverage.clean import clean, normalize_text
 from storydiff.coverage.ingest import (
     DEFAULT_LIMITS,
+    NotAnArticleError,
     ReadLimits,
     expand_source,
     is_url,
@@ -39,6 +40,8 @@ class LoadFailure:
     """As the user gave it (or a folder's file, joined to the folder)."""
     message: str
     """The problem, without the path: ``empty file``."""
+    not_an_article: bool = False
+    """The source is readable but is no article (a JSON file of notes), not a broken one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,8 @@ def _tidy(metadata: Metadata) -> Metadata:
 def _failure(path: str, exc: StorydiffError) -> LoadFailure:
     message = str(exc)
     prefix = f"{path}: "
-    return LoadFailure(path=path, message=message.removeprefix(prefix))
+    return LoadFailure(path=path, message=message.removeprefix(prefix),
+                       not_an_article=isinstance(exc, NotAnArticleError))
 
 
 # ---------------------------------------------------------------------------

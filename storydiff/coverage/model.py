@@ -24,6 +24,7 @@ class NumberKind(StrEnum):
     DATE = "date"
     MEASURE = "measure"
     ORDINAL = "ordinal"
+    TIME = "time"
 
 
 class DivergenceType(StrEnum):

@@ -16,7 +16,17 @@ Conventions worth knowing:
 * Vague plural amounts span from two of the unit to one below ten of it (``VAGUE``):
   "tens of thousands" is 20,000–99,999 with qualifier ``tens of``; "dozens" 24–119.
 * Dates are valued ``year * 10000 + month * 100 + day`` (a missing part is 0);
-  clock times ("01:00", "11:45 PM"), fractions ("24/7") and codes ("G20") are skipped.
+  fractions ("24/7") and codes ("G20") are skipped.
+* Clock times are ``NumberKind.TIME`` valued in minutes since midnight, so "6:42 a.m.",
+  "6.42am" and "06:42" are one figure (402) and a slip to "6.24am" shows as a change.
+  A dotted time needs something that rules out a decimal: "am"/"pm", a time zone, a
+  leading zero ("06.15") or a timetable phrase ("the 6.15 from Leeds"). A time zone is
+  kept in the surface, never converted. The entry stamp of a live blog ("16:40 GMT — ")
+  or an "Updated ..." line says when text was written, not what happened: not read.
+* A figure written with a minus ("-31C", "−31 °C", "minus 31 degrees") is negative; a
+  hyphen between two figures ("60-80", "2012-2013") is a range, never a sign.
+  Temperatures are measures whose subject is the unit spelled out: "31C", "31 °C" and
+  "31 degrees Celsius" all read as subject ``degrees Celsius``.
 """
 
 from __future__ import annotations
@@ -56,7 +66,10 @@ QUALIFIERS: dict[str, str | None] = {
     "more or less": "about",
     "~": "about",
     "more than": "more than",
+    # "over" before a duration ("600 jobs over two years") is no hedge: see _is_duration_over.
     "over": "more than",
+    "older than": "more than",
+    "over the age of": "more than",
     "upwards of": "more than",
     "upward of": "more than",
     "in excess of": "more than",
@@ -69,6 +82,8 @@ QUALIFIERS: dict[str, str | None] = {
     "fewer than": "less than",
     "under": "less than",
     "below": "less than",
+    "younger than": "less than",
+    "under the age of": "less than",
     "nearly": "nearly",
     "almost": "nearly",
     "close to": "nearly",
@@ -84,6 +99,10 @@ QUALIFIERS: dict[str, str | None] = {
     "no more than": "at most",
     "not more than": "at most",
     "a maximum of": "at most",
+    "up to a maximum of": "at most",
+    "capped at": "at most",
+    "not exceeding": "at most",
+    "not to exceed": "at most",
     "up to": "up to",
     "as many as": "up to",
     "as much as": "up to",
@@ -93,11 +112,23 @@ QUALIFIERS: dict[str, str | None] = {
     # A range marker, not a hedge: "anywhere between 6 and 9" says what "between" says.
     "anywhere between": None,
     "anywhere from": None,
-    # Written after a number.
+    # Written after a number ("65 and over", "ten or fewer").
     "or more": "at least",
     "or so": "about",
     "plus": "at least",
     "+": "at least",
+    "and over": "at least",
+    "or over": "at least",
+    "and older": "at least",
+    "or older": "at least",
+    "and above": "at least",
+    "or above": "at least",
+    "or less": "at most",
+    "or fewer": "at most",
+    "and under": "at most",
+    "or under": "at most",
+    "and younger": "at most",
+    "or younger": "at most",
 }
 """Every hedge storydiff recognises, mapped to its normalised form (None: no hedge)."""
 
@@ -172,14 +203,26 @@ _WORD_NUMBER = rf"\b(?:{_WORD_GROUP}(?:\s+and\s+|[\s-]+))*(?:{_WORD_GROUP}|{_WOR
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
+# Time zones are capitals only ("6pm ET"): in lower case most of them are words.
+_ZONE = (
+    r"(?-i:GMT|UTC|BST|CEST|CET|EEST|EET|WEST|WET|EDT|EST|ET|CDT|CST|CT|MDT|MST|MT|PDT"
+    r"|PST|PT|AEDT|AEST|IST|JST|HKT|SGT)\b"
+)
 
 _MASTER = re.compile(
     rf"""
     (?P<decade>\b(?:1[5-9]|20)\d0s\b)
+  | (?P<time>
+        (?<![$£€¥\d.,:])
+        (?:
+            \d{{1,2}}(?:[:.]\d{{2}}){{1,2}}\s?[ap](?:\.m\b\.?|m\b)          # 6:42 a.m., 6.42am
+          | \d{{1,2}}\s?[ap](?:\.m\b\.?|m\b)                                # 4am, 6 p.m.
+          | \d{{1,2}}(?::\d{{2}}){{1,2}}(?![\d:])                         # 06:15, 15:48:30
+        )
+        (?:\s?{_ZONE})?
+    )
   | (?P<skip>
-        \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\b\.?)?       # 11:45 PM
-      | \b\d{{1,2}}\s?[ap]\.m\.|\b\d{{1,2}}[ap]m\b                  # 5 p.m., 10am
-      | \b\d+(?:/\d+)+\b                                            # 24/7, 6/24/2016
+        \b\d+(?:/\d+)+\b                                            # 24/7, 6/24/2016
       | \b[a-z]+-?\d+[a-z\d]*\b                                     # G20, COVID-19
       | \b\d+['’]?s\b | ['’]\d\ds\b                                # 30's, 30s, '90s
     )
@@ -187,6 +230,11 @@ _MASTER = re.compile(
         \b(?P<dm>{_MONTH})\.?\s+(?P<dd>{_DAY})(?:,?\s+(?P<dy>{_YEAR_DIGITS}))?\b
       | \b(?P<d2d>{_DAY})\s+(?:of\s+)?(?P<d2m>{_MONTH})\.?,?\s+(?P<d2y>{_YEAR_DIGITS})\b
       | \b(?P<d3m>{_MONTH})\.?,?\s+(?P<d3y>{_YEAR_DIGITS})\b
+      # 2025-10-14, 2025-03-14T16:45:00+01:00 (the time of a page stamp is not read)
+      | \b(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])
+          (?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])
+      # 17.01.2025: a dotted date puts the day first
+      | \b(?P<pd>[12]\d|3[01]|0?[1-9])\.(?P<pm>1[0-2]|0?[1-9])\.(?P<py>{_YEAR_DIGITS})\b
     )
   | (?P<age>\b(?P<agen>\d+)-(?:year|month|week|day)s?-old\b)
   | (?P<ordnum>\b(?P<ordn>\d+)(?:st|nd|rd|th)\b)
@@ -207,17 +255,27 @@ _MASTER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+_WRITTEN_AFTER = frozenset(
+    q for q in QUALIFIERS if q in {"plus", "+"} or q.startswith(("or ", "and "))
+)
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?<=\W)|^)(?P<q>"
     + "|".join(
         re.escape(q).replace(r"\ ", r"\s+")
         for q in sorted(QUALIFIERS, key=len, reverse=True)
-        if q not in {"or more", "or so", "plus", "+"}
+        if q not in _WRITTEN_AFTER
     )
     + r")\s*$",
     re.IGNORECASE,
 )
-_QUALIFIER_AFTER = re.compile(r"^(?:\s+(?P<w>or\s+more|or\s+so|plus)\b|(?P<p>\+))", re.I)
+_QUALIFIER_AFTER = re.compile(
+    r"^(?:\s+(?P<w>"
+    + "|".join(
+        q.replace(" ", r"\s+") for q in sorted(_WRITTEN_AFTER - {"+"}, key=len, reverse=True)
+    )
+    + r")\b|(?P<p>\+))",
+    re.IGNORECASE,
+)
 _RANGE_JOIN = re.compile(r"^\s*(?P<j>-|–|—|to|and|or|through)\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:(?<=\W)|^)(?P<o>(?:anywhere\s+)?(?:between|from))\s+$", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*|\d[\d,.]*|\S")
@@ -244,7 +302,7 @@ _STOP = _wordset(
     "broke chose drove flew knew threw told tell tells lived live lives work works "
     "worked want wants wanted use used uses despite including except amid following "
     "toward towards upon throughout beyond regarding concerning later earlier however "
-    "away apart respectively "
+    "away apart respectively if unless whether because although though whereas "
     "a an the of in on at by for with from to into onto across over under per each "
     "every and or but nor so yet than as about after before since until while during "
     "between among against through without within around near like via than this that "
@@ -292,6 +350,11 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
     """
     atoms = [atom for match in _MASTER.finditer(sentence) if (atom := _read(match))]
     atoms = _drop_units_read_as_ordinals(sentence, atoms)
+    atoms = [
+        _with_degrees(sentence, _with_sign(sentence, atom))
+        for atom in atoms
+        if not _is_stamp(sentence, atom)
+    ]
     combined = _join_ranges(sentence, atoms)
     mentions = []
     for atom in combined:
@@ -305,8 +368,11 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
 def format_value(low: float, high: float, *, kind: NumberKind | None = None) -> str:
     """The figure-ledger key of a value: ``"712"``, ``"60000-100000"``, ``"2.5"``.
 
-    Dates (``kind=NumberKind.DATE``) come out as ISO text, a missing part left out.
+    Dates (``kind=NumberKind.DATE``) come out as ISO text, a missing part left out, and
+    clock times (``kind=NumberKind.TIME``) as 24-hour ``HH:MM``.
 
+    >>> format_value(402.0, 402.0, kind=NumberKind.TIME)
+    '06:42'
     >>> format_value(60000.0, 100000.0)
     '60000-100000'
     >>> format_value(1.5e6, 1.5e6)
@@ -314,6 +380,8 @@ def format_value(low: float, high: float, *, kind: NumberKind | None = None) -> 
     """
     if kind is NumberKind.DATE:
         return _format_date(low) if low == high else f"{_format_date(low)}/{_format_date(high)}"
+    if kind is NumberKind.TIME:
+        return _format_time(low) if low == high else f"{_format_time(low)}/{_format_time(high)}"
     text = _plain(low)
     return text if _same(low, high) else f"{text}-{_plain(high)}"
 
@@ -324,7 +392,7 @@ def describe(mention: NumberMention) -> str:
     >>> describe(find_numbers("between 60,000 and 100,000 organ transplants")[0])
     '60,000–100,000 organ transplants'
     """
-    if mention.kind in {NumberKind.MONEY, NumberKind.DATE, NumberKind.ORDINAL}:
+    if mention.kind in {NumberKind.MONEY, NumberKind.DATE, NumberKind.ORDINAL, NumberKind.TIME}:
         core = mention.surface
     elif mention.kind is NumberKind.YEAR:
         core = format_value(mention.low, mention.high).replace("-", "–")
@@ -350,19 +418,20 @@ def values_match(a: NumberMention, b: NumberMention) -> bool:
 
 
 def is_near_miss(a: NumberMention, b: NumberMention) -> bool:
-    """Two figures one slip apart: rounded (700, 712), digits swapped (2,300, 3,200) or a
-    zero slipped (25,000, 250,000). Figures under 20 are too common to tell.
+    """Two figures one slip apart: rounded (700, 712), digits swapped (2,300, 3,200; 6.42am,
+    6.24am) or a zero slipped (25,000, 250,000). Figures under 20 are too common to tell.
 
     >>> is_near_miss(find_numbers("2,300 nurses")[0], find_numbers("3,200 nurses")[0])
     True
     """
     if a.kind != b.kind or not (_same(a.low, a.high) and _same(b.low, b.high)):
         return False
-    if min(a.low, b.low) < 20 or _same(a.low, b.low):
+    if min(abs(a.low), abs(b.low)) < 20 or _same(a.low, b.low):
         return False
     if is_rounding_of(a, b) or is_rounding_of(b, a):
         return True
-    x, y = _plain(a.low).replace(".", ""), _plain(b.low).replace(".", "")
+    # A clock time slips in its written digits: 6.42am (402 minutes) and 6.24am (384).
+    x, y = (re.sub(r"[^\d-]", "", format_value(m.low, m.low, kind=m.kind)) for m in (a, b))
     return sorted(x) == sorted(y) or (len(x.strip("0")) >= 2 and x.strip("0") == y.strip("0"))
 
 
@@ -432,6 +501,9 @@ def _read(match: re.Match[str]) -> NumberMention | None:
     surface = match.group()
     if group == "skip" or group is None:
         return None
+    if group == "time":
+        minutes = _clock_minutes(surface)
+        return None if minutes is None else _mention(surface, minutes, NumberKind.TIME, start, end)
     if group == "date":
         return _mention(surface, _date_value(match), NumberKind.DATE, start, end)
     if group == "decade":
@@ -482,6 +554,10 @@ def _read_digits(match: re.Match[str]) -> NumberMention | None:
     if scale_word:
         value *= _SCALES[scale_word]
         end = match.end("scale")
+    if not (match["cur"] or match["scale"] or match["pct"]):
+        clock = _dotted_clock(match.string, start, end)
+        if clock is not None:
+            return clock
     if match["pct"] and (scale_word or not match["scale"]):
         kind = NumberKind.PERCENT
         end = match.end("pct")
@@ -492,6 +568,70 @@ def _read_digits(match: re.Match[str]) -> NumberMention | None:
     else:
         kind = NumberKind.COUNT
     return _mention(match.string[start:end], value, kind, start, end)
+
+
+_CLOCK = re.compile(
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?(?:[:.](?P<s>\d\d))?\s?(?:(?P<ap>[ap])\.?m)?", re.I
+)
+_ZONE_AFTER = re.compile(rf"\s?{_ZONE}")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_TIMETABLE_AFTER = re.compile(
+    r"\s+(?:(?i:service|train|departure|bus|coach|ferry|flight|sailing|express|race)\b"
+    r"|(?i:from|to)\s+[A-Z])"
+)
+_AT_BEFORE = re.compile(
+    r"\bat\s+(?:(?:about|around|approximately|roughly|exactly|precisely)\s+)?$", re.IGNORECASE
+)
+_TIME_OF_DAY_AFTER = re.compile(
+    r"\s+(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
+    r"|in\s+the\s+(?:morning|afternoon|evening)|on\s+(?-i:[A-Z])[a-z]+day)\b",
+    re.IGNORECASE,
+)
+
+
+def _clock_minutes(text: str) -> float | None:
+    """Minutes since midnight of a clock time as written; None when it is no time of day.
+
+    >>> [_clock_minutes(t) for t in ("6:42 a.m.", "6.42am", "06:42", "12am", "9:30 PM ET")]
+    [402.0, 402.0, 402.0, 0.0, 1290.0]
+    >>> _clock_minutes("13pm") is None, _clock_minutes("25:10") is None
+    (True, True)
+    """
+    found = _CLOCK.match(text)
+    if found is None:
+        return None
+    hour, minute, second = int(found["h"]), int(found["m"] or 0), int(found["s"] or 0)
+    if minute > 59 or second > 59:
+        return None
+    if found["ap"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if found["ap"].lower() == "p" else 0)
+    elif hour > 23:
+        return None
+    return float(hour * 60 + minute) + second / 60
+
+
+def _dotted_clock(sentence: str, start: int, end: int) -> NumberMention | None:
+    # "6.42" is a decimal unless something around it says it is a time of day: a leading
+    # zero, a time zone, a timetable ("the 6.15 from Leeds") or "at 6.42 yesterday".
+    digits = sentence[start:end]
+    if not re.fullmatch(r"\d{1,2}\.\d\d", digits):
+        return None
+    minutes = _clock_minutes(digits)
+    if minutes is None:
+        return None
+    before, after = sentence[max(0, start - 30) : start], sentence[end:]
+    zone = _ZONE_AFTER.match(after)
+    if zone is not None:
+        end += zone.end()
+    elif not (
+        re.fullmatch(r"0\d\.\d\d", digits)
+        or (_THE_BEFORE.search(before) and _TIMETABLE_AFTER.match(after))
+        or (_AT_BEFORE.search(before) and _TIME_OF_DAY_AFTER.match(after))
+    ):
+        return None
+    return _mention(sentence[start:end], minutes, NumberKind.TIME, start, end)
 
 
 def _looks_like_year(digits: str) -> bool:
@@ -529,11 +669,18 @@ def _parse_words(text: str) -> float | None:
 
 
 def _date_value(match: re.Match[str]) -> float:
-    month = match["dm"] or match["d2m"] or match["d3m"]
+    if match["iy"] or match["py"]:
+        year, month, day = (
+            (match["iy"], match["im"], match["id"])
+            if match["iy"]
+            else (match["py"], match["pm"], match["pd"])
+        )
+        return float(int(year) * 10_000 + int(month) * 100 + int(day))
+    month_name = match["dm"] or match["d2m"] or match["d3m"]
     day = match["dd"] or match["d2d"] or "0"
     year = match["dy"] or match["d2y"] or match["d3y"] or "0"
     day_number = int(re.sub(r"\D", "", day) or 0)
-    return float(int(year) * 10_000 + _MONTHS[month.lower().rstrip(".")] * 100 + day_number)
+    return float(int(year) * 10_000 + _MONTHS[month_name.lower().rstrip(".")] * 100 + day_number)
 
 
 # --- context: ranges, hedges, subjects ----------------------------------------------
@@ -552,6 +699,66 @@ def _drop_units_read_as_ordinals(sentence: str, atoms: list[NumberMention]) -> l
             continue
         kept.append(atom)
     return kept
+
+
+_UNSIGNED = {NumberKind.YEAR, NumberKind.DATE, NumberKind.ORDINAL, NumberKind.TIME}
+# A sign touches its figure and follows no word or figure: "60-80" is a range.
+_MINUS_BEFORE = re.compile(
+    r"(?:(?<![\w.,)\]])[-−–]|(?:(?<=\W)|^)(?P<word>minus|negative)\s+)$", re.IGNORECASE
+)
+_NO_MINUS_AFTER = _wordset("plus or and")
+
+
+def _with_sign(sentence: str, mention: NumberMention) -> NumberMention:
+    """``mention`` made negative when a minus is written before it ("-31C", "minus 31").
+
+    >>> [(m.surface, m.low) for m in find_numbers("It was -31C, minus 18 degrees at noon.")]
+    [('-31C', -31.0), ('minus 18', -18.0)]
+    """
+    if mention.kind in _UNSIGNED:
+        return mention
+    window_start = max(0, mention.start - 12)
+    found = _MINUS_BEFORE.search(sentence[window_start : mention.start])
+    if found is None:
+        return mention
+    start = window_start + found.start()
+    if found["word"]:
+        previous = sentence[:start].split()[-1:]
+        # "10 minus 3" is sums and "plus or minus 3" a margin, not a value below zero.
+        word = previous[0].lower() if previous else ""
+        if word[-1:].isdigit() or word in _NO_MINUS_AFTER | _UNITS.keys() | _TENS.keys():
+            return mention
+    return replace(
+        mention,
+        surface=sentence[start : mention.end],
+        start=start,
+        low=-mention.high,
+        high=-mention.low,
+    )
+
+
+_STAMP_BEFORE = re.compile(
+    rf"(?:^|\|)\s*(?:(?:last\s+)?(?:updated|published|posted|modified)\b:?\s*)?"
+    rf"(?:(?:on\s+)?(?:\w+day,?\s+)?(?:{_DAY}\s+)?(?:{_MONTH})\.?\s+(?:{_DAY},?\s+)?"
+    rf"(?:{_YEAR_DIGITS})?,?\s*(?:at\s+)?)?$",
+    re.IGNORECASE,
+)
+_STAMP_AFTER = re.compile(r"\s*(?:[—–|-]|$)")
+
+
+def _is_stamp(sentence: str, mention: NumberMention) -> bool:
+    # "16:40 GMT — We are pausing", "Updated 6 November 2025, 7:12pm": when a live blog
+    # entry or a page was written, which no other outlet will state. A time alone is
+    # no stamp: a stamp has a dash after it or a word or date before it.
+    if mention.kind is not NumberKind.TIME:
+        return False
+    before = sentence[: mention.start]
+    after = _STAMP_AFTER.match(sentence, mention.end)
+    return (
+        after is not None
+        and _STAMP_BEFORE.search(before) is not None
+        and (bool(after.group().strip()) or bool(before.strip()))
+    )
 
 
 def _join_ranges(sentence: str, atoms: list[NumberMention]) -> list[NumberMention]:
@@ -576,6 +783,7 @@ _RANGEABLE = {
     NumberKind.MONEY,
     NumberKind.YEAR,
     NumberKind.MEASURE,
+    NumberKind.TIME,
 }
 
 
@@ -583,7 +791,13 @@ def _as_range(sentence: str, low: NumberMention, high: NumberMention) -> NumberM
     join = _RANGE_JOIN.match(sentence[low.end : high.start])
     if join is None or low.qualifier or high.qualifier:
         return None
+    if high.kind is NumberKind.TIME and low.kind is NumberKind.COUNT:
+        low = _hour_before(low, high)  # "6-9am", "between 6 and 9pm"
+    if _is_degrees(high) and low.kind is NumberKind.COUNT and not _is_degrees(low):
+        low = replace(low, kind=high.kind, subject=high.subject)  # "highs of 20-25C"
     if low.kind not in _RANGEABLE or high.kind not in _RANGEABLE:
+        return None
+    if NumberKind.TIME in {low.kind, high.kind} and low.kind is not high.kind:
         return None
     word = join["j"].lower()
     opener = _RANGE_OPENER.search(sentence[max(0, low.start - 40) : low.start])
@@ -598,24 +812,50 @@ def _as_range(sentence: str, low: NumberMention, high: NumberMention) -> NumberM
         kind = (kinds - {NumberKind.YEAR}).pop()
     elif len(kinds) == 1:
         kind = low.kind
-    elif kinds <= {NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY}:
-        kind = (kinds - {NumberKind.COUNT}).pop() if len(kinds) == 2 else low.kind
+    elif kinds <= {NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY} and (
+        NumberKind.COUNT in kinds
+    ):
+        # "5 to 10%": the bare end takes the other's kind. "fell 6% to $3.8bn" is a fall
+        # and a level, never one range.
+        kind = (kinds - {NumberKind.COUNT}).pop()
     else:
         return None
     if word == "or" and kind is not NumberKind.COUNT:
         return None
     # "$3-4 billion", "1.5 to 2 million": the scale written once covers both ends.
-    scale = _trailing_scale(high.surface)
+    scale = _trailing_scale(high.surface) if kind is not NumberKind.TIME else None
     if scale and not _trailing_scale(low.surface) and low_value * scale <= high.high:
         low_value *= scale
-    if not low_value < high.high:
+    high_value = high.high
+    if high_value < low_value < 0:
+        low_value, high_value = high_value, low_value  # "from -5 to -10C": colder is lower
+    if not low_value < high_value:
         return None
     start = low.start
     if opener is not None and word in {"and", "to", "-", "–", "—"}:
         start = max(0, low.start - 40) + opener.start("o")
+    subject = low.subject if low.subject == high.subject else None
     return NumberMention(
-        sentence[start : high.end], low_value, high.high, kind, None, None, start, high.end
+        sentence[start : high.end], low_value, high_value, kind, None, subject, start, high.end
     )
+
+
+def _is_degrees(mention: NumberMention) -> bool:
+    return mention.kind is NumberKind.MEASURE and (mention.subject or "").startswith("degrees")
+
+
+def _hour_before(low: NumberMention, high: NumberMention) -> NumberMention:
+    # In "6-9am" the "am" covers the bare hour too; "11-1pm" starts in the morning.
+    if not re.fullmatch(r"\d{1,2}", low.surface) or not 1 <= low.low <= 12:
+        return low
+    if not re.search(r"[ap]\.?m\b", high.surface, re.IGNORECASE):
+        return low
+    minutes = low.low % 12 * 60 + (720 if high.low >= 720 else 0)
+    if minutes > high.low:
+        minutes -= 720
+    if minutes < 0:
+        return low
+    return replace(low, low=minutes, high=minutes, kind=NumberKind.TIME)
 
 
 def _trailing_scale(surface: str) -> float | None:
@@ -628,7 +868,7 @@ def _trailing_scale(surface: str) -> float | None:
 def _with_qualifier(sentence: str, mention: NumberMention) -> NumberMention:
     if mention.kind in {NumberKind.DATE, NumberKind.ORDINAL} or mention.qualifier:
         return mention
-    after = _QUALIFIER_AFTER.match(sentence[mention.end : mention.end + 12])
+    after = _QUALIFIER_AFTER.match(sentence[mention.end : mention.end + 16])
     if after is not None and mention.kind is not NumberKind.YEAR:
         written = (after["w"] or after["p"]).lower()
         qualifier = QUALIFIERS[re.sub(r"\s+", " ", written)]
@@ -644,6 +884,10 @@ def _with_qualifier(sentence: str, mention: NumberMention) -> NumberMention:
         return mention
     written = re.sub(r"\s+", " ", before["q"].lower())
     start = window_start + before.start("q")
+    if written == "over" and _is_duration_over(sentence, start, mention.end):
+        return mention
+    if written == "up to" and _word_before(sentence, start) in _UP_AS_PARTICLE:
+        return mention  # "woke up to minus 18C", "adds up to $5m": a verb, not a cap
     kind = mention.kind
     if kind is NumberKind.YEAR and _same(mention.low, mention.high):
         kind = NumberKind.COUNT  # a hedged four-digit figure is a count ("over 2000")
@@ -656,11 +900,58 @@ def _with_qualifier(sentence: str, mention: NumberMention) -> NumberMention:
     )
 
 
+_DURATION_UNITS = _wordset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries"
+)
+_OVER_MEANS_MORE_AFTER = _wordset(
+    "for in of after took take takes taking lasted last lasts lasting waited wait waits "
+    "waiting spent spend spends spending served serve serves serving is are was were be "
+    "been aged age"
+)
+_LENGTH_OF_TIME = re.compile(r"\s+(?:ago|old|older|later|earlier|long|of\s+age)\b", re.I)
+
+
+_UP_AS_PARTICLE = _wordset(
+    "wake wakes waking woke woken add adds adding added sum sums summed end ends ending ended"
+)
+
+
+def _word_before(sentence: str, start: int) -> str | None:
+    found = re.search(r"([A-Za-z]+)\s+$", sentence[:start])
+    return found[1].lower() if found else None
+
+
+def _is_duration_over(sentence: str, over_start: int, number_end: int) -> bool:
+    """Whether "over" before a span of time means "across" it, not "more than".
+
+    "600 jobs over two years" spreads the jobs across two years; "for over two years",
+    "in over ten years", "over 5 years old" and "over 10 years ago" are more than that.
+    """
+    unit = re.match(r"\s+([A-Za-z]+)", sentence[number_end:])
+    if unit is None or unit[1].lower() not in _DURATION_UNITS:
+        return False
+    if _LENGTH_OF_TIME.match(sentence, number_end + unit.end()):
+        return False
+    return _word_before(sentence, over_start) not in _OVER_MEANS_MORE_AFTER
+
+
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[A-Za-z]+)\b")
+# "31C", "-31 °C", "98.6°F", "12°": the unit touches the figure. A bare "C" must be a
+# capital ("50c" is fifty cents).
+_DEGREES_AFTER = re.compile(r"\s?°\s?(?P<scale>(?i:[cf]))\b|\s?°(?!\w)|(?P<glued>[CF])\b")
+_LABELS_BEFORE_CODES = _wordset(
+    "flat room unit apartment apt suite gate platform stand terminal block building floor "
+    "level seat row grade class form route bus no number"
+)
+_TEMPERATURE_SCALES = {
+    "c": "Celsius", "celsius": "Celsius", "centigrade": "Celsius",
+    "f": "Fahrenheit", "fahrenheit": "Fahrenheit",
+}  # fmt: skip
 
 
 def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
-    if mention.kind in {NumberKind.YEAR, NumberKind.DATE} or mention.subject:
+    if mention.kind in {NumberKind.YEAR, NumberKind.DATE, NumberKind.TIME} or mention.subject:
         return mention
     found = _TOKEN.finditer(sentence, mention.end)
     tokens = [(m.group(), m.start(), m.end()) for m in islice(found, _SUBJECT_REACH)]
@@ -686,6 +977,8 @@ def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
     subject = _noun_phrase_after([t[0] for t in tokens])
     if unit_prefix:
         subject = f"{unit_prefix} {subject}" if subject else unit_prefix
+    if subject is not None:
+        subject = _named_degrees(subject)
     if (
         kind is NumberKind.COUNT
         and subject is not None
@@ -696,6 +989,8 @@ def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
         total = _TOTAL_OF.search(sentence[max(0, mention.start - 80) : mention.start])
         if total is not None:
             subject = _trim_adjectives(total["np"].split())
+    if subject is None and kind is NumberKind.MONEY:
+        subject = _money_subject(sentence, mention.start, [t[0] for t in tokens])
     return replace(
         mention,
         subject=subject,
@@ -705,7 +1000,128 @@ def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
     )
 
 
-def _noun_phrase_after(words: list[str]) -> str | None:
+def _with_degrees(sentence: str, mention: NumberMention) -> NumberMention:
+    """A temperature whose unit touches the figure, its subject the unit spelled out.
+
+    >>> [(m.surface, m.subject) for m in find_numbers("Highs of 31C, 88°F and 12 °C.")]
+    [('31C', 'degrees Celsius'), ('88°F', 'degrees Fahrenheit'), ('12 °C', 'degrees Celsius')]
+    """
+    if mention.kind is not NumberKind.COUNT:
+        return mention
+    found = _DEGREES_AFTER.match(sentence, mention.end)
+    if found is None:
+        return mention
+    letter = (found["scale"] or found["glued"] or "").lower()
+    if found["glued"] and (
+        not -90 <= mention.low <= (60 if letter == "c" else 140)
+        or _word_before(sentence, mention.start) in _LABELS_BEFORE_CODES
+    ):
+        return mention  # "Flat 3C", "Room 101F": a bare letter may be part of a label
+    unit = f"degrees {_TEMPERATURE_SCALES[letter]}" if letter else "degrees"
+    return replace(
+        mention,
+        kind=NumberKind.MEASURE,
+        subject=unit,
+        surface=sentence[mention.start : found.end()],
+        end=found.end(),
+    )
+
+
+def _named_degrees(subject: str) -> str:
+    # "degrees C", "degree Celsius" and "Celsius" name one unit: "degrees Celsius".
+    words = subject.split()
+    if words[0].lower() in {"celsius", "centigrade", "fahrenheit"}:
+        return f"degrees {_TEMPERATURE_SCALES[words[0].lower()]}"
+    if words[0].lower() in {"degree", "degrees"} and len(words) > 1:
+        scale = _TEMPERATURE_SCALES.get(words[1].lower())
+        if scale is not None:
+            return f"degrees {scale}"
+    return subject
+
+
+_GENERIC_AMOUNTS = _wordset(
+    "total sum amount figure value number tune maximum minimum average range part excess "
+    "upwards upward most least"
+)
+_PRICE_LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+$", re.IGNORECASE)
+_TIME_NOUNS = _DURATION_UNITS | _wordset("quarter quarters period season half term time")
+_CLAUSE_BREAKS = _wordset("and or but which who that while than")
+_MONEY_VERBS = {
+    **dict.fromkeys(("save", "saves", "saved", "saving"), "savings"),
+    **dict.fromkeys(("cost", "costs", "costing"), "cost"),
+    **dict.fromkeys(("spend", "spends", "spent", "spending"), "spending"),
+    **dict.fromkeys(("fine", "fines", "fined", "fining"), "fine"),
+    **dict.fromkeys(("earn", "earns", "earned", "earning"), "earnings"),
+    **dict.fromkeys(("lose", "loses", "lost", "losing"), "losses"),
+    **dict.fromkeys(("invest", "invests", "invested", "investing"), "investment"),
+    **dict.fromkeys(("borrow", "borrows", "borrowed", "borrowing"), "borrowing"),
+    **dict.fromkeys(("pay", "pays", "paid", "paying"), "payment"),
+}
+"""Verbs that say what a sum is when no noun does: "save it $1.2bn" is savings."""
+
+
+def _money_subject(sentence: str, start: int, after: list[str]) -> str | None:
+    """What a sum is when no noun follows it, tried in this order:
+
+    * the noun it is "of": "a restructuring charge of $1.2bn", "revenue of $61m";
+    * the noun after "in", "for" or "on": "$310m in severance payments";
+    * the verb before it: "will save it $1.2 billion a year" is ``savings``.
+
+    >>> [m.subject for m in find_numbers("It will save $9m and pay $2m for legal fees.")]
+    ['savings', 'legal fees']
+    """
+    before = sentence[max(0, start - 60) : start]
+    return _money_noun_of(before) or _money_object(before, after) or _money_verb(before)
+
+
+def _is_money_noun(word: str) -> bool:
+    lower = word.lower()
+    return (
+        word[:1].isalpha()
+        and lower not in _STOP | _DETERMINERS | _GENERIC_AMOUNTS
+        and not lower.endswith("ly")
+        and not _is_participle(lower)
+    )
+
+
+def _money_noun_of(before: str) -> str | None:
+    words: list[str] = _TOKEN.findall(before)
+    if len(words) < 2 or words[-1].lower() != "of" or not _is_money_noun(words[-2]):
+        return None
+    # One modifier, only where a determiner shows it is not a verb: "a restructuring
+    # charge of", but "expects annual savings of" gives "savings".
+    if len(words) >= 4 and _is_money_noun(words[-3]) and words[-4].lower() in _DETERMINERS:
+        return f"{words[-3]} {words[-2]}"
+    return words[-2]
+
+
+def _money_object(before: str, after: list[str]) -> str | None:
+    if len(after) < 2 or after[0].lower() not in {"in", "for", "on"}:
+        return None
+    if _PRICE_LEVEL_BEFORE.search(before):
+        return None  # "fell to $41.72 in morning trading": a price, not a sum spent
+    words = after[1:]
+    if after[0].lower() != "in" and words[0].lower() in _DETERMINERS:
+        words = words[1:]  # "for the redundancies"; "in the first half" stays a time
+    if not words or not words[0][:1].islower():
+        return None  # "€185k for Osei-Laird": who, not what
+    phrase = _noun_phrase_after(words, ing_nouns=True)
+    if phrase is None or any(word.lower() in _TIME_NOUNS for word in phrase.split()):
+        return None
+    return phrase
+
+
+def _money_verb(before: str) -> str | None:
+    for word in reversed(_TOKEN.findall(before)[-4:]):
+        lower = word.lower()
+        if lower in _MONEY_VERBS:
+            return _MONEY_VERBS[lower]
+        if not word[0].isalpha() or lower in _CLAUSE_BREAKS:
+            return None
+    return None
+
+
+def _noun_phrase_after(words: list[str], *, ing_nouns: bool = False) -> str | None:
     index = 0
     if index < len(words) and words[index].lower() == "of":
         index += 1
@@ -735,16 +1151,27 @@ def _noun_phrase_after(words: list[str]) -> str | None:
             continue
         if lower in _STOP or lower.endswith("ly"):
             break
-        if phrase and _is_participle(lower):
-            break
-        if phrase and lower.endswith("ing") and phrase[-1] not in {"of", "and", "or"}:
+        if phrase and (_is_participle(lower) or lower in _PRONOUN_SUBJECTS):
+            break  # "patients they interviewed"
+        if (
+            phrase
+            and not ing_nouns
+            and lower.endswith("ing")
+            and phrase[-1] not in {"of", "and", "or"}
+        ):
             break  # "calls saying ...": a clause starts
+        if word[-1] in "'’" and len(word) > 1:
+            phrase.append(word[:-1])  # "16 weeks' pay": the weeks are counted
+            index += 1
+            break
         phrase.append(word)
         index += 1
     while phrase and phrase[-1].lower() in {"of", "and", "or"}:
         phrase.pop()
         index -= 1
-    if len(phrase) == 1 and (_is_participle(phrase[0].lower()) or phrase[0].endswith("ing")):
+    if len(phrase) == 1 and (
+        _is_participle(phrase[0].lower()) or (phrase[0].endswith("ing") and not ing_nouns)
+    ):
         return None  # "the first appeared": a verb, not a noun
     if not phrase:
         return None
@@ -854,6 +1281,12 @@ def _readable(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return _plain(value)
+
+
+def _format_time(value: float) -> str:
+    seconds = round(value * 60)
+    hours, minutes, seconds = seconds // 3600, seconds // 60 % 60, seconds % 60
+    return f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
 
 
 def _format_date(value: float) -> str:

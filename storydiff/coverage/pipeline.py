@@ -21,6 +21,7 @@ from storydiff.coverage.detect import (
     credits_disagree,
     find_divergences,
     head_family,
+    quotes_less,
     shares_facts,
 )
 from storydiff.coverage.diff import word_diff
@@ -39,7 +40,7 @@ from storydiff.coverage.model import (
     NumberMention,
     Quote,
 )
-from storydiff.coverage.numbers import find_numbers, format_value, is_near_miss
+from storydiff.coverage.numbers import find_numbers, format_value, is_near_miss, values_match
 from storydiff.coverage.quotes import find_credit, find_quotes
 from storydiff.coverage.settings import Settings
 from storydiff.errors import NoArticlesError
@@ -131,11 +132,18 @@ def attach_slipped_figures(
     dropped: set[int] = set()
     for n, claim in enumerate(result):
         present = {a for a, _ in claim.members}
-        figures = [
-            (m, head_family(m.subject))
+        stated = [
+            (a, m)
             for a, i in claim.members
             for m in facts[articles[a].id][i].numbers
-            if m.kind in COMPARED_KINDS and m.subject
+            if m.kind in COMPARED_KINDS
+        ]
+        # Only a figure two outlets agree on draws its misquotes: otherwise the claim
+        # holding the misquote would draw the sentences that state it right.
+        figures = [
+            (m, head_family(m.subject) if m.subject else None)
+            for a, m in stated
+            if any(b != a and values_match(m, other) for b, other in stated)
         ]
         if len(present) < 2 or not figures:
             continue
@@ -148,9 +156,12 @@ def attach_slipped_figures(
                     (a_pos, index)
                     for index, sentence_facts in enumerate(facts[article.id])
                     for found in sentence_facts.numbers
-                    if found.subject
-                    and any(
-                        head == head_family(found.subject) and is_near_miss(found, figure)
+                    if any(
+                        is_near_miss(found, figure)
+                        and (
+                            (found.subject and head == head_family(found.subject))
+                            or _digits_swapped(found, figure)
+                        )
                         for figure, head in figures
                     )
                 ),
@@ -170,6 +181,21 @@ def attach_slipped_figures(
                 scores={**claim.scores, **{key: round(v, 4) for key, v in added.items()}},
             )
     return tuple(c for n, c in enumerate(result) if n not in dropped)
+
+
+def _digits_swapped(a: NumberMention, b: NumberMention) -> bool:
+    """Three digits or more, the same ones in another order (214 and 241): too unlikely
+    by chance to need the counted thing to agree as well."""
+    x, y = f"{a.low:.0f}", f"{b.low:.0f}"
+    return (
+        a.low == a.high
+        and b.low == b.high
+        and float(x) == a.low
+        and float(y) == b.low
+        and len(x) >= 3
+        and x != y
+        and sorted(x) == sorted(y)
+    )
 
 
 def _sentence_facts(article: Article) -> tuple[SentenceFacts, ...]:
@@ -292,9 +318,11 @@ def _reference_and_divergences(
         covered = sum(shares_facts(versions[candidate], other) for other in others)
         found = find_divergences(versions[candidate], others)
         # A credit the others contradict counts against a candidate even where only one
-        # side quotes, so the majority's credit wins.
+        # side quotes, so the majority's credit wins; so does a quotation the others give
+        # in full, since they are not blamed for quoting more.
         blamed = sum(len(d.articles) for d in found) + sum(
-            credits_disagree(versions[candidate], other) for other in others
+            credits_disagree(versions[candidate], other) + quotes_less(versions[candidate], other)
+            for other in others
         )
         if best is None or (-covered, blamed) < (best[0], best[1]):
             best = (-covered, blamed, candidate, found)

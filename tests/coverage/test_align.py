@@ -217,3 +217,24 @@ def test_highlight_bullets_do_not_join_as_a_split() -> None:
     board = claim_with(claims, "The water board says")
     assert "That contrasts with the water board figure of 40 billion litres" in board
     assert "Campaigners say the reservoir holds far less water each summer" not in board
+
+
+def test_a_misquoted_figure_still_aligns_with_the_figure_it_misquotes() -> None:
+    # The changed value no longer anchors the sentence; a figure of the same kind and
+    # about the same size, where the others give theirs, still does.
+    gazette = make_article("gazette", [
+        "Turnout was 44.6 percent, down from 47.3 percent at the last election.",
+        "The mayor thanked the count staff for working through the night.",
+    ])
+    radio = make_article("radio", [
+        "Turnout was 41.6%, the lowest in two decades and down from 47.3%.",
+        "Count staff worked through the night, the mayor said.",
+    ])
+    wire = make_article("wire", [
+        "Turnout was 41.6 percent.",
+        "A recount has been ordered for Thursday.",
+    ])
+    claims = claims_as_texts([gazette, radio, wire])
+    turnout = claim_with(claims, "Turnout was 41.6 percent.")
+    assert "Turnout was 44.6 percent, down from 47.3 percent at the last election." in turnout
+    assert len(turnout) == 3

@@ -303,3 +303,260 @@ def test_any_text_cleans_without_error(text: str) -> None:
     assert not any(ch < " " and ch != "\n" for ch in cleaned.text)
     for paragraph in cleaned.text.split("\n\n") if cleaned.text else []:
         assert paragraph and "\n" not in paragraph
+
+
+# ---------------------------------------------------------------------------
+# A saved page's account bar, timestamps, calls to action and headline lists
+
+SAVED_PAGE = """\
+Home | Towns | Sport | Weather
+Sign in   Register
+Harbour wall to be rebuilt after winter storms
+By Odile Marchetti
+Published 2 March 2024, 9:15am | Updated 2 March 2024, 11:40am
+
+The council will rebuild the eastern harbour wall at a cost of £3.4m, it said on Friday.
+
+Get the best of Kelmouth news sent to your inbox every week. Join now
+
+The work will start in June and take about a year.
+
+Read more
+Storm damage bill tops £10m
+'Like a war zone': ferry timetable cut for winter
+Is the lighthouse next?
+
+Police said the road would reopen on Friday.
+
+Most popular
+1. Bakery wins award
+
+2. School roof repaired
+
+Were you there? Get in touch with our newsroom.
+Have your say
+Comments are now closed.
+We'll bring you more as we get it.
+This page is for general information only and is not financial advice.
+"""
+
+
+@pytest.fixture(scope="module")
+def saved_page() -> CleanText:
+    return clean_text(SAVED_PAGE)
+
+
+def test_saved_page_debris_is_dropped_with_reasons(saved_page: CleanText) -> None:
+    assert reasons(saved_page) == {
+        "Home | Towns | Sport | Weather": "navigation",
+        "Sign in Register": "navigation",
+        "By Odile Marchetti": "byline",
+        "Published 2 March 2024, 9:15am | Updated 2 March 2024, 11:40am": "dateline",
+        "Get the best of Kelmouth news sent to your inbox every week. Join now": "prompt",
+        "Read more": "navigation",
+        "Storm damage bill tops £10m": "related",
+        "'Like a war zone': ferry timetable cut for winter": "related",
+        "Is the lighthouse next?": "related",
+        "Most popular": "navigation",
+        "1. Bakery wins award": "related",
+        "2. School roof repaired": "related",
+        "Were you there? Get in touch with our newsroom.": "prompt",
+        "Have your say": "prompt",
+        "Comments are now closed.": "prompt",
+        "We'll bring you more as we get it.": "notice",
+        "This page is for general information only and is not financial advice.":
+            "disclaimer",
+    }
+
+
+def test_saved_page_keeps_the_article(saved_page: CleanText) -> None:
+    assert saved_page.text.split("\n\n") == [
+        "Harbour wall to be rebuilt after winter storms",
+        "The council will rebuild the eastern harbour wall at a cost of £3.4m, it said on "
+        "Friday.",
+        "The work will start in June and take about a year.",
+        # A short real paragraph right after a headline list ends the list.
+        "Police said the road would reopen on Friday.",
+    ]
+
+
+def test_published_and_updated_line_gives_the_published_date(saved_page: CleanText) -> None:
+    # The account bar above the headline must not become the title either.
+    assert saved_page.metadata == Metadata(
+        title="Harbour wall to be rebuilt after winter storms",
+        published="2024-03-02",
+        author="Odile Marchetti",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\u201cHave your say,\u201d she urged residents.",
+        '"Have your say," she urged residents.',
+        "Contact tracing teams visited 40 homes.",
+        "We will update the timetable in May, the operator said.",
+        "The minister said the letters landed in her inbox.",
+        "Subscribers will pay more from June.",
+        "Sign-up numbers for the scheme rose 40% last year.",
+        "Have you been to the new library? Thousands have, the council says.",
+        "This article of the treaty is not financial advice, the court ruled.",
+        "Residents were told to get in touch with the council by Friday.",
+    ],
+)
+def test_sentence_that_looks_like_a_call_to_action_is_kept(sentence: str) -> None:
+    cleaned = clean_text(f"Harbour wall rebuilt\n\nThe wall fell in March.\n\n{sentence}")
+    assert sentence in cleaned.text.split("\n\n")
+    assert reasons(cleaned) == {}
+
+
+def test_headline_list_ends_at_a_hard_wrapped_paragraph() -> None:
+    text = (
+        "Related stories\nFerry timetable cut for winter\n\n"
+        "The harbour board met on Monday evening to discuss the future of the\n"
+        "old lighthouse, which has stood on the rock since 1851.\n"
+    )
+    cleaned = clean_text(text)
+    assert reasons(cleaned) == {
+        "Related stories": "navigation", "Ferry timetable cut for winter": "related",
+    }
+    assert cleaned.text.startswith("The harbour board met on Monday evening")
+
+
+def test_latest_header_does_not_swallow_live_entries() -> None:
+    text = "Latest\n\n16:40 GMT \u2014 The pier reopened to walkers this afternoon.\n"
+    cleaned = clean_text(text)
+    assert cleaned.text == "16:40 GMT \u2014 The pier reopened to walkers this afternoon."
+
+
+@pytest.mark.parametrize(
+    "line", ["Subscribe Log in", "Accept all | Manage preferences", "Share Tweet Email"]
+)
+def test_a_row_of_buttons_is_navigation(line: str) -> None:
+    cleaned = clean_text(f"{line}\n\nPier reopens after a year\n\nThe pier reopened on Monday.")
+    assert reasons(cleaned) == {line: "navigation"}
+    assert cleaned.metadata.title == "Pier reopens after a year"
+
+
+# ---------------------------------------------------------------------------
+# Bylines naming a team or an outlet; a header line naming the outlet
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "outlet"),
+    [
+        # A group is not a person: no author, and the outlet when the group names it.
+        ("By Bay Herald live team", None, "Bay Herald"),
+        ("By our politics desk", None, None),
+        ("By Staff", None, None),
+        ("By Staff Reporter", None, None),
+        ("By Ana Ruiz and the Bay Herald politics team", "Ana Ruiz", "Bay Herald"),
+        ("By Harbour Radio News", None, "Harbour Radio News"),
+        ("By Reuters", None, "Reuters"),
+        ("By The Associated Press", None, "The Associated Press"),
+        # A surname that is also a newspaper word stays a person.
+        ("By Emily Post", "Emily Post", None),
+    ],
+)
+def test_bylines_crediting_a_group_or_an_outlet(
+    byline: str, author: str | None, outlet: str | None
+) -> None:
+    cleaned = clean_text(f"Pier reopens\n\n{byline}\n\nThe pier reopened on Monday.")
+    assert reasons(cleaned) == {byline: "byline"}
+    assert (cleaned.metadata.author, cleaned.metadata.outlet) == (author, outlet)
+
+
+def test_outlet_line_after_the_headline_and_a_day_first_date() -> None:
+    cleaned = clean_text(
+        "Pier reopens after a year of repairs at Port Wren, to the relief of fishermen\n"
+        "Baltic News Agency (translated from Estonian)\n"
+        "03.06.2024\n\n"
+        "The pier at Port Wren reopened on Monday after a year of repairs.\n"
+    )
+    assert reasons(cleaned) == {
+        "Baltic News Agency (translated from Estonian)": "byline",
+        "03.06.2024": "dateline",
+    }
+    assert cleaned.metadata == Metadata(
+        outlet="Baltic News Agency",
+        title="Pier reopens after a year of repairs at Port Wren, to the relief of fishermen",
+        published="2024-06-03",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pier reopens\nLocal News\n\nThe pier at Port Wren reopened on Monday.",  # a section
+        "Pier reopens\n\nThe pier at Port Wren reopened on Monday.\n\nBaltic News Agency",
+    ],
+)
+def test_a_name_outside_the_header_or_a_section_is_not_the_outlet(text: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned.metadata.outlet is None
+    assert "byline" not in reasons(cleaned).values()
+
+
+# ---------------------------------------------------------------------------
+# Subheads
+
+
+def test_markdown_subheads_after_the_body_begins_are_dropped() -> None:
+    cleaned = clean_text(
+        "# Pier reopens after a year\n\nThe pier reopened on Monday after repairs.\n\n"
+        "## Who paid for it?\n\nThe council paid two thirds of the bill.\n\n"
+        "### The next steps\n\nA cafe will open in May, the board said.\n\n"
+        "## The board said the cafe would open in May and hire six staff.\n"
+    )
+    assert reasons(cleaned) == {"## Who paid for it?": "subhead", "### The next steps": "subhead"}
+    assert cleaned.metadata.title == "Pier reopens after a year"
+    # A "heading" that is a full sentence is a paragraph marked up wrongly: kept.
+    assert cleaned.text.endswith("The board said the cafe would open in May and hire six staff.")
+
+
+def test_plain_text_question_alone_between_paragraphs_is_a_subhead() -> None:
+    cleaned = clean_text(
+        "Pier reopens\n\nThe pier reopened on Monday after a year of repairs.\n\n"
+        "Why did it take so long?\n\n"
+        "Engineers found the piles had rotted further than expected.\n"
+    )
+    assert reasons(cleaned) == {"Why did it take so long?": "subhead"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "\u201cWho will pay for this?\u201d",  # someone speaking
+        "Q: Will fares rise again?",  # an interview transcript
+        "Who pays?",  # a rhetorical beat as often as a subhead
+        "Why did the board wait until the piles had rotted through before it finally "
+        "called in the engineers?",  # a sentence
+    ],
+)
+def test_question_that_may_be_article_text_is_kept(question: str) -> None:
+    text = (
+        "Pier reopens\n\nThe pier reopened on Monday after a year of repairs.\n\n"
+        f"{question}\n\nEngineers found the piles had rotted further than expected.\n"
+    )
+    cleaned = clean_text(text)
+    assert question in cleaned.text.split("\n\n")
+    assert reasons(cleaned) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not alone in its paragraph.
+        "The pier reopened on Monday after a year of repairs.\n\nIs it safe now?\n"
+        "Divers checked every pile last week, the board said.",
+        # Last in the article: nothing follows.
+        "The pier reopened on Monday after a year of repairs.\n\nWas it worth the wait?",
+        # Before the body begins: a headline or standfirst.
+        "Is the pier finally safe?\n\nThe pier reopened on Monday after a year of repairs.",
+        # Questions in a row.
+        "The pier reopened on Monday after a year of repairs.\n\nWho decided to close it?\n\n"
+        "Who paid for the repairs?\n\nNobody at the council would say.",
+    ],
+)
+def test_question_outside_the_subhead_shape_is_kept(text: str) -> None:
+    assert "subhead" not in reasons(clean_text(text)).values()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from storydiff.coverage.ingest import (
+    NotAnArticleError,
     ReadLimits,
     decode_bytes,
     expand_sources,
@@ -87,6 +88,28 @@ def test_html_main_text_and_metadata_are_extracted() -> None:
     assert raw.metadata.title == "Harbour reopens after the spring storm"
 
 
+SUBHEAD_PAGE = """<!doctype html><html><head><title>Pier reopens</title></head><body>
+<article><h1>Pier reopens after a year of repairs</h1>
+<p>The pier at Port Wren reopened on Monday after a year of repairs, the harbour board
+said.</p>
+<h2>Who paid for the work?</h2>
+<p>The council paid two thirds of the bill and the harbour board paid the rest.</p>
+<h3>What comes next</h3>
+<p>A cafe will open at the end of the pier in May, the board said.</p>
+</article></body></html>"""
+
+
+def test_html_headings_are_marked_as_markdown_headings(tmp_path: Path) -> None:
+    # Cleaning needs to know which blocks were headings: a subhead states nothing.
+    page = tmp_path / "pier.html"
+    page.write_text(SUBHEAD_PAGE, encoding="utf-8")
+    blocks = read_article(str(page)).text.split("\n\n")
+    assert blocks[0] == "# Pier reopens after a year of repairs"
+    assert "## Who paid for the work?" in blocks
+    assert "### What comes next" in blocks
+    assert sum(block.startswith("#") for block in blocks) == 3  # paragraphs stay plain
+
+
 def test_html_without_an_article_is_refused() -> None:
     with pytest.raises(ArticleError, match=r"no_article\.html: no article text found"):
         read_article(data("no_article.html"))
@@ -112,6 +135,27 @@ def test_json_list_gives_one_article_per_record() -> None:
 def test_read_article_refuses_a_file_of_many_records() -> None:
     with pytest.raises(ArticleError, match=r"holds 2 articles, expected one"):
         read_article(data("records.json"))
+
+
+@pytest.mark.parametrize(
+    ("content", "not_an_article"),
+    [
+        ('{"expected": [{"type": "number_changed"}]}', True),  # answer keys, not an article
+        ('[{"schema": 1}, {"claims": []}]', True),
+        ("[1, 2, 3]", True),
+        ('{"text": "   "}', False),  # an article, broken
+        ('[{"text": "The ferry runs twice a day."}, {"title": "no text"}]', False),
+        ('{"text": "The ferry runs.", "published": "someday"}', False),
+    ],
+)
+def test_json_that_holds_no_article_is_told_apart_from_a_broken_article(
+    tmp_path: Path, content: str, not_an_article: bool
+) -> None:
+    path = tmp_path / "x.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ArticleError) as raised:
+        read_articles(str(path))
+    assert isinstance(raised.value, NotAnArticleError) is not_an_article
 
 
 def test_json_lines_skip_blank_lines() -> None:
@@ -278,6 +322,11 @@ def test_missing_paths_are_kept_for_the_reader_to_report() -> None:
         ("24th Sept. 2019", "2019-09-24"),
         ("February 30, 2020", None),
         ("06/07/2016", None),
+        # Dotted numeric dates are written day first.
+        ("17.01.2025", "2025-01-17"),
+        ("Stand: 3.4.2024, 14:05 Uhr", "2024-04-03"),
+        ("31.02.2024", None),
+        ("version 1.17.01.2025", None),
         ("no date here", None),
     ],
 )

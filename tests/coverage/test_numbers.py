@@ -22,7 +22,7 @@ from storydiff.coverage.numbers import (
 
 COUNT, PERCENT, MONEY = NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY
 YEAR, DATE, ORDINAL = NumberKind.YEAR, NumberKind.DATE, NumberKind.ORDINAL
-MEASURE = NumberKind.MEASURE
+MEASURE, TIME = NumberKind.MEASURE, NumberKind.TIME
 
 
 def only(sentence: str) -> NumberMention:
@@ -198,15 +198,13 @@ def test_dates(sentence: str, surface: str, iso: str) -> None:
     "sentence",
     [
         "Updated 9:30 PM ET",
-        "The clip lasts 01:00",
-        "Doors open at 10am.",
         "Help 24/7.",
         "The G7 met.",
         "A COVID-19 ward.",
         "In their 40s.",
     ],
 )
-def test_times_codes_and_fractions_are_not_numbers(sentence: str) -> None:
+def test_stamps_codes_and_fractions_are_not_numbers(sentence: str) -> None:
     assert find_numbers(sentence) == ()
 
 
@@ -221,9 +219,10 @@ def test_ordinals(sentence: str, value: float, subject: str) -> None:
 
 @pytest.mark.parametrize(("written", "normalised"), sorted(QUALIFIERS.items()))
 def test_every_qualifier_in_the_table_is_read(written: str, normalised: str | None) -> None:
+    written_after = written == "plus" or written.startswith(("or ", "and "))
     sentence = (
         f"They counted 800 {written} birds."
-        if written in {"or more", "or so", "plus"}
+        if written_after
         else f"They counted 800{written} birds."
         if written == "+"
         else f"They counted {written} 800 birds."
@@ -294,7 +293,10 @@ def test_format_value() -> None:
         ("Some 95 per cent of votes.", "about 95% votes"),
         ("Tens of thousands of fans were there.", "tens of thousands of fans"),
         ("About 1.5 million visitors.", "about 1.5 million visitors"),
-        ("It costs $3 billion.", "$3 billion"),
+        ("It costs $3 billion.", "$3 billion cost"),
+        ("The bill is $3 billion.", "$3 billion"),
+        ("Doors shut at about 6:42 a.m. sharp.", "about 6:42 a.m."),
+        ("It fell to minus 31 degrees Celsius.", "-31 degrees Celsius"),
     ],
 )
 def test_describe(sentence: str, described: str) -> None:
@@ -373,6 +375,17 @@ _NUMBERY = st.sampled_from(
         "June 4, 2016",
         "1999",
         "11:45 PM",
+        "6.42am",
+        "the 6.15 from Leeds",
+        "09:14 GMT",
+        "-",
+        "minus ",
+        "−",
+        "C",
+        " °C",
+        " degrees Celsius",
+        "over ",
+        " years",
         "24/7",
         "3rd",
         "people",
@@ -495,3 +508,378 @@ def test_near_misses_are_one_slip_apart() -> None:
     assert not is_near_miss(first("712 schools"), first("713 schools"))
     assert not is_near_miss(first("100 people"), first("1,000 people"))  # too common
     assert not is_near_miss(first("12 people"), first("21 people"))  # too small to tell
+
+
+# --- clock times ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("The span fell at 6:42 a.m. on Monday.", "6:42 a.m."),
+        ("The span fell at 6.42am on Monday.", "6.42am"),
+        ("The span fell at 6.42 am on Monday.", "6.42 am"),
+        ("The span fell at 6:42 AM on Monday.", "6:42 AM"),
+        ("The span fell at 06:42 on Monday.", "06:42"),
+        ("The span fell at 06.42 on Monday.", "06.42"),
+        ("The span fell at 06:42 GMT on Monday.", "06:42 GMT"),
+        ("The span fell at 6.42 yesterday.", "6.42"),
+    ],
+)
+def test_clock_times_in_every_spelling_are_one_time(sentence: str, surface: str) -> None:
+    mention = only(sentence)
+    assert (mention.surface, mention.kind, mention.low, mention.subject) == (
+        surface,
+        TIME,
+        6 * 60 + 42,
+        None,
+    )
+    assert format_value(mention.low, mention.high, kind=TIME) == "06:42"
+    assert values_match(mention, only("It fell at 6:42 a.m."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "minutes"),
+    [
+        ("Doors open at 4am.", 4 * 60),
+        ("Doors open at 10am.", 10 * 60),
+        ("Doors open at 7 p.m. today.", 19 * 60),
+        ("Doors open at 12pm.", 12 * 60),
+        ("Doors open at 12am.", 0),
+        ("It was reported at 09:14 GMT.", 9 * 60 + 14),
+        ("It was reported at 21:05:30.", 21 * 60 + 5.5),
+        ("She took the 6.15 service to Leeds.", 6 * 60 + 15),
+        ("The 6.15 from Holloway Cross was late.", 6 * 60 + 15),
+        ("The 6.15 to Brennick was late.", 6 * 60 + 15),
+    ],
+)
+def test_clock_times_are_minutes_since_midnight(sentence: str, minutes: float) -> None:
+    mention = only(sentence)
+    assert (mention.kind, mention.low) == (TIME, minutes)
+
+
+def test_a_hedged_time_keeps_its_hedge() -> None:
+    mention = only("The train crossed at about 6:42 a.m.")
+    assert (mention.surface, mention.qualifier, mention.kind) == ("about 6:42 a.m.", "about", TIME)
+    assert only("The train crossed at around 6.42am.").qualifier == "about"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "kind"),
+    [
+        ("Inflation hit 6.5 percent.", 6.5, PERCENT),
+        ("Some 2.4 million people voted.", 2.4e6, COUNT),
+        ("It raised $4.2m in a day.", 4.2e6, MONEY),
+        ("The index rose 6.15 points.", 6.15, MEASURE),
+        ("Shares closed at 6.42 on the day.", 6.42, COUNT),
+        ("The rate is 1.25 to 1.50 now.", 1.25, COUNT),
+        ("The lift is 6.15 metres high.", 6.15, MEASURE),
+    ],
+)
+def test_decimals_are_not_clock_times(sentence: str, value: float, kind: NumberKind) -> None:
+    mention = find_numbers(sentence)[0]
+    assert (mention.low, mention.kind) == (value, kind)
+
+
+def test_a_changed_time_is_a_different_value_and_a_near_miss() -> None:
+    from storydiff.coverage.numbers import is_near_miss
+
+    told, slipped = only("It fell at 6.42am."), only("It fell at 6.24am.")
+    assert not values_match(told, slipped)
+    assert format_value(slipped.low, slipped.high, kind=TIME) == "06:24"
+    assert is_near_miss(told, slipped)  # the written digits swapped
+    assert not is_near_miss(told, only("It fell at 9.15pm."))
+
+
+def test_times_are_never_counts_and_never_anchors() -> None:
+    from storydiff.coverage.align import distinctive_values
+
+    sentence = "The 6.15 from Leeds fell at 6.42am, and the 06:50 stopped at 7:10 p.m."
+    assert [m.kind for m in find_numbers(sentence)] == [TIME, TIME, TIME, TIME]
+    assert distinctive_values(sentence) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Use less power between 5pm and 8pm.", 17 * 60, 20 * 60),
+        ("The curfew runs 6-9am.", 6 * 60, 9 * 60),
+        ("The curfew runs from 11 to 1pm.", 11 * 60, 13 * 60),
+        ("The curfew runs 06:00 to 09:30.", 6 * 60, 9 * 60 + 30),
+    ],
+)
+def test_ranges_of_times(sentence: str, low: float, high: float) -> None:
+    mention = only(sentence)
+    assert (mention.kind, mention.low, mention.high) == (TIME, low, high)
+    assert "/" in format_value(mention.low, mention.high, kind=TIME)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "16:40 GMT — We are pausing our live coverage here.",
+        "09:14 GMT - The institute recorded the low.",
+        "Published 6 November 2025, 4:37pm | Updated 6 November 2025, 7:12pm",
+        "14 October 2025, 5:10pm",
+    ],
+)
+def test_entry_stamps_are_not_read_as_times(sentence: str) -> None:
+    assert TIME not in [m.kind for m in find_numbers(sentence)]
+
+
+def test_a_time_that_opens_a_sentence_without_a_dash_is_a_time() -> None:
+    assert only("At 6.42am yesterday, one of its spans gave way.").kind is TIME
+    assert only("6.42am").kind is TIME
+
+
+# --- negatives and temperatures ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("The town recorded -31C overnight.", "-31C"),
+        ("The town recorded −31C overnight.", "−31C"),
+        ("The town recorded −31 °C overnight.", "−31 °C"),
+        ("The town recorded -31°C overnight.", "-31°C"),
+        ("The town recorded minus 31C overnight.", "minus 31C"),
+        ("The town recorded minus 31 degrees Celsius overnight.", "minus 31"),
+        ("The town recorded minus 31 degrees C overnight.", "minus 31"),
+        ("The town recorded -31 Celsius overnight.", "-31"),
+        ("The town recorded minus 31 degrees centigrade overnight.", "minus 31"),
+    ],
+)
+def test_negative_celsius_in_every_spelling_is_one_figure(sentence: str, surface: str) -> None:
+    mention = only(sentence)
+    assert (mention.surface, mention.low, mention.high, mention.kind, mention.subject) == (
+        surface,
+        -31,
+        -31,
+        MEASURE,
+        "degrees Celsius",
+    )
+    assert values_match(mention, only("It was -31C."))
+    assert not values_match(mention, only("It killed 31 people."))
+
+
+def test_fahrenheit_is_its_own_unit() -> None:
+    assert only("It was minus 40 degrees Fahrenheit.").subject == "degrees Fahrenheit"
+    mention = only("A fever of 101.3F is high.")
+    assert (mention.low, mention.subject, mention.surface) == (
+        101.3,
+        "degrees Fahrenheit",
+        "101.3F",
+    )
+    assert only("It was 40°F.").subject == "degrees Fahrenheit"
+
+
+def test_degrees_without_a_scale_are_still_degrees() -> None:
+    mention = only("The capital reached minus 18 degrees.")
+    assert (mention.low, mention.kind, mention.subject) == (-18, MEASURE, "degrees")
+    assert values_match(mention, only("The capital woke up to minus 18C."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Lows of between -5C and -10C.", -10, -5),
+        ("Lows from -5 to -10C.", -10, -5),
+        ("Highs of 20-25C.", 20, 25),
+        ("Highs of 20C to 25C.", 20, 25),
+    ],
+)
+def test_temperature_ranges(sentence: str, low: float, high: float) -> None:
+    mention = only(sentence)
+    assert (mention.low, mention.high, mention.kind, mention.subject) == (
+        low,
+        high,
+        MEASURE,
+        "degrees Celsius",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Between 60-80 services a day were cut.", [(60, 80)]),
+        ("It ran in 2012-2013.", [(2012, 2013)]),
+        ("Aged 18-24 mostly.", [(18, 24)]),
+        ("A margin of plus or minus 3 points.", [(3, 3)]),
+        ("Ten minus 3 is seven, and 10 minus 3 too.", [(10, 10), (3, 3), (7, 7), (10, 10), (3, 3)]),
+        ("A COVID-19 ward had 12 beds.", [(12, 12)]),
+    ],
+)
+def test_hyphens_and_minus_words_that_are_not_signs(
+    sentence: str, expected: list[tuple[float, float]]
+) -> None:
+    assert [(m.low, m.high) for m in find_numbers(sentence)] == expected
+
+
+def test_other_kinds_take_a_sign_too() -> None:
+    assert only("Growth was −0.3% last quarter.").low == -0.3
+    assert only("A loss of -$5m was booked.").low == -5e6
+
+
+def test_a_capital_c_after_a_label_or_out_of_range_is_not_a_temperature() -> None:
+    assert only("Flat 3C was empty.").kind is COUNT
+    assert only("They sold 700C units.").kind is COUNT  # no weather is 700 degrees
+
+
+# --- qualifiers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Pay is capped at 52 weeks.", "at most"),
+        ("Pay is no more than 52 weeks.", "at most"),
+        ("Pay is a maximum of 52 weeks.", "at most"),
+        ("Pay is up to a maximum of 52 weeks.", "at most"),
+        ("Pay is not exceeding 52 weeks.", "at most"),
+        ("They hired no fewer than 40 people.", "at least"),
+        ("They hired a minimum of 40 people.", "at least"),
+        ("Most patients are older than 65.", "more than"),
+        ("Most patients are aged over 65.", "more than"),
+        ("Most patients are over the age of 65.", "more than"),
+        ("Most patients are aged 65 and over.", "at least"),
+        ("Most patients are 65 or older.", "at least"),
+        ("Children aged 5 and under go free.", "at most"),
+        ("Groups of 10 or fewer may meet.", "at most"),
+        ("Pupils younger than 11 stayed home.", "less than"),
+    ],
+)
+def test_caps_floors_and_ages(sentence: str, qualifier: str) -> None:
+    assert only(sentence).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plant will add about 600 jobs over two years.",
+        "The cost will be spread over 10 days.",
+        "Talks will run over the next three months.",
+        "Over five years, the town doubled in size.",
+        "Prices rose 5% over three years.",
+    ],
+)
+def test_over_a_span_of_time_is_no_hedge(sentence: str) -> None:
+    spans = [m for m in find_numbers(sentence) if m.subject in {"years", "days", "months"}]
+    assert len(spans) == 1
+    assert spans[0].qualifier is None
+    assert not spans[0].surface.lower().startswith("over")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It has been closed for over 10 days.",
+        "It was the first rise in over two years.",
+        "Passengers waited over 10 hours.",
+        "Children over 5 years old must pay.",
+        "It was built over 10 years ago.",
+        "Over 300,000 people marched.",
+        "Most patients are aged over 65.",
+        "The wait took over three weeks.",
+    ],
+)
+def test_over_before_a_figure_is_still_more_than(sentence: str) -> None:
+    (mention,) = [m for m in find_numbers(sentence) if m.kind in {COUNT, MEASURE}]
+    assert mention.qualifier == "more than"
+
+
+def test_up_to_after_a_phrasal_verb_is_no_cap() -> None:
+    assert only("Holmgaard woke up to minus 18C.").qualifier is None
+    assert only("The bills add up to $5m.").qualifier is None
+    assert only("The storm killed up to 300 people.").qualifier == "up to"
+
+
+# --- what a sum of money is ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("The restructuring will save it $1.2 billion a year.", "savings"),
+        ("The plan is expected to save at least $450 million a year.", "savings"),
+        ("It will take a $1.2 billion restructuring charge.", "restructuring charge"),
+        ("It will book a restructuring charge of $1.2 billion.", "restructuring charge"),
+        ("It expects annual savings of at least $450 million.", "savings"),
+        ("It reported revenue of $61 million.", "revenue"),
+        ("It controls an annual budget of around €420 million.", "annual budget"),
+        ("The firm faces a fine of up to €2m if inspectors object.", "fine"),
+        ("The company has set aside $350 million for severance.", "severance"),
+        ("It includes about $310 million in severance payments.", "severance payments"),
+        ("The state released €4.2m in emergency funding.", "emergency funding"),
+        ("It was ordered to pay $1.5m in compensation to residents.", "compensation"),
+        ("The recall will cost the firm €4.2m.", "cost"),
+        ("The judge fined the company $4.2 million.", "fine"),
+        ("His campaign spent 310,000 euros.", "spending"),
+    ],
+)
+def test_money_subjects(sentence: str, subject: str) -> None:
+    mention = next(m for m in find_numbers(sentence) if m.kind is MONEY)
+    assert mention.subject == subject
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shares fell 9.3 percent to $41.72 in morning trading.",
+        "Her rival spent less, compared with €185k for Osei-Laird.",
+        "It made $5m for the year.",
+        "It made $5m in the first half.",
+        "It made a total of $5m.",
+    ],
+)
+def test_money_without_a_readable_subject(sentence: str) -> None:
+    mention = next(m for m in find_numbers(sentence) if m.kind is MONEY)
+    assert mention.subject is None
+
+
+def test_a_charge_told_as_savings_is_a_different_subject() -> None:
+    charge = only("The company will take a $1.2bn restructuring charge.")
+    savings = only("The restructuring, Tidewater says, will save it $1.2 billion a year.")
+    assert values_match(charge, savings)
+    assert subject_similarity(charge.subject, savings.subject) < 0.34
+    assert (
+        subject_similarity(
+            only("It expects annual savings of at least $450 million.").subject,
+            only("It expects the plan to save up to $450 million a year.").subject,
+        )
+        == 1.0
+    )
+
+
+# --- smaller readings ----------------------------------------------------------------
+
+
+def test_a_fall_to_a_price_is_two_figures_not_a_range() -> None:
+    assert summary("Revenue fell 6% to $3.8bn.") == [
+        ("6%", 6, 6, "percent", None),
+        ("$3.8bn", 3.8e9, 3.8e9, "money", None),
+    ]
+    assert only("It rose 5 to 10% a year.").kind is PERCENT
+
+
+def test_possessive_units_are_measures() -> None:
+    mention = only("Workers get 16 weeks' pay.")
+    assert (mention.kind, mention.subject) == (MEASURE, "weeks")
+    assert values_match(mention, only("Workers get sixteen weeks of pay."))
+
+
+def test_a_pronoun_or_a_clause_ends_the_subject() -> None:
+    assert (
+        find_numbers("We found that 95 percent of the patients they saw were ill.")[0].subject
+        == "patients"
+    )
+    assert only("A fine of up to 200 points if they object.").subject == "points"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso"),
+    [("published: 2025-10-14", "2025-10-14"), ("Dated 17.01.2025 in print.", "2025-01-17")],
+)
+def test_numeric_dates(sentence: str, iso: str) -> None:
+    mention = only(sentence)
+    assert mention.kind is DATE
+    assert format_value(mention.low, mention.high, kind=DATE) == iso

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from storydiff.coverage.model import Quote
 from storydiff.coverage.quotes import (
+    affiliation_of,
     find_credit,
     find_quotes,
     quote_words_changed,
@@ -321,6 +322,10 @@ _QUOTY = st.sampled_from(
         "according to ",
         "the ministry",
         " told ",
+        " sobbed ",
+        " has said",
+        "’s ",
+        ", chief executive of ",
         "don’t",
         "\x00",
         " ",
@@ -341,6 +346,8 @@ def test_find_quotes_never_raises_and_offsets_slice_back(sentences: list[str]) -
             assert sentence[quote.start : quote.end] == quote.text
             assert quote.text
         find_credit(sentence)
+        affiliation_of(sentence)
+        affiliation_of(sentence, "Ms Lane")
 
 
 # --- the shared seeds, read at run time ----------------------------------------------
@@ -414,22 +421,26 @@ def test_credit_goes_to_the_organisation_behind_a_document() -> None:
     assert find_credit("A 2021 survey commissioned by the Harbour Trust found rust.") == (
         "Harbour Trust"
     )
-    assert find_credit("An audit by Lindqvist and Partners found gaps, according to"
-                       " papers seen by reporters.") == "Lindqvist and Partners"
+    assert (
+        find_credit(
+            "An audit by Lindqvist and Partners found gaps, according to papers seen by reporters."
+        )
+        == "Lindqvist and Partners"
+    )
     assert find_credit("Prices rose, according to the Central Bank.") == "the Central Bank"
 
 
 def test_possessive_title_with_appositive_name_credits_the_person() -> None:
     from storydiff.coverage.quotes import find_quotes
 
-    ((quote,),) = find_quotes(["\"Stay indoors,\" said Brennmoor's mayor, Oda Vik."])
+    ((quote,),) = find_quotes(['"Stay indoors," said Brennmoor\'s mayor, Oda Vik.'])
     assert quote.speaker == "Oda Vik"
 
 
 def test_lowercase_title_before_a_name_credits_the_person() -> None:
     from storydiff.coverage.quotes import find_quotes
 
-    ((quote,),) = find_quotes(["\"Hold the line,\" said chief engineer Hallvard Moen."])
+    ((quote,),) = find_quotes(['"Hold the line," said chief engineer Hallvard Moen.'])
     assert quote.speaker == "Hallvard Moen"
 
 
@@ -438,4 +449,263 @@ def test_credit_to_an_institution_at_the_end_of_a_sentence() -> None:
 
     assert find_credit("The fire injured two people, the fire brigade said.") == (
         "the fire brigade"
+    )
+
+
+# --- speech verbs beyond "said" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            '"The roof just caved in," sobbed teacher Mirela Dorn, 41, who was in the hall.',
+            "Mirela Dorn",
+        ),
+        ('"Get out now!" screamed Jonas Pell.', "Jonas Pell"),
+        ('"It is a scandal," Ada Brink fumed.', "Ada Brink"),
+        ('Ada Brink fumed at the council: "It is a scandal."', "Ada Brink"),
+        ('"We will rebuild every house," vowed Tilde Haug.', "Tilde Haug"),
+        ('"Nobody could have seen it coming," conceded Rolf Amundsen.', "Rolf Amundsen"),
+        ('"Stay away from the river," urged the coastguard.', "the coastguard"),
+        # A role ending the sentence keeps its full stop as a token, and is still a role.
+        ('"Keep clear of the cliffs," said the spokeswoman.', "the spokeswoman"),
+        ('"Worst week ever," tweeted Ivo Marsh on Sunday.', "Ivo Marsh"),
+        ('"At least the fish are happy," quipped ferryman Ole Brun.', "Ole Brun"),
+        ('"Please find my son," pleaded Mona Vik.', "Mona Vik"),
+        ('"The pier shook like a leaf," Ortega recalled.', "Ortega"),
+        # An appositive may push the verb past the first seven words after the quotation.
+        (
+            '"We are heartbroken," Arne Kolstad, chief executive of Nordvik Cement, said today.',
+            "Arne Kolstad",
+        ),
+    ],
+)
+def test_speakers_of_verbs_other_than_said(sentence: str, speaker: str) -> None:
+    assert quotes_of(sentence)[0][0][1] == speaker
+    assert find_credit(sentence) == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fires raged across the valley for a week.",
+        "Storm Hilde slammed the coast overnight.",
+        "Quarry Foods has recalled 20,000 jars of pesto.",
+        "Food recalls hit a record high last year.",
+        "Ortega pleaded not guilty to three counts of fraud.",
+        "Ortega's claims were rejected by the tribunal.",
+    ],
+)
+def test_verbs_that_only_sometimes_report_speech_credit_no_one_here(sentence: str) -> None:
+    assert find_credit(sentence) is None
+
+
+def test_recalled_reports_speech_before_that() -> None:
+    assert find_credit("Ortega recalled that the pier shook for a full minute.") == "Ortega"
+
+
+def test_a_framing_verb_frames_only_the_quotation_nearest_it() -> None:
+    sentence = 'Fires raged across the valley as villagers shouted "run" at the crews.'
+    assert find_credit(sentence) != "Fires"
+    assert quotes_of(sentence)[0][0][1] != "Fires"
+
+
+def test_a_place_or_employer_before_a_lowercase_title_is_not_the_speaker() -> None:
+    assert quotes_of('"They drained our lake," fumed Tromvik dad Ola Dahl, 45.') == [
+        [("They drained our lake", "Ola Dahl")]
+    ]
+    sentence = '"Demand collapsed," said Halden Capital analyst Sunniva Berg.'
+    assert quotes_of(sentence) == [[("Demand collapsed", "Sunniva Berg")]]
+    assert affiliation_of(sentence, "Sunniva Berg") == "Halden Capital"
+
+
+def test_a_named_frame_outranks_a_generic_according_to() -> None:
+    sentence = (
+        "A 2021 audit by the Nordland Dam Board found the spillway was"
+        ' "close to failure", according to papers seen by the Herald.'
+    )
+    assert quotes_of(sentence)[0][0][1] == "the Nordland Dam Board"
+    # With nothing better to go on, the generic credit stands.
+    assert quotes_of('"Costs will rise," according to police.')[0][0][1] == "police"
+
+
+def test_the_listener_after_told_is_not_the_speaker() -> None:
+    sentence = 'One commuter, whose brother is missing, told the Ledger: "We just want news."'
+    assert quotes_of(sentence) == [[("We just want news.", None)]]
+
+
+# --- credits at the end of a sentence ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        (
+            "The pier reopened in May 2022, the Saltmarsh Harbour Board said.",
+            "the Saltmarsh Harbour Board",
+        ),
+        ("Two divers were treated for cold, police said.", "police"),
+        ("The ferry will resume on Friday, officials said on Tuesday.", "officials"),
+        ("No jobs will go at the depot, the company said in a statement.", "the company"),
+        ("The lock gates were last serviced in 2019, the ministry has said.", "the ministry"),
+        (
+            "Three boats capsized near the breakwater, emergency services said.",
+            "emergency services",
+        ),
+        ("The Coastal Agency now says at least nine boats sank.", "The Coastal Agency"),
+        ("Ortega later said the pier had been closed twice.", "Ortega"),
+        # The appositive names the person when the head is only a title.
+        ("Its chief inspector, Rolf Amundsen, said a report would follow.", "Rolf Amundsen"),
+        ("The Minister of Fisheries, Ola Brekke, said quotas would stay.", "Ola Brekke"),
+        (
+            "Chief financial officer Kari Lien told analysts the plan would pay for itself.",
+            "Chief financial officer Kari Lien",
+        ),
+        # "said the association would ..." is the subject's verb, not an inversion.
+        (
+            "Ines Holt, chair of the Quay Residents Association, said the association would sue.",
+            "Ines Holt",
+        ),
+        ('"The pier was shut, police said," Ortega said.', "Ortega"),
+        ("Two men were told to leave the pier.", None),
+    ],
+)
+def test_trailing_and_other_unquoted_credits(sentence: str, credit: str | None) -> None:
+    assert find_credit(sentence) == credit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("Testing found salmonella in 12 of 30 samples.", None),
+        ("Sampling revealed lead in the school's pipes.", None),
+        ("Research suggests the pier has been unsafe for years.", None),
+        ("Research by the Tidal Institute found rust on the piles.", "the Tidal Institute"),
+        ("Investigators found that the pier had rusted through.", "Investigators"),
+        ("The report says the pier had rusted through.", "The report"),
+    ],
+)
+def test_a_method_is_not_a_source(sentence: str, credit: str | None) -> None:
+    assert find_credit(sentence) == credit
+
+
+# --- pronouns ------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_a_titled_subject_of_a_sentence_without_speech() -> None:
+    found = quotes_of(
+        "Counsel Mira Lund told the court the firm had lied about the dam.",
+        '"It was deliberate," she said.',
+        "The judge agreed.",
+        '"The firm knew the dam was weak," she said.',
+    )
+    assert found[1] == [("It was deliberate", "Counsel Mira Lund")]
+    assert found[3] == [("The firm knew the dam was weak", "The judge")]
+
+
+def test_a_frameless_quotation_after_a_titled_subject_is_theirs() -> None:
+    found = quotes_of(
+        "Counsel Mira Lund told the court the firm had lied about the dam.",
+        "The presiding judge agreed.",
+        '"The firm knew for many months that the dam was weak."',
+    )
+    assert found[2][0][1] == "The presiding judge"
+
+
+def test_a_title_that_is_not_a_subject_is_no_antecedent() -> None:
+    found = quotes_of("Mira Lund thanked the judge for her patience.", '"It was fair," she said.')
+    assert found[1] == [("It was fair", "Mira Lund")]
+
+
+def test_a_full_name_with_a_two_word_title_is_kept_whole() -> None:
+    found = quotes_of(
+        "Prime Minister Tove Aalto visited the dam on Friday.", '"We will rebuild it," she said.'
+    )
+    assert found[1] == [("We will rebuild it", "Prime Minister Tove Aalto")]
+
+
+# --- affiliations --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (
+            "Dr Lise Moen, the authority's chief hydrologist, told reporters the dam held.",
+            None,
+            "the authority",
+        ),
+        (
+            '"The dam held," said Dr Lise Moen, chief hydrologist at the Fjord Water Authority.',
+            "Dr Lise Moen",
+            "the Fjord Water Authority",
+        ),
+        (
+            '"The dam held," Dr Lise Moen, the chief hydrologist of the authority, said.',
+            "Dr Moen",
+            "the authority",
+        ),
+        (
+            "Arne Kolstad, chief executive of Nordvik Cement, said the plant would reopen.",
+            "Arne Kolstad",
+            "Nordvik Cement",
+        ),
+        (
+            '"Demand collapsed," said Halden Capital analyst Sunniva Berg.',
+            "Halden Capital analyst Sunniva Berg",
+            "Halden Capital",
+        ),
+        (
+            "Per Ask, who chairs the Dam Survivors Group, said the wait was over.",
+            None,
+            "the Dam Survivors Group",
+        ),
+        ("Tromvik's mayor, Eli Sand, said the town was in shock.", "Eli Sand", "Tromvik"),
+        (
+            "Judge Odd Rask of the Nordland District Court read the verdict.",
+            None,
+            "the Nordland District Court",
+        ),
+        (
+            "Ruth Lie, the opposition's fisheries spokeswoman, called it a cover-up.",
+            None,
+            "the opposition",
+        ),
+        ("a spokeswoman for the ministry", None, "the ministry"),
+        ("The Fisheries Ministry spokesman", None, "The Fisheries Ministry"),
+        (
+            '"No comment," said a spokesman for the ministry.',
+            "a spokesman for the ministry",
+            "the ministry",
+        ),
+        ("Eli Sand, 52, who lives below the dam, said she was afraid.", None, None),
+        ("The Bank of Nordland said rates would rise.", None, None),
+        ("Four of the Tromvik tourists fell ill.", None, None),
+        ("Health officials said the water was safe.", None, None),
+        ("the authority", None, None),
+        ("Dr Lise Moen", None, None),
+    ],
+)
+def test_affiliation_of(text: str, person: str | None, organisation: str | None) -> None:
+    assert affiliation_of(text, person) == organisation
+
+
+def test_affiliation_of_the_named_person_when_a_sentence_introduces_two() -> None:
+    sentence = (
+        "Dr Lise Moen, the authority's chief hydrologist, and Arne Kolstad, chief executive"
+        " of Nordvik Cement, spoke after the hearing."
+    )
+    assert affiliation_of(sentence, "Kolstad") == "Nordvik Cement"
+    assert affiliation_of(sentence, "Dr Moen") == "the authority"
+    assert affiliation_of(sentence, "Tove Aalto") is None
+
+
+def test_a_speaker_and_the_organisation_they_speak_for_are_one_source() -> None:
+    sentence = '"The dam held," said Dr Lise Moen, chief hydrologist at the Fjord Water Authority.'
+    ((quote,),) = find_quotes([sentence])
+    assert quote.speaker == "Dr Lise Moen"
+    assert same_credit(
+        find_credit("The dam held, according to the Fjord Water Authority."),
+        affiliation_of(sentence, quote.speaker),
     )

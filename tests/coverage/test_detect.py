@@ -1,0 +1,111 @@
+"""Divergences between versions of one claim, read from real sentences."""
+
+from storydiff.coverage.detect import Version, find_divergences, quotes_less
+from storydiff.coverage.numbers import find_numbers
+from storydiff.coverage.quotes import find_credit, find_quotes
+
+
+def version(article: str, text: str) -> Version:
+    (quotes,) = find_quotes([text])
+    return Version(article=article, text=text, numbers=find_numbers(text), quotes=quotes,
+                   credit=find_credit(text))
+
+
+def found(reference: Version, *others: Version) -> list[tuple[str, tuple[str, ...]]]:
+    return [(d.type.value, d.articles) for d in find_divergences(reference, others)]
+
+
+def test_quoting_more_than_the_reference_is_no_trim() -> None:
+    short = version("a", '"We will rebuild the bridge," the mayor said.')
+    full = version("b", '"We will rebuild the bridge, and do it by spring," the mayor said.')
+    assert found(short, full) == []
+    assert found(full, short) == [("quote_trimmed", ("a",))]
+
+
+def test_the_shorter_quotation_counts_against_a_reference() -> None:
+    short = version("a", '"We will rebuild the bridge," the mayor said.')
+    full = version("b", '"We will rebuild the bridge, and do it by spring," the mayor said.')
+    assert quotes_less(short, full)
+    assert not quotes_less(full, short)
+
+
+def test_a_quoted_word_is_not_a_trimmed_quotation() -> None:
+    full = version("a", '"We are devastated by the loss," the director said.')
+    word = version("b", 'The director said the firm was "devastated" by the loss.')
+    assert "quote_trimmed" not in [kind for kind, _ in found(full, word)]
+
+
+def test_a_person_by_office_is_the_same_source_as_by_name() -> None:
+    named = version("a", '"The evidence is overwhelming," said Judge Ada Kalinowski.')
+    titled = version("b", '"The evidence is overwhelming," the judge said.')
+    assert found(named, titled) == []
+
+
+def test_credits_are_compared_when_the_reference_names_nobody() -> None:
+    # The reference phrasing credits no one; two outlets credit the agency and one the
+    # union: the union is the departure.
+    bare = version("a", "Hygiene checks at the plant were missed for 14 months.")
+    agency = version("b", "Hygiene checks at the plant were missed for 14 months, "
+                          "according to the food safety agency.")
+    agency_again = version("c", "The food safety agency said hygiene checks at the plant "
+                                "were missed for 14 months.")
+    union = version("d", "Hygiene checks at the plant were missed for 14 months, "
+                         "according to the bakers' union.")
+    assert found(bare, agency, agency_again, union) == [("attribution_changed", ("d",))]
+
+
+def test_no_majority_credit_blames_nobody() -> None:
+    bare = version("a", "Hygiene checks at the plant were missed for 14 months.")
+    agency = version("b", "Hygiene checks at the plant were missed for 14 months, "
+                          "according to the food safety agency.")
+    union = version("c", "Hygiene checks at the plant were missed for 14 months, "
+                         "according to the bakers' union.")
+    assert found(bare, agency, union) == []
+
+
+def test_people_in_general_and_particular_people_are_the_same_count() -> None:
+    people = version("a", "The collapse killed 11 people on the morning train.")
+    commuters = version("b", "The collapse killed 11 commuters on the morning train.")
+    assert found(people, commuters) == []
+
+
+def test_two_kinds_of_people_are_a_subject_change() -> None:
+    passengers = version("a", "Divers pulled 38 passengers from the river.")
+    firefighters = version("b", "Divers and 38 firefighters searched the river.")
+    assert found(passengers, firefighters) == [("number_subject_changed", ("b",))]
+
+
+def test_jobs_and_workers_count_the_same_thing() -> None:
+    workers = version("a", "The Dunmere plant will shed 860 workers by March.")
+    jobs = version("b", "The Dunmere plant will lose 860 jobs by March.")
+    assert found(workers, jobs) == []
+
+
+def test_a_possessive_alone_does_not_say_what_is_counted() -> None:
+    town = version("a", "Tests found arsenic in 95% of the town's wells.")
+    named = version("b", "Tests found arsenic in 95% of Lindenholt's wells.")
+    assert "number_subject_changed" not in [kind for kind, _ in found(town, named)]
+
+
+def test_a_date_without_its_year_agrees_with_the_full_date() -> None:
+    full = version("a", "The first case was confirmed on March 3, 2025.")
+    short = version("b", "The first case was confirmed on March 3.")
+    assert found(full, short) == []
+
+
+def test_a_changed_day_is_reported() -> None:
+    full = version("a", "The first case was confirmed on March 3, 2025.")
+    changed = version("b", "The first case was confirmed on March 13, 2025.")
+    assert found(full, changed) == [("number_changed", ("b",))]
+
+
+def test_a_transposed_figure_is_a_change_whatever_it_is_said_to_count() -> None:
+    passengers = version("a", "There were 214 passengers on board, the operator said.")
+    people = version("b", "A total of 241 people were crammed on board.")
+    assert found(passengers, people) == [("number_changed", ("b",))]
+
+
+def test_a_changed_clock_time_is_reported() -> None:
+    wire = version("a", "The span gave way at 6.42am, the operator said.")
+    radio = version("b", "The span gave way at 6.24am, the operator said.")
+    assert found(wire, radio) == [("number_changed", ("b",))]
