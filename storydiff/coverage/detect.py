@@ -279,10 +279,15 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
                 or _same_family(ref.subject, o.subject)
             )
         ]
-        if not same_thing and len(candidates) == 1 and len(_of_kind(ref_left, ref.kind)) == 1:
+        rivals = [
+            r for r in _of_kind(ref_left, ref.kind) if r is ref or not _counts_other(r, candidates)
+        ]
+        if not same_thing and len(candidates) == 1 and len(rivals) == 1:
             # The one figure of its kind left on each side, one not saying what it counts
             # ("$2.5 billion" against "$5.2 billion"), or one slip from the other (241
-            # for 214): in one claim, the same figure.
+            # for 214): in one claim, the same figure. A figure that plainly counts
+            # something else ("a $1.2bn charge" beside "$310m" and "$350m for severance")
+            # is no rival.
             (only,) = candidates
             if not (ref.subject and only.subject) or is_near_miss(ref, only):
                 same_thing = [only]
@@ -321,6 +326,16 @@ def _compare_dates(
                 _Finding(DivergenceType.NUMBER_CHANGED, f"{ref.surface} → {changed.surface}")
             )
     return findings
+
+
+def _counts_other(figure: NumberMention, candidates: Sequence[NumberMention]) -> bool:
+    """``figure`` says what it counts, and none of ``candidates`` counts that."""
+    return bool(figure.subject) and all(
+        c.subject
+        and subject_similarity(figure.subject, c.subject) < SUBJECT_CHANGED_BELOW
+        and not _same_family(figure.subject or "", c.subject)
+        for c in candidates
+    )
 
 
 def _rounded_either_way(a: NumberMention, b: NumberMention) -> bool:
@@ -705,7 +720,12 @@ def _same_source(a: str, b: str) -> bool:
         return True
     if _by_title_of(a, b) or _by_title_of(b, a):
         return True
-    return bool(_name_words(a) & _name_words(b)) or _head_word(a) == _head_word(b)
+    # Every name word of one is in the other ("Orrell" in "Chief Fire Officer Dagny
+    # Orrell"): one word in common is not enough ("Westmarch Regional Water Authority"
+    # is not the "Lindenholt Clean Water Alliance").
+    names_a, names_b = _name_words(a), _name_words(b)
+    shorter, longer = sorted((names_a, names_b), key=len)
+    return (bool(shorter) and shorter <= longer) or _head_word(a) == _head_word(b)
 
 
 def _by_title_of(title: str, named: str) -> bool:

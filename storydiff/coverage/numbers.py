@@ -1341,6 +1341,16 @@ def _stem(word: str) -> str:
 
 
 def _stems_alike(a: str, b: str) -> bool:
+    """Two stems of one word, spelt or inflected a little differently; a person who
+    does a thing is not the thing ("voters" are not "votes", "drivers" not "drives").
+
+    >>> _stems_alike("transplant", "transplanted"), _stems_alike("voter", "vote")
+    (True, False)
+    """
     if a == b:
         return True
+    shorter, longer = sorted((a, b), key=len)
+    suffix = longer[len(shorter) :] if longer.startswith(shorter) else None
+    if suffix in {"er", "or"} or (suffix == "r" and shorter.endswith("e")):
+        return False
     return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 80

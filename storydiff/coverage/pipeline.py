@@ -156,14 +156,7 @@ def attach_slipped_figures(
                     (a_pos, index)
                     for index, sentence_facts in enumerate(facts[article.id])
                     for found in sentence_facts.numbers
-                    if any(
-                        is_near_miss(found, figure)
-                        and (
-                            (found.subject and head == head_family(found.subject))
-                            or _digits_swapped(found, figure)
-                        )
-                        for figure, head in figures
-                    )
+                    if any(_misquotes(found, figure, head) for figure, head in figures)
                 ),
                 None,
             )
@@ -181,6 +174,25 @@ def attach_slipped_figures(
                 scores={**claim.scores, **{key: round(v, 4) for key, v in added.items()}},
             )
     return tuple(c for n, c in enumerate(result) if n not in dropped)
+
+
+def _misquotes(found: NumberMention, figure: NumberMention, head: str | None) -> bool:
+    """``found`` gives ``figure`` wrongly: one slip away and counting the same thing (or
+    with its digits swapped, whatever it counts), or a sum of money of about the same
+    size for the same named thing ("$350 million for severance" where
+    the others set aside "$310 million in severance payments")."""
+    same_thing = bool(found.subject) and head == head_family(found.subject or "")
+    if found.kind != figure.kind or values_match(found, figure):
+        return False
+    if is_near_miss(found, figure):
+        return same_thing or _digits_swapped(found, figure)
+    return (
+        same_thing
+        and found.kind is NumberKind.MONEY
+        and found.low == found.high
+        and figure.low == figure.high
+        and 0 < figure.low / 2 <= found.low <= figure.low * 2
+    )
 
 
 def _digits_swapped(a: NumberMention, b: NumberMention) -> bool:

@@ -109,3 +109,17 @@ def test_a_changed_clock_time_is_reported() -> None:
     wire = version("a", "The span gave way at 6.42am, the operator said.")
     radio = version("b", "The span gave way at 6.24am, the operator said.")
     assert found(wire, radio) == [("number_changed", ("b",))]
+
+
+def test_organisations_sharing_one_word_are_different_sources() -> None:
+    authority = version("a", "The leak was first found in June, according to the Westmarch "
+                             "Regional Water Authority.")
+    alliance = version("b", "The leak was first found in June, the Lindenholt Clean Water "
+                            "Alliance said.")
+    assert found(authority, alliance) == [("attribution_changed", ("b",))]
+
+
+def test_voters_are_not_votes() -> None:
+    votes = version("a", "About 2,400 votes were cast at the Quayside polling station.")
+    voters = version("b", "About 2,400 voters were turned away at the Quayside polling station.")
+    assert found(votes, voters) == [("number_subject_changed", ("b",))]

@@ -239,3 +239,54 @@ def test_the_same_institution_under_two_descriptions_is_no_attribution_change() 
     (claim,) = [c for c in compare(first, second, third).claims if len(c.members) == 3]
     (found,) = [d for d in claim.divergences if d.type is DivergenceType.ATTRIBUTION_CHANGED]
     assert found.articles == ("c-third",)
+
+
+def test_a_misquoted_sum_in_its_own_sentence_joins_the_claim_it_misquotes() -> None:
+    # Two outlets fold the severance sum into the sentence on the restructuring charge;
+    # the third gives a different sum in a sentence of its own.
+    wire = make_article("a-wire", [
+        "The firm will book a restructuring charge of $1.2 billion, including about "
+        "$310 million in severance payments.",
+        "Its shares fell 9% in early trading.",
+    ])
+    paper = make_article("b-paper", [
+        "Its shares dropped 9% on the news.",
+        "The firm will take a $1.2bn restructuring charge, of which about $310m will go "
+        "to severance.",
+    ])
+    regional = make_article("c-regional", [
+        "The firm has set aside $350 million for severance across all three sites.",
+        "Workers at the Dunmere plant learned of the closure from the radio.",
+    ])
+    claim = claim_containing(compare(wire, paper, regional), "restructuring charge of $1.2")
+    assert "c-regional" in {m.article for m in claim.members}
+    found = divergence(claim, DivergenceType.NUMBER_CHANGED)
+    assert found.articles == ("c-regional",)
+    assert "310" in found.detail and "350" in found.detail
+
+
+def test_a_correct_figure_is_not_drawn_into_the_claim_of_its_misquote() -> None:
+    # The tabloid's misquote (241) aligns with another outlet's sentence on the recall;
+    # the sentences that state 214 correctly stay in their own claim, not in that one.
+    wire = make_article("a-wire", [
+        "Three people have died and 214 have fallen ill in a listeria outbreak traced to "
+        "a food plant in Glenmoor, officials said.",
+        "Shops were told to clear their shelves on Friday.",
+    ])
+    paper = make_article("b-paper", [
+        "A listeria outbreak that has killed three people and sickened 214 others has been "
+        "traced to a food factory in Glenmoor.",
+        "Inspectors visited the factory twice last year.",
+    ])
+    foreign = make_article("c-foreign", [
+        "In Glenmoor, 3 persons have died from listeria and 214 cases are confirmed.",
+        "The company made a recall of salads and sandwiches from the shops.",
+    ])
+    tabloid = make_article("d-tabloid", [
+        "A total of 241 people have been struck down by listeria after eating salads and "
+        "sandwiches made at the plant in Glenmoor.",
+        "Three pensioners have died.",
+    ])
+    alignment = compare(wire, paper, foreign, tabloid)
+    holding_214 = [c for c in alignment.claims if any("214" in m.text for m in c.members)]
+    assert len(holding_214) == 1
