@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from storydiff.coverage.load import load_articles
+from storydiff.coverage.numbers import find_numbers
 from storydiff.coverage.pipeline import compare_articles
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,6 +57,8 @@ def synthetic_story(folder: Path, outlets: int, words_each: int, seed: int = 7) 
 def measure(paths: list[str], label: str, runs: int = 3) -> None:
     load_times, compare_times = [], []
     for _ in range(runs):
+        # Every run starts cold: a cache warmed by the previous run would flatter it.
+        find_numbers.cache_clear()
         started = time.perf_counter()
         loaded = load_articles(paths)
         loaded_at = time.perf_counter()

@@ -964,7 +964,9 @@ def _attach_split_sentences(
     An outlet that states one claim in two sentences leaves the second one unmatched;
     joined to its neighbour, the pair scores clearly higher against the other members.
     Only sentences of running text split a claim: a headline or a highlight bullet
-    (a line with no closing punctuation) states its point on its own.
+    (a line with no closing punctuation) states its point on its own. A quotation split
+    over two sentences ("... weakness," she said. "Over two years ...") joins whole when
+    another outlet quotes both parts as one.
     """
     singles = {next(iter(g)) for g in groups if len(g) == 1}
     attached: set[int] = set()
@@ -978,12 +980,22 @@ def _attach_split_sentences(
             others = [r for r in group if corpus.keys[r][0] != a_pos]
             for neighbour_index in (index - 1, index + 1):
                 neighbour = row_of.get((a_pos, neighbour_index))
-                if neighbour is None or neighbour not in singles:
+                if neighbour is None or neighbour in group:
                     continue
                 if not (
                     _is_running_text(corpus.texts[row])
                     and _is_running_text(corpus.texts[neighbour])
                 ):
+                    continue
+                if _continues_quotation(row, neighbour, others, corpus):
+                    # The other half of a quotation joins even when it also states a
+                    # claim of its own elsewhere: each claim holds the words it quotes.
+                    group.add(neighbour)
+                    if neighbour in singles:
+                        singles.discard(neighbour)
+                        attached.add(neighbour)
+                    continue
+                if neighbour not in singles:
                     continue
                 alone = _mean_fuzzy(corpus.normalized[row], others, corpus)
                 joined_text = (
@@ -998,6 +1010,25 @@ def _attach_split_sentences(
                     singles.discard(neighbour)
                     attached.add(neighbour)
     return [g for g in result if not (len(g) == 1 and next(iter(g)) in attached)]
+
+
+QUOTE_PART_FROM = 75
+"""rapidfuzz partial_ratio from which a quoted passage is part of a longer quotation;
+below exact so that a part with a word changed still finds its whole."""
+
+
+def _continues_quotation(row: int, neighbour: int, others: Sequence[int], corpus: _Corpus) -> bool:
+    """Both sentences quote parts of one quotation that another member gives whole."""
+    mine, theirs = corpus.quotes[row], corpus.quotes[neighbour]
+    if not mine or not theirs:
+        return False
+    return any(
+        any(fuzz.partial_ratio(q, whole) >= QUOTE_PART_FROM for q in mine)
+        and any(fuzz.partial_ratio(q, whole) >= QUOTE_PART_FROM for q in theirs)
+        for other in others
+        for whole in corpus.quotes[other]
+        if len(whole) > max(len(q) for q in (*mine, *theirs))
+    )
 
 
 _CLOSING_PUNCTUATION = re.compile(r"""[.!?…:;]["'”’)\]]*$""")

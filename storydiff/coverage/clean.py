@@ -1,16 +1,22 @@
 """Turn an article's raw text into the text sentences are cut from.
 
 Cleaning decides which lines are the article and which are web debris: menus, bylines,
-datelines, photo credits, video captions, share and tip prompts, calls to action aimed at
-the reader, account buttons, headline lists under a "Related stories" header, subheads,
-copyright footers. The rules describe the *shape* of debris (short lines without sentence
+datelines, mastheads, photo credits, video captions, share and tip prompts, calls to action
+and questions aimed at the reader, account buttons, headline lists under a "Related
+stories" header, subheads, newsletter footers, a press release's end matter, copyright
+footers. The rules describe the *shape* of debris (short lines without sentence
 punctuation that repeat or come in runs, a credit keyword followed by a name, a trailing
-video duration, a line made only of button labels, a line that only addresses the reader),
-not the strings of any one site, because storydiff runs on stories it has never seen.
-Every dropped line is kept with its reason so a user can check the decision, and what a
-byline or dateline says (author, outlet, date) is kept as metadata. A line that reads as
-a real sentence is protected from the shape-based rules. Quotes are never straightened:
-curly and straight marks stay distinguishable for quote comparison later.
+video duration, a line made only of button labels, a line that only addresses the reader,
+a name and a date between separators), not the strings of any one site, because
+storydiff runs on stories it has never seen. Every dropped line is kept with its reason so
+a user can check the decision, and what a byline, dateline or masthead says (author,
+outlet, date) is kept as metadata. A line that reads as a real sentence is protected from
+the shape-based rules. Quotes are never straightened: curly and straight marks stay
+distinguishable for quote comparison later.
+
+Only one thing is cut out of a kept line: a wire dateline opening the first paragraph
+("HARWOOD (SportsWire) - "), dropped as a dateline of its own. The cut happens before the
+text is assembled, so sentence offsets, computed on the cleaned text, stay exact.
 """
 
 from __future__ import annotations
@@ -267,14 +273,28 @@ _STANDALONE_PROMPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|a\s+witness)|are\s+you\s+affected|did\s+you\s+(?:see|witness)\s+[^?]{1,60}"
                    r"|do\s+you\s+have\s+(?:a\s+story|information|any\s+information"
                    r"|a\s+(?:news\s+)?tip)|have\s+you\s+got\s+a\s+story)[^?]{0,60}\?\W*"),
+        # The tail may hold an address ("Email us at tips@bay.example"): a dot inside a
+        # word does not end the sentence.
         ("prompt", r"(?:please\s+)?(?:contact|email|e-mail|message|call|ring|text|write\s+to)\s+"
                    r"(?:the\s+|our\s+)?(?:news\s*desk|newsroom|news\s+team|editorial\s+team"
-                   r"|editors?|us)\b[^.!?]{0,60}\W*"),
+                   r"|editors?|us)\b(?:[^.!?]|[.](?=[\w-])){0,60}\W*"),
         ("prompt", r"(?:please\s+)?get\s+in\s+touch\b[^.!?]{0,60}\W*"),
         ("prompt", r"(?:tell|show)\s+us\s+(?:your\s+story|what\s+you\s+think|about\s+it|more)\b"
                    r"[^.!?]{0,40}\W*"),
         ("prompt", r"send\s+(?:us\s+)?your\s+(?:photos?|pictures?|videos?|stories|story|tips?"
                    r"|views|comments|questions)\b[^.!?]{0,60}\W*"),
+        ("prompt", r"(?:let\s+us\s+know|share)\s+(?:what\s+you\s+think|your\s+(?:thoughts|views"
+                   r"|experiences?|stories|story)|(?:in|via|using)\s+the\s+comments?(?:\s+section)?"
+                   r"|below)\b[^.!?]{0,60}\W*"),
+        # A newsletter's sign-off and footer: "Stay safe, and thanks for reading."
+        ("sign-off", r"(?:[\w'\u2019]+(?:\s+[\w'\u2019]+){0,3},?\s+(?:and\s+)?)?thanks?(?:\s+you)?"
+                     r"\s+(?:(?:so|very)\s+much\s+)?for\s+reading\b[^.!?]{0,40}\W*"),
+        ("footer", r"you\s*(?:are|['\u2019]re)\s+(?:receiving|getting)\s+this\b"
+                   r"(?:[^.!?]|[.](?=[\w-])){0,120}\W*"),
+        ("footer", r"you\s+(?:received|got)\s+this\s+(?:e-?mail|newsletter|message)\b"
+                   r"(?:[^.!?]|[.](?=[\w-])){0,120}\W*"),
+        ("footer", r"(?:to\s+unsubscribe|unsubscribe\s+(?:here|now|at\s+any\s+time"
+                   r"|from\s+(?:this|these|our)\b))[^.!?]{0,80}\W*"),
         # The newsroom talking about the page: "We'll keep updating this story."
         ("notice", r"(?:we\s*['\u2019]?ll|we\s+will)\s+(?:keep\s+(?:you\s+)?|continue\s+to\s+)?"
                    r"(?:updat\w*|bring\s+you\s+(?:more|updates|the\s+latest)|post\s+(?:more"
@@ -298,6 +318,14 @@ _STANDALONE_PROMPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 """Sentences that only address the reader or describe the page. A line is dropped when
 *every* sentence in it is one of these (whole-sentence matches), so a real sentence that
 merely contains "your inbox" or "get in touch" is never caught."""
+_READER_QUESTION = re.compile(
+    r"[^?]{0,200}\b(?:you|your|yours|yourself|yourselves)\b[^?]{0,200}\?[\"'\u201d\u2019)]*",
+    re.IGNORECASE,
+)
+"""A question put to the reader ("Do YOU struggle to get your kids off their phones?"). It
+goes only beside a prompt on its line, or at the very end of the article: a question in
+the body is an interviewer's, a rhetorical beat or a subhead, and is left to those rules."""
+_MAX_READER_QUESTION_WORDS = 25
 _QUOTATION = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2018]|(?:^|\s)['\u2019]")
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|tells|added|adds|according\s+to|urged|urges|asked|asks|wrote"
@@ -328,12 +356,28 @@ _OUTLET_NOUNS = _vocabulary(
     """
     news|radio|agency|wire|newswire|television|tv|broadcasting|broadcasters|network|media
     |newsroom|online|edition|magazine|gazette|tribune|herald|chronicle|telegraph|journal
-    |times|bulletin|dispatch|courier
+    |times|bulletin|dispatch|courier|daily|weekly
     """
 )
 """Words that make a capitalised name an outlet's ("Coastline Radio News", "Nordic Press
 Agency"). Words that are also surnames (Post, Press, Mail, Star, Sun) are left out: a
-byline naming a person must never become an outlet."""
+byline naming a person must never become an outlet. They count only with more evidence,
+see ``_MASTHEAD_NOUNS``."""
+_MASTHEAD_NOUNS = _vocabulary(
+    """
+    post|press|mail|star|sun|express|ledger|observer|mirror|examiner|sentinel|guardian
+    |independent|inquirer|enquirer|advertiser|bugle|argus|standard|record|review|echo|globe
+    |messenger|recorder|clarion|beacon
+    """
+)
+"""Words that end a newspaper's name but also a person's ("Emily Post", "Heath Ledger"):
+the name is an outlet's only when something else says so, see ``_MASTHEAD_QUALIFIERS``."""
+_MASTHEAD_QUALIFIERS = _vocabulary(
+    "evening|morning|sunday|saturday|daily|weekly|national|financial|business|sport|sports"
+)
+"""A word that, before one of ``_MASTHEAD_NOUNS``, makes the name a newspaper's
+("Hallowmere Evening Post"); a leading "The" does too ("The National Ledger"), since no
+person's name starts with it."""
 _SECTION_WORDS = _vocabulary(
     """
     the|breaking|latest|local|world|national|international|top|home|live|business|sport
@@ -360,7 +404,11 @@ _DATELINE_FILLER = re.compile(
     r"sat(?:urday)?|sun(?:day)?)\b",
     re.IGNORECASE,
 )
-_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})+\b|\b\d{1,2}\s*(?=[ap]\.?m\b)", re.IGNORECASE)
+_CLOCK_TIME = re.compile(
+    r"\b\d{1,2}(?::\d{2})+(?:\s*[ap]\.?m\b)?(?!\w)|\b\d{1,2}(?:\.\d{2})?\s*(?=[ap]\.?m\b)",
+    re.IGNORECASE,
+)
+"""A clock time: "9:30", "9:15am", "7.42pm", "8 pm"."""
 _READING_TIME = re.compile(r"\b\d{1,3}\s*-?\s*min(?:ute)?s?\s+read\b", re.IGNORECASE)
 _RELATIVE_DATELINE = re.compile(
     r"^(?:updated|published|posted)\b.{0,40}\bago\.?$", re.IGNORECASE
@@ -382,10 +430,13 @@ _UI_LABELS = _vocabulary(
     |register|sign up|sign out|log out|my account|account|create account|create an account
     |accept|accept all|reject all|manage preferences|manage cookies|cookie settings|settings
     |privacy policy|terms of use|terms and conditions|contact us|about us|advertise|careers
+    |unsubscribe|view in browser|view in your browser|view online|web version
+    |forward to a friend|forward this to a friend|forward this email|manage subscription
+    |update preferences|update your preferences|email preferences
     """
 )
 _LABEL_SEPARATORS = re.compile(r"[\s|\u2022\u00b7/]+")
-_MAX_LABEL_WORDS = 4
+_MAX_LABEL_WORDS = 5
 _MAX_LABEL_SEQUENCE = 10
 """A line of at most this many words may be a row of buttons ("Subscribe Log in")."""
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}?\s*[-\u2013\u2014|\u203a\u00bb>/]$")
@@ -395,6 +446,58 @@ _OUTLET_DATELINE = re.compile(
     r"^(?:[A-Z][\w.,'\u2019 -]{0,40}?\s)?\((?P<outlet>[A-Z][\w&.'\u2019-]*(?:\s[A-Z][\w&.'"
     r"\u2019-]*){0,3})\)\s*(?:\u2014|\u2013|--|-|:)\s*\S"
 )
+_WIRE_DATELINE = re.compile(
+    r"^(?:(?P<place>[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})"
+    r"(?:,\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}){0,2}?"
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?\s*)?"
+    r"(?:\((?P<agency>[A-Z][\w&.'\u2019-]*(?:\s[A-Z][\w&.'\u2019-]*){0,3})\)\s*)?"
+    r"(?:\u2014|\u2013|--|-)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])"
+)
+"""A wire dateline opening the first paragraph: "PORT WREN, Kelmark, May 3 (Bay Wire) - ",
+"(Bay Wire) - ", "PORT WREN - ". Without the agency in brackets the place must be in
+capitals, the wire convention: "Kelmouth - The town voted" opens with its subject."""
+_MIN_WIRE_BODY_WORDS = 4
+"""What follows a dateline must still be a sentence of its own."""
+_WIRE_DATELINE_LINES = 4
+"""A dateline opens one of the first few kept lines (after a headline, a standfirst)."""
+
+_DATE_MARK = "\x00"
+"""Stands in for a date while a header line is taken apart; normalisation removes every
+control character, so no line contains it."""
+_HEADER_SEPARATORS = re.compile(
+    r"\s*(?:[,|\u2022\u00b7]|:(?=\s|$)|(?:^|(?<=\s))[-\u2013\u2014]+(?=\s|$))\s*"
+)
+"""What separates the parts of a header line ("The Ledger | In Brief | 4 May 2025"); a
+colon or dash inside a word or a clock time ("9:30", "long-term") separates nothing."""
+_HEADER_BY = re.compile(r"\b[Bb][Yy]\s+(?=[A-Z])")
+_ISSUE = re.compile(r"^(?:(?:issue|no\.?|number|vol\.?|volume)\s*#?\s*\d{1,5}\s*)+$", re.IGNORECASE)
+"""An issue number makes a line a newsletter's or magazine's masthead."""
+_RELEASE_LABEL = re.compile(
+    r"^(?:(?:press|news|media)\s+(?:release|statement|advisory)|(?:for\s+)?immediate\s+release"
+    r"|for\s+release|(?:under\s+)?embargo(?:ed)?(?:\s+(?:until|till|to))?)$",
+    re.IGNORECASE,
+)
+"""The label a press release wears above its headline: "PRESS RELEASE - FOR IMMEDIATE
+RELEASE", "Embargoed until 00:01, 17 May 2025"."""
+_MAX_HEADER_NAMES = 3
+_MAX_HEADER_NAME_WORDS = 6
+
+_END_MARKER = re.compile(
+    r"^[\s*#\-\u2013\u2014]*(?:(?i:ends)|END)[\s*#\-\u2013\u2014]*$|^\s*(?:#{3}|-30-)\s*$"
+)
+"""The line that ends a press release or wire copy: "ENDS", "-ends-", "###", "-30-"."""
+_NOTES_HEADER = re.compile(
+    r"^(?:notes?|information)\s+(?:to|for)\s+(?:the\s+)?editors?\s*:?$"
+    r"|^editors?['\u2019]?s?['\u2019]?\s+notes?\s*:?$",
+    re.IGNORECASE,
+)
+"""A press release's notes for journalists, which run to the end of the text."""
+_PRESS_CONTACT = re.compile(
+    r"^(?:(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office|relations)"
+    r"|for\s+(?:media|press)\s+(?:information|enquiries|inquiries))\s*:",
+    re.IGNORECASE,
+)
+_MAX_CONTACT_WORDS = 40
 
 _LIST_HEADER = re.compile(
     r"^(?:related(?:\s+(?:articles?|stories|story|content|coverage|reading|links?|topics))?"
@@ -421,7 +524,13 @@ rhetorical beat in an opinion piece, a longer one a sentence."""
 _SUBHEAD_QUESTION = re.compile(r"^[^\W\d_][^:]*\?$")
 """A capitalised question without a colon (a colon marks a Q&A transcript line)."""
 
+_SHORT_SUBHEAD_WORDS = (2, 8)
+"""A plain-text subhead's length ("Key findings", "Harvest under threat"); one word is
+left to the navigation rules, a longer line may be a sentence missing its full stop."""
+
 _MAX_TITLE_WORDS = 30
+_HEADLINE_LOOKAHEAD = 12
+"""Lines looked at below a masthead for its headline (menus and blank lines between)."""
 _MENU_WORDS = 2
 """Lines of at most this many words, in a run of three or more, are a menu."""
 _SHORT_WORDS = 4
@@ -436,6 +545,32 @@ class _Line:
     """The line reduced to its words: what is kept and what rules read."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """Where a line stands relative to the headline and the first sentence."""
+
+    in_header: bool = False
+    """After the headline, before the first sentence: bylines, datelines, outlet lines."""
+    before_body: bool = False
+    """Before the first sentence, the headline's place included."""
+    above_headline: bool = False
+    """Nothing kept yet and a headline comes next: where a masthead stands."""
+
+
+@dataclass(frozen=True, slots=True)
+class _HeaderLine:
+    """What a dateline or masthead line says."""
+
+    kind: str
+    """``"dateline"`` or ``"masthead"`` (an issue number or a press-release label)."""
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    plain: bool = True
+    """Only dates and times: a dateline wherever it stands. A line that also names a
+    place, an outlet, an author or an issue is one only before the body begins."""
+
+
 @dataclass(slots=True)
 class _Found:
     """Metadata read from the text so far; mutable only inside ``clean``."""
@@ -444,6 +579,8 @@ class _Found:
     author: str | None = None
     published: str | None = None
     published_is_first: bool = False
+    wire_outlet: str | None = None
+    """The agency a wire dateline names: the outlet only when nothing else names one."""
 
 
 def clean(raw: RawArticle) -> CleanText:
@@ -463,15 +600,30 @@ def clean(raw: RawArticle) -> CleanText:
     kept: list[_Line | None] = []
     dropped: list[DroppedLine] = []
     seen: set[str] = set()
-    body_started = False
-    for line, reason in zip(lines, reasons, strict=True):
+    body_started = wire_dateline_done = False
+    for index, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
         if not line.original:
             kept.append(None)
             continue
         # Between the headline (the first kept line) and the first real sentence lie
-        # the byline, the dateline and sometimes a line naming the outlet.
-        in_header = bool(seen) and not body_started
-        reason = _reason_with_metadata(line.words, found, in_header=in_header) or reason
+        # the byline, the dateline and sometimes a line naming the outlet; above the
+        # headline, a masthead.
+        header = _Header(
+            in_header=bool(seen) and not body_started,
+            before_body=not body_started,
+            above_headline=not seen
+            and _outlet_line(line.words) is not None
+            and _headline_follows(lines, reasons, index),
+        )
+        reason = _reason_with_metadata(line.words, found, header) or reason
+        if reason is None and not wire_dateline_done and len(seen) < _WIRE_DATELINE_LINES:
+            cut = _cut_wire_dateline(line.words)
+            if cut is not None:
+                prefix, rest, agency = cut
+                dropped.append(DroppedLine(text=prefix, reason="dateline"))
+                found.wire_outlet = found.wire_outlet or agency
+                line = _Line(line.original, rest)
+                wire_dateline_done = True
         key = _key(line.words)
         if reason is None and key in seen and _word_count(line.words) >= 3:
             reason = "duplicate"
@@ -483,7 +635,7 @@ def clean(raw: RawArticle) -> CleanText:
             dropped.append(DroppedLine(text=line.original, reason=reason))
     paragraphs = _paragraphs(kept)
     metadata = Metadata(
-        outlet=found.outlet or _outlet_from_dateline(paragraphs),
+        outlet=found.outlet or found.wire_outlet or _outlet_from_dateline(paragraphs),
         title=_title(paragraphs),
         published=found.published,
         author=found.author,
@@ -499,6 +651,10 @@ def _line_reasons(lines: Sequence[_Line]) -> list[str | None]:
         reasons.append(_context_free_reason(line, repeated=counts[_key(line.words)] > 1))
     _mark_menu_runs(lines, reasons)
     _mark_link_lists(lines, reasons)
+    # The end of the text before subheads: a last question put to the reader is a
+    # prompt even when a syndication note after it makes it look like a subhead.
+    _mark_end_matter(lines, reasons)
+    _mark_trailing_questions(lines, reasons)
     _mark_subheads(lines, reasons)
     return reasons
 
@@ -529,6 +685,8 @@ def _context_free_reason(line: _Line, *, repeated: bool) -> str | None:
         return "bio"
     if _is_caption(words):
         return "caption"
+    if _PRESS_CONTACT.match(words) and _word_count(words) <= _MAX_CONTACT_WORDS:
+        return "contact"
     if any(prompt.search(words) for prompt in _PROMPTS) and _word_count(words) <= 40:
         return "prompt"
     standalone = _standalone_prompt(words)
@@ -541,11 +699,11 @@ def _context_free_reason(line: _Line, *, repeated: bool) -> str | None:
     return None
 
 
-def _reason_with_metadata(words: str, found: _Found, *, in_header: bool = False) -> str | None:
+def _reason_with_metadata(words: str, found: _Found, header: _Header) -> str | None:
     """Rules whose lines also say something about the article.
 
-    ``in_header``: the line comes after the headline and before the first sentence, where
-    a bare outlet name ("Nordic Press Agency") is a credit line, not a subhead.
+    A bare outlet name ("Nordic Press Agency") is a credit line after the headline and a
+    masthead above it; anywhere else it may be a subhead or a sentence's subject.
     """
     syndication = _SYNDICATION.match(words)
     if syndication:
@@ -558,20 +716,41 @@ def _reason_with_metadata(words: str, found: _Found, *, in_header: bool = False)
         found.author = found.author or author
         found.outlet = found.outlet or outlet
         return "byline"
-    if in_header:
+    if header.in_header or header.above_headline:
         outlet = _outlet_line(words)
         if outlet is not None:
             found.outlet = found.outlet or outlet
-            return "byline"
+            return "byline" if header.in_header else "masthead"
     if _RELATIVE_DATELINE.match(words):
         return "dateline"
-    published = _dateline_date(words)
-    if published is not None:
+    line = _parse_header_line(words)
+    if line is None or not (line.plain or header.before_body):
+        return None
+    found.outlet = found.outlet or line.outlet
+    found.author = found.author or line.author
+    if line.published is not None:
         is_first = bool(_PUBLISHED_WORD.match(words))
         if found.published is None or (is_first and not found.published_is_first):
-            found.published, found.published_is_first = published, is_first
-        return "dateline"
-    return None
+            found.published, found.published_is_first = line.published, is_first
+    return line.kind
+
+
+def _headline_follows(lines: Sequence[_Line], reasons: Sequence[str | None], index: int) -> bool:
+    """Whether the next line not already dropped reads as a headline.
+
+    A masthead ("Hallowmere Evening Post") stands above the headline; a headline that
+    happens to end in an outlet word ("Hard Times") is followed by a byline or the body.
+    """
+    for following in range(index + 1, min(len(lines), index + _HEADLINE_LOOKAHEAD)):
+        words = lines[following].words
+        if not lines[following].original or reasons[following] is not None:
+            continue
+        return (
+            _is_title_like(words)
+            and _parse_byline(words) is None
+            and _parse_header_line(words) is None
+        )
+    return False
 
 
 def _is_copyright(words: str) -> bool:
@@ -605,7 +784,9 @@ def _standalone_prompt(words: str) -> str | None:
     """The reason when every sentence of the line only addresses the reader.
 
     A quotation or an attribution ("she urged") makes the line article text: a quoted
-    "Have your say," is someone speaking, not the site's comment box.
+    "Have your say," is someone speaking, not the site's comment box. A question put to
+    the reader ("What do you make of it?") or a row of buttons ("Unsubscribe | View in
+    browser") goes with a prompt beside it, but is no prompt on its own.
     """
     if _QUOTATION.search(words) or _ATTRIBUTION.search(words) or _word_count(words) > 60:
         return None
@@ -615,9 +796,22 @@ def _standalone_prompt(words: str) -> str | None:
             (reason for reason, pattern in _STANDALONE_PROMPTS if pattern.fullmatch(piece)), None
         )
         if reason is None:
+            if _is_reader_question(piece) or _is_button_row(piece):
+                continue
             return None
         found = found or reason
     return found
+
+
+def _is_reader_question(piece: str) -> bool:
+    # The length first: it bounds the regex's work on a hostile run-on line.
+    return _word_count(piece) <= _MAX_READER_QUESTION_WORDS and bool(
+        _READER_QUESTION.fullmatch(piece)
+    )
+
+
+def _is_button_row(piece: str) -> bool:
+    return _key(piece).rstrip(":") in _UI_LABELS or _is_label_sequence(piece)
 
 
 def _is_label_sequence(words: str) -> bool:
@@ -706,20 +900,55 @@ def _is_list_item(lines: Sequence[_Line], index: int) -> bool:
 
 
 def _mark_subheads(lines: Sequence[_Line], reasons: list[str | None]) -> None:
-    # Subheads structure the article; they state nothing. Two shapes are told apart:
+    # Subheads structure the article; they state nothing. Three shapes are told apart:
     # a markdown heading (HTML <h2>/<h3> arrive as one) after the body has begun, and in
-    # plain text a short question standing alone between two paragraphs. A heading before
-    # any sentence is the headline or a kicker, and is left to the other rules.
+    # plain text a short question or a short title-like phrase ("Key findings") standing
+    # alone between two paragraphs. A heading before any sentence is the headline, a
+    # kicker or a highlight, and is left to the other rules.
     body_started = False
     for index, line in enumerate(lines):
         if not line.original:
             continue
         if reasons[index] in (None, "navigation") and body_started and (
-            _is_heading_subhead(line) or _is_question_subhead(lines, reasons, index)
+            _is_heading_subhead(line)
+            or _is_question_subhead(lines, reasons, index)
+            or (reasons[index] is None and _is_short_subhead(lines, reasons, index))
         ):
             reasons[index] = "subhead"
         elif reasons[index] is None and _is_sentence(line.words):
             body_started = True
+
+
+def _mark_end_matter(lines: Sequence[_Line], reasons: list[str | None]) -> None:
+    # A press release ends its text with "ENDS" (or "-ends-", "###") and puts notes for
+    # journalists after it or under a "Notes to editors" header: none of it is the story.
+    # Only after the body has begun: a marker before any sentence ends nothing.
+    body_started = False
+    for index, line in enumerate(lines):
+        if not line.original or reasons[index] not in (None, "navigation"):
+            continue
+        if body_started and (
+            _END_MARKER.match(line.original) or _NOTES_HEADER.match(line.words)
+        ):
+            for rest in range(index, len(lines)):
+                if lines[rest].original and reasons[rest] in (None, "navigation"):
+                    reasons[rest] = "end matter"
+            return
+        body_started = body_started or (reasons[index] is None and _is_sentence(line.words))
+
+
+def _mark_trailing_questions(lines: Sequence[_Line], reasons: list[str | None]) -> None:
+    # The questions an article ends on, after its last statement, are put to the reader
+    # ("What do you make of the signing?"): the comment box's prompt, not the story.
+    for index in range(len(lines) - 1, -1, -1):
+        words = lines[index].words
+        if not lines[index].original or reasons[index] is not None or _SYNDICATION.match(words):
+            continue  # debris, or a syndication note (dropped later, with its outlet)
+        if _QUOTATION.search(words) or _ATTRIBUTION.search(words):
+            return
+        if not all(_is_reader_question(piece) for piece in _SENTENCE_BREAK.split(words)):
+            return
+        reasons[index] = "prompt"
 
 
 def _is_heading_subhead(line: _Line) -> bool:
@@ -759,6 +988,44 @@ def _is_question_subhead(lines: Sequence[_Line], reasons: Sequence[str | None], 
         and not previous.endswith("?")
         and not following.endswith("?")
     )
+
+
+def _is_short_subhead(lines: Sequence[_Line], reasons: Sequence[str | None], index: int) -> bool:
+    """A short capitalised phrase without final punctuation alone between two paragraphs.
+
+    Conservative like the question rule: a digit (a figure may be a claim), a quotation
+    mark, a line ending in a colon or comma (it leads into what follows), a list item, or
+    a neighbour that does not end a sentence (a list of short items, a wrapped paragraph)
+    keeps it.
+    """
+    line = lines[index]
+    words = line.words
+    shortest, longest = _SHORT_SUBHEAD_WORDS
+    if not (
+        shortest <= _word_count(words) <= longest
+        and words[:1].isupper()
+        and words[-1:].isalpha()
+        and not any(ch.isdigit() for ch in words)
+        and not _QUOTATION.search(words)
+        and not _is_list_line(line)
+    ):
+        return False
+    before, after = index - 1, index + 1
+    if before < 0 or after >= len(lines) or lines[before].original or lines[after].original:
+        return False  # not alone in its paragraph
+    previous = _neighbour(lines, reasons, index, step=-1)
+    following = _neighbour(lines, reasons, index, step=1)
+    return (
+        previous is not None
+        and following is not None
+        and _ends_paragraph(previous)
+        and _ends_paragraph(following)
+    )
+
+
+def _is_list_line(line: _Line) -> bool:
+    """Whether the line is written as a list item ("- clean water", "2. shelter")."""
+    return bool(_LIST_MARKER.match(_BLOCKQUOTE.sub("", line.original)))
 
 
 def _neighbour(
@@ -864,8 +1131,21 @@ def _is_outlet_name(name: str) -> bool:
     return (
         1 <= len(tokens) <= 6
         and _is_name_list(name)
-        and tokens[-1] in _OUTLET_NOUNS
+        and (tokens[-1] in _OUTLET_NOUNS or _is_masthead_name(tokens))
         and not all(token in _SECTION_WORDS for token in tokens)
+    )
+
+
+def _is_masthead_name(tokens: Sequence[str]) -> bool:
+    """``tokens`` (casefolded) name a newspaper whose last word is also a surname.
+
+    >>> _is_masthead_name(["hallowmere", "evening", "post"]), _is_masthead_name(["emily", "post"])
+    (True, False)
+    """
+    return (
+        len(tokens) >= 2
+        and tokens[-1] in _MASTHEAD_NOUNS
+        and (tokens[0] == "the" or tokens[-2] in _MASTHEAD_QUALIFIERS)
     )
 
 
@@ -888,21 +1168,102 @@ def _is_name_list(text: str) -> bool:
     ) and tokens[0][0].isupper()
 
 
-def _dateline_date(words: str) -> str | None:
+def _parse_header_line(words: str) -> _HeaderLine | None:
+    """What a short line made of a date and names, or of a masthead's parts, says.
+
+    The line is cut at its separators (commas, bars, spaced dashes, a colon before a
+    space) once every date in it is masked, so the commas inside "June 3, 2021" cut
+    nothing. Each part must be dates and times ("Thursday 3 May 2025, 9:15am"), a
+    press-release label, an issue number, "by" and a byline, or a capitalised name:
+    "The Delta Courier, Thursday 18 September 2025", "Sarnapol, 17 September 2025",
+    "Posted 18 September 2025 by Marta Kessel", "The Relief Ledger - Issue 112". A part
+    mixing a date with other words ("Floods Hit Delta On 17 May 2025") is a headline or
+    a sentence, so the line is none of these.
+
+    A name is the outlet only when it is an outlet's name (it ends in an outlet word,
+    "The Delta Courier"); otherwise it is a place, a court or a section and says nothing
+    more. Beside an issue number or a press-release label, the name is the publication's
+    or the issuer's, whatever its words.
+    """
     if _word_count(words) > 16:
         return None
-    found = find_date(words)
-    if found is None:
+    first = find_date(words)
+    text = words
+    while (found := find_date(text)) is not None:
+        text = text[: found[1].start()] + f" {_DATE_MARK} " + text[found[1].end():]
+    text = _HEADER_BY.sub(lambda by: f" | {by.group(0)}", text)
+    names: list[str] = []
+    byline: tuple[str | None, str | None] | None = None
+    labels = issues = 0
+    for part in _HEADER_SEPARATORS.split(text):
+        part = part.strip()
+        residue = _header_residue(part)
+        if not residue:
+            continue  # dates, times, "Updated", a weekday, a reading time
+        if _RELEASE_LABEL.match(residue):
+            labels += 1
+        elif _ISSUE.match(residue):
+            issues += 1
+        elif byline is None and _HEADER_BY.match(part) and (parsed := _parse_byline(part)):
+            byline = parsed
+        elif _DATE_MARK not in part and _is_header_name(part) and len(names) < _MAX_HEADER_NAMES:
+            names.append(part)
+        else:
+            return None
+    author, byline_outlet = byline or (None, None)
+    published = first[0] if first else None
+    if labels or issues:
+        outlet = byline_outlet or (_header_name(names[0]) if names else None)
+        return _HeaderLine("masthead", published, outlet, author, plain=False)
+    if published is None:
         return None
-    iso, match = found
-    rest = words[: match.start()] + " " + words[match.end():]
-    # "Published 6 May 2025 | Updated 7 May 2025": every date goes; the first is kept.
-    while (other := find_date(rest)) is not None:
-        rest = rest[: other[1].start()] + " " + rest[other[1].end():]
-    rest = _READING_TIME.sub(" ", rest)
-    rest = _CLOCK_TIME.sub(" ", rest)
-    rest = _DATELINE_FILLER.sub(" ", rest)
-    return None if re.search(r"[^\W\d_]", rest) else iso
+    outlet = byline_outlet or next(
+        (name for name in map(_outlet_line, names) if name is not None), None
+    )
+    plain = not names and byline is None
+    return _HeaderLine("dateline", published, outlet, author, plain=plain)
+
+
+def _header_residue(part: str) -> str:
+    """The words of a header part that are not dates, times or dateline filler."""
+    part = part.replace(_DATE_MARK, " ")
+    part = _READING_TIME.sub(" ", part)
+    part = _CLOCK_TIME.sub(" ", part)
+    part = _DATELINE_FILLER.sub(" ", part)
+    # Once dates and times are gone, nothing alphanumeric is left of a date part: a
+    # stray number ("21") is a count or a table cell, not part of a date.
+    if not re.search(r"[^\W_]", part):
+        return ""
+    return " ".join(part.strip(" .,:;#()").split())
+
+
+def _is_header_name(part: str) -> bool:
+    name = _header_name(part)
+    return _is_name_list(name) and len(name.split()) <= _MAX_HEADER_NAME_WORDS
+
+
+def _header_name(part: str) -> str:
+    """A header part's name without a note in brackets: "Daily (English edition)"."""
+    match = _OUTLET_LINE.match(part)
+    return match.group("name").strip() if match else part
+
+
+def _cut_wire_dateline(words: str) -> tuple[str, str, str | None] | None:
+    """``(dateline, rest, agency)`` when ``words`` opens with a wire dateline.
+
+    >>> _cut_wire_dateline("WREN, May 3 (Bay Wire) - The pier reopened on Monday.")
+    ('WREN, May 3 (Bay Wire) -', 'The pier reopened on Monday.', 'Bay Wire')
+    """
+    match = _WIRE_DATELINE.match(words)
+    if match is None:
+        return None
+    place, agency = match.group("place"), match.group("agency")
+    if agency is None and not (place and place.isupper()):
+        return None
+    rest = words[match.end():]
+    if _word_count(rest) < _MIN_WIRE_BODY_WORDS:
+        return None
+    return match.group(0).rstrip(), rest, agency
 
 
 def _outlet_from_dateline(paragraphs: Sequence[str]) -> str | None:
@@ -917,11 +1278,12 @@ def _title(paragraphs: Sequence[str]) -> str | None:
     # The first kept line is usually the headline when it reads like one: no full stop.
     if not paragraphs:
         return None
-    first = paragraphs[0]
-    count = _word_count(first)
-    if 2 <= count <= _MAX_TITLE_WORDS and not first.rstrip("\"'\u201d\u2019").endswith("."):
-        return first
-    return None
+    return paragraphs[0] if _is_title_like(paragraphs[0]) else None
+
+
+def _is_title_like(words: str) -> bool:
+    count = _word_count(words)
+    return 2 <= count <= _MAX_TITLE_WORDS and not words.rstrip("\"'\u201d\u2019").endswith(".")
 
 
 # ---------------------------------------------------------------------------
@@ -936,22 +1298,30 @@ def _paragraphs(kept: Sequence[_Line | None]) -> list[str]:
 
     Within a block of consecutive lines, a line that stops mid-sentence joins the next
     (hard-wrapped text); otherwise every line is its own paragraph, since pasted web
-    text puts one paragraph per line.
+    text puts one paragraph per line. A list item never joins the item before it, even
+    when that one ends in a comma or semicolon ("- shelter for 500 families;"): each is
+    a statement of its own, not one run-on sentence.
     """
     paragraphs: list[str] = []
     current: str | None = None
+    current_is_item = False
     for line in kept:
         if line is None:
             if current:
                 paragraphs.append(current)
             current = None
             continue
-        if current is not None and _continues(current, line.words):
+        is_item = _is_list_line(line)
+        if (
+            current is not None
+            and not (is_item and current_is_item)
+            and _continues(current, line.words)
+        ):
             current = f"{current} {line.words}"
             continue
         if current:
             paragraphs.append(current)
-        current = line.words
+        current, current_is_item = line.words, is_item
     if current:
         paragraphs.append(current)
     return paragraphs

@@ -225,6 +225,18 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             findings.append(
                 _Finding(DivergenceType.QUALIFIER_CHANGED, f"{describe(ref)} → {describe(match)}")
             )
+    # The same value measured in one version and counted in the other ("60,000 hectares
+    # of paddy" and "60,000 homes"): what it counts has changed.
+    for ref in list(ref_left):
+        crossed = next((o for o in other_left if _measured_and_counted(ref, o)), None)
+        if crossed is not None:
+            ref_left.remove(ref)
+            other_left.remove(crossed)
+            findings.append(
+                _Finding(
+                    DivergenceType.NUMBER_SUBJECT_CHANGED, f"{describe(ref)} → {describe(crossed)}"
+                )
+            )
     # A figure one slip from another (214 and 241, 25,000 and 250,000) is that figure
     # misquoted, whatever either side says it counts: pair those before reading subjects,
     # so the slip is not taken for a change of a smaller figure nearby.
@@ -326,6 +338,17 @@ def _compare_dates(
                 _Finding(DivergenceType.NUMBER_CHANGED, f"{ref.surface} → {changed.surface}")
             )
     return findings
+
+
+def _measured_and_counted(a: NumberMention, b: NumberMention) -> bool:
+    kinds = {a.kind, b.kind}
+    return (
+        kinds == {NumberKind.MEASURE, NumberKind.COUNT}
+        and a.low == b.low
+        and a.high == b.high
+        and a.high >= 100
+        and bool(a.subject and b.subject)
+    )
 
 
 def _counts_other(figure: NumberMention, candidates: Sequence[NumberMention]) -> bool:
@@ -720,12 +743,28 @@ def _same_source(a: str, b: str) -> bool:
         return True
     if _by_title_of(a, b) or _by_title_of(b, a):
         return True
+    if _government_and_its_part(a, b) or _government_and_its_part(b, a):
+        return True
     # Every name word of one is in the other ("Orrell" in "Chief Fire Officer Dagny
     # Orrell"): one word in common is not enough ("Westmarch Regional Water Authority"
     # is not the "Lindenholt Clean Water Alliance").
     names_a, names_b = _name_words(a), _name_words(b)
     shorter, longer = sorted((names_a, names_b), key=len)
     return (bool(shorter) and shorter <= longer) or _head_word(a) == _head_word(b)
+
+
+_GOVERNMENT_PARTS = frozenset(
+    {"government", "ministry", "minister", "department", "cabinet", "administration"}
+)
+
+
+def _government_and_its_part(whole: str, part: str) -> bool:
+    """"The government" stands for any of its ministries, ministers and departments:
+    crediting it instead of the Ministry of Disaster Management names no other source."""
+    words = [w.strip(".,'’").casefold() for w in whole.split()]
+    if not words or words[-1] != "government":
+        return False
+    return bool(_GOVERNMENT_PARTS & {w.strip(".,'’").casefold() for w in part.split()})
 
 
 def _by_title_of(title: str, named: str) -> bool:
@@ -747,10 +786,13 @@ def _head_word(credit: str) -> str:
 
 
 def _name_words(credit: str) -> set[str]:
+    # An acronym ("UN", "EU") is a name however short.
     return {
         w.casefold().strip(".,'’")
         for w in credit.split()
-        if w[:1].isupper() and len(w) >= 3 and w.casefold().strip(".") not in _TITLE_WORDS
+        if w[:1].isupper()
+        and (len(w) >= 3 or (len(w) >= 2 and w.isupper()))
+        and w.casefold().strip(".") not in _TITLE_WORDS
     }
 
 

@@ -27,6 +27,12 @@ Conventions worth knowing:
   hyphen between two figures ("60-80", "2012-2013") is a range, never a sign.
   Temperatures are measures whose subject is the unit spelled out: "31C", "31 °C" and
   "31 degrees Celsius" all read as subject ``degrees Celsius``.
+* Other units are measures whose subject is the unit and what it measures ("60,000
+  hectares of rice paddy"); an abbreviation is spelled out ("300mm of rain" reads as
+  ``millimetres of rain``, "400 km²" as ``square kilometres``), except "km" and "kg".
+* Telephone numbers, postcodes, house numbers and reference numbers ("Case No. 4471",
+  "Room 101") are no figures. A number after an ordinal-ish label ("Issue 112", "page
+  47", "world No 1") is an ordinal, its subject the label.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ import math
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 from itertools import islice
 
 from rapidfuzz import fuzz
@@ -78,6 +85,23 @@ QUALIFIERS: dict[str, str | None] = {
     "just over": "more than",
     "well over": "more than",
     "a little over": "more than",
+    # Verbs that take a figure beyond a level: "spending has passed £140m", "taking it
+    # past £140m". Not before a time or a year ("past 9pm"), not after a determiner
+    # ("the past 10 years"), and "past"/"passed" not before things counted, which they
+    # may go by ("walked past 40 stalls", "passed 12 laws"): see _reads_as_beyond.
+    "past": "more than",
+    "passed": "more than",
+    "passes": "more than",
+    "passing": "more than",
+    "surpass": "more than",
+    "surpassed": "more than",
+    "surpasses": "more than",
+    "surpassing": "more than",
+    "exceed": "more than",
+    "exceeded": "more than",
+    "exceeds": "more than",
+    "exceeding": "more than",
+    "topped": "more than",
     "less than": "less than",
     "fewer than": "less than",
     "under": "less than",
@@ -188,10 +212,22 @@ _CURRENCY_WORDS = _wordset(
 _MEASURE_UNITS = _wordset(
     "year years month months week weeks day days hour hours minute minutes second "
     "seconds decade decades century centuries mile miles km kilometres kilometers "
-    "kilometre kilometer metres meters metre meter feet foot inches inch kg kilograms "
-    "kilogram tons tonnes tonne ton litres liters gallons acres hectares degrees "
-    "points percentage"
+    "kilometre kilometer metres meters metre meter centimetres centimeters centimetre "
+    "centimeter millimetres millimeters millimetre millimeter feet foot inches inch yard "
+    "yards kg kilograms kilogram grams gram ounces ounce tons tonnes tonne ton litres "
+    "liters litre liter gallons gallon barrels barrel acres acre hectares hectare knots "
+    "degrees points percentage"
 )
+# Abbreviated units, spelled out as the subject so that "300mm" and "300 millimetres"
+# read alike ("km" and "kg" are left as written: outlets mix them with the full word
+# freely, and the comparison already knows them).
+_UNIT_ABBREVIATIONS = {
+    "mm": "millimetres", "cm": "centimetres", "ft": "feet", "ha": "hectares",
+    "mph": "miles per hour", "kph": "kilometres per hour", "lb": "pounds", "lbs": "pounds",
+}  # fmt: skip
+_SQUARED = {"km": "kilometres", "m": "metres", "mi": "miles", "ft": "feet"}
+_AREA_PREFIXES = _wordset("square sq cubic")
+_DIMENSIONS = _wordset("long high deep wide tall thick")
 
 _WORD_PIECE = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)}))?"
@@ -208,6 +244,29 @@ _ZONE = (
     r"(?-i:GMT|UTC|BST|CEST|CET|EEST|EET|WEST|WET|EDT|EST|ET|CDT|CST|CT|MDT|MST|MT|PDT"
     r"|PST|PT|AEDT|AEST|IST|JST|HKT|SGT)\b"
 )
+# Telephone numbers and postcodes are written in digit groups that would otherwise
+# read as several counts ("0800 123 456" as 800, 123 and 456); they are no figures.
+# Written in the verbose syntax of _MASTER: a literal space is "[ ]".
+_PHONE = r"""
+    \+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{2,5}){2,6}\b          # +44 20 7946 0958
+  | \(\d{3}\)[ ]?\d{3}[ .-]\d{4}\b                                # (555) 019-2834
+  | \b(?:1[ .-])?\d{3}[.-]\d{3}[.-]\d{4}\b                          # 555-019-2834
+  | \b0\d{2,4}[ ]\d{3,4}(?:[ ]\d{3,4})?\b                          # 0800 123 456
+  | \b(?:call|calling|ring|phone|telephone|tel|dial|text|fax|mobile|helpline|hotline
+        |freephone)\b[.:]?(?:\s+(?:us|them|him|her|me|on|number|line|free|(?-i:[A-Z]{2,})\s+to))*
+        \s+(?>\d(?:[ ().-]{0,2}\d){4,}|999|911|112|111|101)\b         # call 555 0192, dial 999
+        (?!\s+(?-i:[a-z]{2,}s)\b)                           # but "call 111 witnesses" counts
+"""
+_US_STATES = _wordset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+)
+_POSTCODE = (
+    # LS1 4DY (the inward letters never include C, I, K, M, O or V: "4PM" is no code)
+    r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}\b)"
+    # IL 62704, NY 10001-1234
+    rf"|(?-i:\b(?:{'|'.join(sorted(_US_STATES))})[ ]\d{{5}}(?:-\d{{4}})?\b)"
+)
 
 _MASTER = re.compile(
     rf"""
@@ -222,7 +281,9 @@ _MASTER = re.compile(
         (?:\s?{_ZONE})?
     )
   | (?P<skip>
-        \b\d+(?:/\d+)+\b                                            # 24/7, 6/24/2016
+        {_PHONE}
+      | {_POSTCODE}
+      | \b\d+(?:/\d+)+\b                                            # 24/7, 6/24/2016
       | \b[a-z]+-?\d+[a-z\d]*\b                                     # G20, COVID-19
       | \b\d+['’]?s\b | ['’]\d\ds\b                                # 30's, 30s, '90s
     )
@@ -290,7 +351,7 @@ _TOTAL_OF = re.compile(
 _DETERMINERS = _wordset(
     "the a an its their his her our your my these this that those such all some any"
 )
-_PRONOUN_SUBJECTS = _wordset("them those these it they who whom which us we")
+_PRONOUN_SUBJECTS = _wordset("them those these it they who whom which us we he she him you me")
 _DROPPED_ADJECTIVES = _wordset(
     "large small big huge new more other additional further extra many several "
     "various different individual total estimated known reported some only just about"
@@ -315,7 +376,8 @@ _STOP = _wordset(
     "not no never again too very there here larger smaller more fewer less higher "
     "lower greater bigger older younger times annually yearly daily a-year last next "
     "ago alone along beside besides behind beneath below above inside outside onto "
-    "alongside underneath"
+    "alongside underneath up upfront out overall apiece outright overnight yesterday "
+    "today tonight tomorrow"
 )
 _AUXILIARIES = _wordset(
     "is are was were be been being have has had will would can could may might must "
@@ -335,6 +397,7 @@ _SUBJECT_REACH = 16
 _STEM_STOP = _wordset("the a an of and or in on at to for by with")
 
 
+@lru_cache(maxsize=65536)
 def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
     """Every number in ``sentence``, in order, with its hedge and subject.
 
@@ -355,10 +418,12 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
         for atom in atoms
         if not _is_stamp(sentence, atom)
     ]
-    combined = _join_ranges(sentence, atoms)
+    combined = _read_labels(sentence, _join_ranges(sentence, atoms))
     mentions = []
     for atom in combined:
         mention = _with_subject(sentence, _with_qualifier(sentence, atom))
+        if _passes_things(mention):
+            mention = _with_subject(sentence, atom)
         if _is_pronoun_one(sentence, mention):
             continue
         mentions.append(mention)
@@ -417,6 +482,7 @@ def values_match(a: NumberMention, b: NumberMention) -> bool:
     return a.kind == b.kind and _same(a.low, b.low) and _same(a.high, b.high)
 
 
+@lru_cache(maxsize=65536)
 def is_near_miss(a: NumberMention, b: NumberMention) -> bool:
     """Two figures one slip apart: rounded (700, 712), digits swapped (2,300, 3,200; 6.42am,
     6.24am) or a zero slipped (25,000, 250,000). Figures under 20 are too common to tell.
@@ -701,6 +767,75 @@ def _drop_units_read_as_ordinals(sentence: str, atoms: list[NumberMention]) -> l
     return kept
 
 
+# A number after a label names one thing in a series or a register; it counts nothing.
+# Ordinal-ish labels place it in a sequence ("Issue 112" is the 112th issue, "world No
+# 1" a rank); code labels only name it ("Case No. 4471", "Room 101", "Flight BA 117").
+_ORDINAL_LABELS = {
+    "issue": "issue", "volume": "volume", "vol": "volume", "chapter": "chapter",
+    "page": "page", "pages": "pages", "pp": "pages", "section": "section",
+    "article": "article", "clause": "clause", "part": "part", "episode": "episode",
+    "series": "series", "edition": "edition", "round": "round", "stage": "stage",
+    "phase": "phase", "paragraph": "paragraph",
+}  # fmt: skip
+_CODE_LABELS = _wordset(
+    "case ref reference account acct order invoice serial ticket booking policy licence "
+    "license registration flight box room flat suite apartment apt gate platform seat "
+    "route extension ext pin code id"
+)
+_LABEL_BEFORE = re.compile(
+    rf"(?:(?<=\W)|^)(?:(?P<label>{'|'.join(sorted(_ORDINAL_LABELS.keys() | _CODE_LABELS))})"
+    r"\.?(?P<mark>\s*(?-i:No\b)\.?|\s*nos?\.|\s+number|\s*#|\s*:|\s+(?-i:[A-Z]{1,3}\b))?"
+    r"|(?P<rank>(?-i:No)\.?|no\.|number|\#))\s*$",
+    re.IGNORECASE,
+)
+_LABELLABLE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?")
+_ADDRESS_AFTER = re.compile(
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Way|Place"
+    r"|Close|Court|Crescent|Terrace|Boulevard|Blvd|Square|Gardens|Parade|Walk)\b"
+)
+
+
+def _read_labels(sentence: str, atoms: list[NumberMention]) -> list[NumberMention]:
+    """Numbers that name rather than count: an ordinal after an ordinal-ish label,
+    dropped after a code label or before a street name.
+
+    >>> [(m.surface, m.kind.value, m.subject) for m in find_numbers(
+    ...     "Issue 112 ran it; Case No. 4471, Room 101 and 14 Hale Street had 12 callers.")]
+    [('112', 'ordinal', 'issue'), ('12', 'count', 'callers')]
+    """
+    kept: list[NumberMention] = []
+    for atom in atoms:
+        if atom.kind not in {NumberKind.COUNT, NumberKind.YEAR} or not _LABELLABLE.fullmatch(
+            atom.surface
+        ):
+            kept.append(atom)
+            continue
+        if _ADDRESS_AFTER.match(sentence, atom.end):
+            continue  # "14 Hale Street": a house number
+        label = _LABEL_BEFORE.search(sentence[max(0, atom.start - 30) : atom.start])
+        if label is None or not _is_label(sentence, atom, label):
+            kept.append(atom)
+            continue
+        word = (label["label"] or "").lower()
+        if word in _CODE_LABELS:
+            continue
+        kept.append(replace(atom, kind=NumberKind.ORDINAL, subject=_ORDINAL_LABELS.get(word)))
+    return kept
+
+
+def _is_label(sentence: str, atom: NumberMention, label: re.Match[str]) -> bool:
+    # A "No." or a capital makes a label a noun ("Issue 112", "issue No. 47"); a
+    # lower-case one is a label only when no noun follows the number: "in issue 47,"
+    # is, but "will issue 112 permits", "order 500 tanks" and "on stage 40 dancers"
+    # count something. "No 12 people came" likewise.
+    if label["mark"] or label["rank"] in {"No.", "no.", "#"}:
+        return True
+    if label["label"] and label["label"][0].isupper():
+        return True
+    following = _TOKEN.findall(sentence[atom.end : atom.end + 30])
+    return not (following and _is_plain_noun(following[0]))
+
+
 _UNSIGNED = {NumberKind.YEAR, NumberKind.DATE, NumberKind.ORDINAL, NumberKind.TIME}
 # A sign touches its figure and follows no word or figure: "60-80" is a range.
 _MINUS_BEFORE = re.compile(
@@ -888,6 +1023,12 @@ def _with_qualifier(sentence: str, mention: NumberMention) -> NumberMention:
         return mention
     if written == "up to" and _word_before(sentence, start) in _UP_AS_PARTICLE:
         return mention  # "woke up to minus 18C", "adds up to $5m": a verb, not a cap
+    qualifier = QUALIFIERS[written]
+    if written in _BEYOND_VERBS:
+        if not _reads_as_beyond(sentence, written, start, mention):
+            return mention
+        if _NEGATED.search(sentence[max(0, start - 20) : start]):
+            qualifier = "at most"  # "did not exceed £5m", "has not yet passed 300"
     kind = mention.kind
     if kind is NumberKind.YEAR and _same(mention.low, mention.high):
         kind = NumberKind.COUNT  # a hedged four-digit figure is a count ("over 2000")
@@ -896,13 +1037,63 @@ def _with_qualifier(sentence: str, mention: NumberMention) -> NumberMention:
         surface=sentence[start : mention.end],
         start=start,
         kind=kind,
-        qualifier=QUALIFIERS[written],
+        qualifier=qualifier,
     )
 
 
+_PASSING_BY = _wordset("past passed passes passing")
+"""Verbs of going beyond that also go by things: "walked past 40 stalls"."""
+_BEYOND_VERBS = _PASSING_BY | _wordset(
+    "surpass surpassed surpasses surpassing exceed exceeded exceeds exceeding topped"
+)
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:yet\s+)?$", re.IGNORECASE)
+_CLOCK_BEFORE_PAST = re.compile(
+    rf"(?:\b(?:half|quarter|{'|'.join(_UNITS)}|{'|'.join(_TENS)})|\d)[\s-]+$", re.IGNORECASE
+)
+
+
+def _reads_as_beyond(sentence: str, written: str, start: int, mention: NumberMention) -> bool:
+    """Whether a verb of going beyond ("past", "passed", "exceeded") before a figure
+    says the figure is a level left behind, a hedge like "more than".
+
+    A time or a year is passed in time, not exceeded in amount ("open past 9pm",
+    "plans running past 2030"), and after a determiner "past" means previous ("the
+    past 10 years"); "half past 9" is a clock. Whether "past" goes by the things it
+    counts ("walked past 40 stalls") is only known once the subject is read: see
+    ``_passes_things``.
+    """
+    if mention.kind in {NumberKind.YEAR, NumberKind.TIME}:
+        return False
+    if written != "past":
+        return True
+    before = sentence[max(0, start - 20) : start]
+    return (
+        _word_before(sentence, start) not in _DETERMINERS
+        and _CLOCK_BEFORE_PAST.search(before) is None
+    )
+
+
+def _passes_things(mention: NumberMention) -> bool:
+    # "walked past 40 stalls", "passed 12 laws": with a thing counted, the verb is
+    # literal and takes no hedge; a sum, a share, a measure or a bare figure ("taking
+    # their spending past £140m", "membership passed 300") is a level passed.
+    first = mention.surface.split(maxsplit=1)[0].lower()
+    return first in _PASSING_BY and mention.kind is NumberKind.COUNT and mention.subject is not None
+
+
 _DURATION_UNITS = _wordset(
-    "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries"
+    "second seconds minute minutes hour hours day days week weeks fortnight fortnights "
+    "weekend weekends month months year years decade decades century centuries "
+    "season seasons term terms semester semesters quarter quarters"
+)
+# "over one school year", "over two financial years": a span named by its calendar.
+_SPAN_ADJECTIVES = _wordset(
+    "school academic financial fiscal calendar tax business working parliamentary "
+    "football playing full whole entire consecutive successive straight separate"
+)
+_SPAN_AFTER = re.compile(
+    rf"\s+(?:(?:{'|'.join(sorted(_SPAN_ADJECTIVES))})\s+)?(?P<unit>[A-Za-z]+)(?P<of>\s+of\b)?",
+    re.IGNORECASE,
 )
 _OVER_MEANS_MORE_AFTER = _wordset(
     "for in of after took take takes taking lasted last lasts lasting waited wait waits "
@@ -925,13 +1116,17 @@ def _word_before(sentence: str, start: int) -> str | None:
 def _is_duration_over(sentence: str, over_start: int, number_end: int) -> bool:
     """Whether "over" before a span of time means "across" it, not "more than".
 
-    "600 jobs over two years" spreads the jobs across two years; "for over two years",
-    "in over ten years", "over 5 years old" and "over 10 years ago" are more than that.
+    "600 jobs over two years" spreads the jobs across two years, "52 goals over six
+    seasons" and "over one school year" likewise; "for over two years", "in over ten
+    years", "over 5 years old", "over 10 years ago" and "over three quarters of voters"
+    are more than that. Tournaments and campaigns are events, not spans: left a hedge.
     """
-    unit = re.match(r"\s+([A-Za-z]+)", sentence[number_end:])
-    if unit is None or unit[1].lower() not in _DURATION_UNITS:
+    span = _SPAN_AFTER.match(sentence, number_end)
+    if span is None or span["unit"].lower() not in _DURATION_UNITS:
         return False
-    if _LENGTH_OF_TIME.match(sentence, number_end + unit.end()):
+    if span["of"] and span["unit"].lower() in {"quarter", "quarters"}:
+        return False  # "over three quarters of voters" is a fraction
+    if _LENGTH_OF_TIME.match(sentence, span.end("unit")):
         return False
     return _word_before(sentence, over_start) not in _OVER_MEANS_MORE_AFTER
 
@@ -958,9 +1153,16 @@ def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
     kind = mention.kind
     surface_end = mention.end
     if tokens and tokens[0][0].lower() in _CURRENCY_WORDS and kind is NumberKind.COUNT:
-        kind = NumberKind.MONEY
-        surface_end = tokens[0][2]
-        tokens = tokens[1:]
+        if tokens[0][0].lower() in {"pound", "pounds"} and _WEIGHED_BEFORE.search(
+            sentence[max(0, mention.start - 30) : mention.start]
+        ):
+            kind = NumberKind.MEASURE  # "it weighed 40 pounds"
+        else:
+            kind = NumberKind.MONEY
+            surface_end = tokens[0][2]
+            tokens = tokens[1:]
+    if kind is NumberKind.COUNT:
+        tokens = _spelled_unit(tokens)
     unit_prefix = ""
     hyphenated = _HYPHEN_UNIT.match(sentence, mention.end)
     if hyphenated and kind is NumberKind.COUNT:
@@ -979,11 +1181,7 @@ def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
         subject = f"{unit_prefix} {subject}" if subject else unit_prefix
     if subject is not None:
         subject = _named_degrees(subject)
-    if (
-        kind is NumberKind.COUNT
-        and subject is not None
-        and subject.split()[0].lower() in _MEASURE_UNITS
-    ):
+    if kind is NumberKind.COUNT and subject is not None and _is_unit(subject.split()):
         kind = NumberKind.MEASURE
     if subject is None and kind is NumberKind.COUNT:
         total = _TOTAL_OF.search(sentence[max(0, mention.start - 80) : mention.start])
@@ -998,6 +1196,60 @@ def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
         surface=sentence[mention.start : surface_end],
         end=surface_end,
     )
+
+
+_WEIGHED_BEFORE = re.compile(r"\bweigh(?:s|ed|ing)?\s+(?:\w+\s+)?$", re.IGNORECASE)
+_Token = tuple[str, int, int]
+
+
+def _spelled_unit(tokens: list[_Token]) -> list[_Token]:
+    """``tokens`` with an abbreviated unit at their head spelled out as one token, and
+    cut after a unit said to be a length or a height ("2 km long", "40m high").
+
+    >>> [m.subject for m in find_numbers(
+    ...     "It flooded 400 km² and 1,200 ha of forest under 300mm of rain; a 4m high wall.")]
+    ['square kilometres', 'hectares of forest', 'millimetres of rain', 'metres']
+    """
+    words = [t[0] for t in tokens[:3]] + ["", "", ""]
+    first, second, third = words[0], words[1], words[2]
+    unit, used = None, 1
+    if first.lower() in _UNIT_ABBREVIATIONS:
+        unit = _UNIT_ABBREVIATIONS[first.lower()]
+    elif first in _SQUARED and second in {"2", "²"}:
+        unit, used = f"square {_SQUARED[first]}", 2  # "km2", "km²"
+    elif first == "m" and second in {"3", "³"}:
+        unit, used = "cubic metres", 2
+    elif first.lower() == "sq" and second.lower() in _SQUARED:
+        unit, used = f"square {_SQUARED[second.lower()]}", 2  # "sq km"
+    elif first == "km" and second == "/" and third.lower() == "h":
+        unit, used = "kilometres per hour", 3
+    elif first == "m" and not _is_plural_noun(second):
+        # "40m long", "a 3m rise", "300m of track": metres. "40m people" may be forty
+        # million and is left alone.
+        unit = "metres"
+    if unit is not None:
+        tokens = [(unit, tokens[0][1], tokens[used - 1][2]), *tokens[used:]]
+    if len(tokens) > 1 and tokens[1][0].lower() in _DIMENSIONS and _is_unit([tokens[0][0]]):
+        tokens = tokens[:1]
+    return tokens
+
+
+_IRREGULAR_PLURALS = _wordset("people children men women police cattle sheep fish staff")
+
+
+def _is_plural_noun(word: str) -> bool:
+    lower = word.lower()
+    return _is_plain_noun(word) and (
+        lower in _IRREGULAR_PLURALS or (lower.endswith("s") and not lower.endswith("ss"))
+    )
+
+
+def _is_unit(words: list[str]) -> bool:
+    # "hectares of rice paddy", "square kilometres", "miles per hour": a measure.
+    head = words[0].lower().split()
+    if head and head[0] in _AREA_PREFIXES:
+        head = head[1:] or [w.lower() for w in words[1:2]]
+    return bool(head) and head[0] in _MEASURE_UNITS
 
 
 def _with_degrees(sentence: str, mention: NumberMention) -> NumberMention:
@@ -1064,14 +1316,60 @@ def _money_subject(sentence: str, start: int, after: list[str]) -> str | None:
     """What a sum is when no noun follows it, tried in this order:
 
     * the noun it is "of": "a restructuring charge of $1.2bn", "revenue of $61m";
-    * the noun after "in", "for" or "on": "$310m in severance payments";
+    * a bare category after "in", "for" or "on": "$310m in severance payments",
+      "£3m on repairs";
     * the verb before it: "will save it $1.2 billion a year" is ``savings``.
+
+    A sum paid "for" a named thing or person ("£72m for the forward", "for his house",
+    "for Kestler") is a price, and says nothing of what kind of sum it is: another
+    outlet's "£72m club-record fee" is the same sum, not a payment of another kind. So
+    it has no subject, unless it is a fine, whose "for" is the offence.
 
     >>> [m.subject for m in find_numbers("It will save $9m and pay $2m for legal fees.")]
     ['savings', 'legal fees']
+    >>> [m.subject for m in find_numbers("It paid $9m for the site, then paid $2m in cash.")]
+    [None, 'payment']
     """
     before = sentence[max(0, start - 60) : start]
-    return _money_noun_of(before) or _money_object(before, after) or _money_verb(before)
+    noun = _money_noun_of(before)
+    if noun is not None:
+        return noun
+    verb = _money_verb(before)
+    if after and after[0].lower() == "for":
+        if verb == "fine":
+            return verb  # "fined $4m for breaching rules": a fine, not rules
+        if _names_what_was_bought(after[1:]):
+            return None
+    return _money_object(before, after) or verb
+
+
+# Words after "in", "for" or "on" that say how a sum was paid, not what it is.
+_NOT_CATEGORIES = _wordset(
+    "total all cash full advance addition return exchange principle part person kind "
+    "instalments installments one each front upfront top average paper loan credit "
+    "hand offer sale now free good sure nothing"
+)
+
+
+def _names_what_was_bought(words: list[str]) -> bool:
+    """Whether the words after "for" name one thing or person: a determiner, a
+    pronoun or a capital says which ("the forward", "his house", "him", "striker Tomas
+    Kestler"), where a bare plural or mass noun says what kind ("legal fees"). A time
+    ("for the year", "for the first half") names no purchase."""
+    phrase: list[str] = []
+    for word in words[:5]:
+        lower = word.lower()
+        if not word[:1].isalpha() or (phrase and lower in _STOP):
+            break
+        phrase.append(word)
+    if not phrase or any(word.lower() in _TIME_NOUNS for word in phrase):
+        return False
+    first = phrase[0].lower()
+    return (
+        first in _DETERMINERS
+        or first in _PRONOUN_SUBJECTS
+        or any(word[:1].isupper() for word in phrase)
+    )
 
 
 def _is_money_noun(word: str) -> bool:
@@ -1101,13 +1399,22 @@ def _money_object(before: str, after: list[str]) -> str | None:
     if _PRICE_LEVEL_BEFORE.search(before):
         return None  # "fell to $41.72 in morning trading": a price, not a sum spent
     words = after[1:]
-    if after[0].lower() != "in" and words[0].lower() in _DETERMINERS:
-        words = words[1:]  # "for the redundancies"; "in the first half" stays a time
-    if not words or not words[0][:1].islower():
-        return None  # "€185k for Osei-Laird": who, not what
-    phrase = _noun_phrase_after(words, ing_nouns=True)
-    if phrase is None or any(word.lower() in _TIME_NOUNS for word in phrase.split()):
+    first = words[0].lower()
+    # Only a bare category: a determiner says which thing ("on its new library", "in
+    # the first half"), a capital whom ("€185k for Osei-Laird"), and an adverb how ("in
+    # total", "in cash").
+    if (
+        not words[0][:1].islower()
+        or first in _DETERMINERS
+        or first in _PRONOUN_SUBJECTS
+        or first in _NOT_CATEGORIES
+    ):
         return None
+    phrase = _noun_phrase_after(words, ing_nouns=True)
+    if phrase is None or any(
+        word.lower() in _TIME_NOUNS or word[:1].isupper() for word in phrase.split()
+    ):
+        return None  # "$5m in two seasons"; "£20m for striker Tomas Kestler"
     return phrase
 
 
@@ -1314,7 +1621,8 @@ def _is_round(value: float) -> bool:
     return _roundness(value) >= 1
 
 
-def _stems(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> tuple[str, ...]:
     normal = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
     words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", normal)
     stems = []
@@ -1325,7 +1633,7 @@ def _stems(text: str) -> list[str]:
         stem = _stem(word)
         if stem not in stems:
             stems.append(stem)
-    return stems
+    return tuple(stems)
 
 
 def _stem(word: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from storydiff.coverage.align import AlignedClaim, SentenceKey, align_sentences, normalize
 from storydiff.coverage.detect import (
@@ -33,6 +33,7 @@ from storydiff.coverage.model import (
     ClaimNumber,
     ClaimQuote,
     Divergence,
+    DivergenceType,
     Figure,
     FigureMention,
     Member,
@@ -103,7 +104,9 @@ def compare_articles(
     settings = settings or Settings()
     ordered = tuple(sorted(articles, key=lambda a: a.id))
     facts = {a.id: _sentence_facts(a) for a in ordered}
-    aligned = attach_slipped_figures(align_sentences(ordered, settings=settings), ordered, facts)
+    aligned = drop_contained_claims(
+        attach_slipped_figures(align_sentences(ordered, settings=settings), ordered, facts)
+    )
     claims = _build_claims(ordered, aligned, facts)
     return Alignment(
         created=created or now_utc(),
@@ -112,6 +115,25 @@ def compare_articles(
         claims=claims,
         figures=_figure_ledger(ordered, claims, facts),
     )
+
+
+def drop_contained_claims(claims: Sequence[AlignedClaim]) -> tuple[AlignedClaim, ...]:
+    """Leave out a claim of two or more sentences that another claim holds entirely.
+
+    Splits, folds and misquoted figures add sentences to claims; two claims can end up
+    holding the same sentences, and a change in them would be reported twice.
+    """
+    member_sets = [frozenset(c.members) for c in claims]
+    kept = []
+    for n, claim in enumerate(claims):
+        mine = member_sets[n]
+        contained = len(mine) >= 2 and any(
+            m != n and mine <= other and (mine != other or m < n)
+            for m, other in enumerate(member_sets)
+        )
+        if not contained:
+            kept.append(claim)
+    return tuple(kept)
 
 
 def attach_slipped_figures(
@@ -181,9 +203,11 @@ def _misquotes(found: NumberMention, figure: NumberMention, head: str | None) ->
     with its digits swapped, whatever it counts), or a sum of money of about the same
     size for the same named thing ("$350 million for severance" where
     the others set aside "$310 million in severance payments")."""
-    same_thing = bool(found.subject) and head == head_family(found.subject or "")
-    if found.kind != figure.kind or values_match(found, figure):
+    if found.kind != figure.kind or not 0 < figure.low / 11 <= found.low <= figure.low * 11:
+        return False  # every slip, and every sum about the same, is within a factor of ten
+    if values_match(found, figure):
         return False
+    same_thing = bool(found.subject) and head == head_family(found.subject or "")
     if is_near_miss(found, figure):
         return same_thing or _digits_swapped(found, figure)
     return (
@@ -324,7 +348,7 @@ def _reference_and_divergences(
     would otherwise win by having nothing to disagree about.
     """
     ranked = rank_references(texts, articles)[:REFERENCE_CANDIDATES]
-    best: tuple[int, int, int, tuple[Divergence, ...]] | None = None
+    best: tuple[tuple[int, int, int], int, tuple[Divergence, ...]] | None = None
     for candidate in ranked:
         others = [versions[a_pos] for a_pos in sorted(versions) if a_pos != candidate]
         covered = sum(shares_facts(versions[candidate], other) for other in others)
@@ -336,10 +360,24 @@ def _reference_and_divergences(
             credits_disagree(versions[candidate], other) + quotes_less(versions[candidate], other)
             for other in others
         )
-        if best is None or (-covered, blamed) < (best[0], best[1]):
-            best = (-covered, blamed, candidate, found)
+        # Outlets that would be told they changed a figure or a quotation's words weigh
+        # first: two outlets that agree on 38% but hedge it differently must not hand the
+        # reference to the one that wrote 48%.
+        changed_facts = sum(len(d.articles) for d in found if d.type in _FACT_CHANGES)
+        key = (-covered, changed_facts, blamed)
+        if best is None or key < best[0]:
+            best = (key, candidate, found)
     assert best is not None  # a claim has at least one version
-    return best[2], best[3]
+    return best[1], best[2]
+
+
+_FACT_CHANGES = frozenset(
+    {
+        DivergenceType.NUMBER_CHANGED,
+        DivergenceType.NUMBER_SUBJECT_CHANGED,
+        DivergenceType.QUOTE_ALTERED,
+    }
+)
 
 
 def rank_references(texts: dict[int, str], articles: Sequence[Article]) -> list[int]:
@@ -349,17 +387,17 @@ def rank_references(texts: dict[int, str], articles: Sequence[Article]) -> list[
     """
     if len(texts) == 1:
         return list(texts)
-    normalized = {a: normalize(t) for a, t in texts.items()}
-
-    def centrality(a_pos: int) -> float:
-        others = [o for o in normalized if o != a_pos]
-        return sum(fuzz.token_sort_ratio(normalized[a_pos], normalized[o]) for o in others) / len(
-            others
-        )
-
+    order = list(texts)
+    normalized = [normalize(texts[a]) for a in order]
+    scores = process.cdist(normalized, normalized, scorer=fuzz.token_sort_ratio, workers=1)
+    # Each version's mean score against the others (its own 100 left out).
+    centrality = {
+        a: (float(scores[n].sum()) - float(scores[n][n])) / (len(order) - 1)
+        for n, a in enumerate(order)
+    }
     return sorted(
         texts,
-        key=lambda a: (-round(centrality(a), 6), articles[a].published or "9999", a),
+        key=lambda a: (-round(centrality[a], 6), articles[a].published or "9999", a),
     )
 
 

@@ -16,7 +16,10 @@ opener left unclosed for six sentences is ignored; a pronoun speaker becomes the
 named speaker earlier in the sentence or in the three before it, else None, where a
 sentence that names no speaker offers its full names and its titled subjects ("The
 judge agreed.") instead. Verbs that only say how words were said ("sobbed", "fumed")
-credit only a quotation they frame.
+credit only a quotation they frame. A dotted title ("Prof. Varga", "Sgt. Berg") is part of
+a name, not a sentence's end. A time ("in February", "on Monday") or a place after "in"
+or "at" is never a source; a body's figures or officials ("UN figures", "ministry
+officials") are credited to the body.
 """
 
 from __future__ import annotations
@@ -96,7 +99,7 @@ _ROLES = _wordset(
     "residents members member leaders leader representative representatives ambassador "
     "secretary council board panel inquiry review audit bank university institute "
     "office centre center foundation union association charity website broadcaster "
-    "network agency ngo regulator watchdog monitor"
+    "network agency ngo regulator watchdog monitor staff"
 )
 _DETERMINERS = _wordset("the a an their his her its our this that these those")
 _CONNECTORS = _wordset("of for and de van von al bin da del la le")
@@ -109,6 +112,14 @@ _CAPITAL_STOP = _wordset(
     "Thursday Friday Saturday Sunday Finally Instead Indeed Additionally Furthermore "
     "Moreover Nevertheless A An The"
 )
+_TITLE_ABBREVIATIONS = _wordset(
+    "Prof Dr Mr Mrs Ms Mx Gen Sen Rep Gov Lt Col Capt Sgt Insp Det Supt St Cllr Rev Maj Cpl "
+    "Adm Brig Cmdr Hon Fr Jr Sr"
+)
+"""Abbreviated titles: with their full stop ("Prof. Varga", "Lt. Col. Brekk") they end no
+sentence and belong to the name that follows. ("Jr." and "Sr." follow it instead.)"""
+_DOTTED_TITLES = r"(?:(?:" + "|".join(sorted(_TITLE_ABBREVIATIONS)) + r")\.\s+)"
+"""One or more dotted titles leading a name, for the name patterns below."""
 _NOT_SOURCES = _wordset(
     "testing tests test analysis analyses research data evidence studies figures "
     "statistics findings results records documents sampling screening modelling modeling "
@@ -163,6 +174,39 @@ _AFTER_WORDS_WITH_APPOSITIVE = 14
 """How far it may be when an appositive comes first ('"...," Tomas Reilly, chief
 executive of Brackwell Foods, said')."""
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_ISSUED = _wordset(
+    "figures data statistics estimates estimate numbers tally report study survey analysis "
+    "audit review assessment statement officials sources"
+)
+"""What a body issues, or who speak for it unnamed: "UN figures", "police data", "ministry
+officials", "a Red Cross report". The credit is the body, so that outlets citing "UN
+figures" and "the UN" cite one source."""
+_BODIES = _wordset(
+    "police government ministry department agency office council authority authorities army "
+    "military navy coastguard commission committee court hospital university institute bank "
+    "company firm union association foundation charity trust board service services brigade "
+    "embassy administration regulator watchdog party cross crescent fund programme"
+)
+"""Last words of a body that issues figures or has officials: "the health ministry", "the
+Varessan Red Cross". Not a lone name ("the Mueller report" is a person's)."""
+_UNNAMED_MODIFIERS = _wordset(
+    "senior junior top unnamed anonymous own several few some many two three four five "
+    "provisional preliminary latest new official internal leaked unpublished final initial "
+    "recent revised updated annual monthly weekly daily"
+)
+_ISSUING_VERBS = _wordset(
+    "published released compiled issued produced collected gathered provided seen obtained cited"
+)
+_ISSUED_BY = re.compile(
+    r"^(?:(?:the|a|an|new|latest|official|provisional|preliminary|recent|revised|updated)\s+)*"
+    r"(?:figures|data|statistics|estimates|numbers|reports?|study|survey|analysis|audit|review|"
+    r"assessment|statement|letter)\s+"
+    r"(?:(?:published|released|compiled|issued|produced|commissioned|collected|gathered|"
+    r"provided|carried\s+out|conducted)\s+)?(?:by|from)\s+",
+    re.IGNORECASE,
+)
+"""After "according to", a document and who made it: "figures published by the agency",
+"data from the health ministry". Not "seen by", which names who read it."""
 _DOCUMENT_BY = re.compile(
     r"\b(?:report|survey|study|review|audit|assessment|inspection|analysis|investigation|"
     r"inquiry|letter|statement|memo|document|figures|data)\s+"
@@ -173,15 +217,18 @@ _DOCUMENT_BY = re.compile(
 _APPOSITIVE_NAME = re.compile(
     r"^\s*(?:the\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['\u2019]s\s+)"
     r"(?:[a-z][\w'\u2019-]*\s+){0,3}?[a-z][\w-]*\s*,\s*"
-    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})"
+    rf"(?P<name>{_DOTTED_TITLES}*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{1,3}}"
+    rf"|{_DOTTED_TITLES}+[A-Z][\w'\u2019-]+)"
 )
 _TITLED_NAME = re.compile(
     r"^\s*(?:the\s+)?(?:(?!(?:the|a|an|of|and|for|by|to|in|on|at|from|with|or|seen|said)\s)[a-z][\w-]*\s+){1,3}"
-    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2})(?![\w'\u2019-]|\s+[A-Z])"
+    rf"(?P<name>{_DOTTED_TITLES}*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{1,2}}"
+    rf"|{_DOTTED_TITLES}+[A-Z][\w'\u2019-]+)(?![\w'\u2019-]|\s+[A-Z])"
 )
 _PREFIXED_TITLED_NAME = re.compile(
     r"^\s*(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+){1,3}(?P<title>(?:[a-z][\w-]*\s+){1,2})"
-    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2})(?![\w'\u2019-]|\s+[A-Z])"
+    rf"(?P<name>{_DOTTED_TITLES}*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{1,2}}"
+    rf"|{_DOTTED_TITLES}+[A-Z][\w'\u2019-]+)(?![\w'\u2019-]|\s+[A-Z])"
 )
 """A name behind a place or employer and a lowercase title: "Fenby mum Carla Brisk",
 "Halden Capital analyst Sunniva Berg". The title must be a noun, not "about" or "told"."""
@@ -202,11 +249,47 @@ _AUXILIARY_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|also|later|previously|earlier|repeatedly|again|then|now|"
     r"publicly|initially|first|reportedly|separately|itself|himself|herself|themselves))+$"
 )
+_MONTHS = _wordset(
+    "January February March April May June July August September October November December"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = "(?:" + "|".join(sorted(_MONTHS)) + ")"
+_PERIOD = (
+    r"(?:week|weekend|fortnight|month|year|morning|afternoon|evening|night|day|decade|"
+    r"spring|summer|autumn|winter)s?"
+)
+_WHEN = (
+    rf"(?:(?:{_WEEKDAY}|yesterday)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight"
+    rf"|(?:last|this|next|that|earlier\s+this|later\s+that|the\s+(?:following|previous))"
+    rf"\s+(?:{_PERIOD}|{_WEEKDAY}|{_MONTH})"
+    r"|(?:on|in|at|by|since|until|till|during|from|before|after|over|throughout|around|through)"
+    r"\s+(?:the\s+)?(?:(?:early|late|mid|past|last|previous|same|first)[\s-]+)?"
+    rf"(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}s?"
+    rf"|{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|{_PERIOD}"
+    r"|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|midnight)"
+    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
+    rf"\s+{_PERIOD}\s+(?:ago|earlier|later))"
+)
+"""When something happened: "on Monday", "in February", "in 2021", "last week",
+"yesterday", "two days earlier". Never who said it."""
+_TEMPORAL_TAIL = re.compile(rf"(?:,?\s+{_WHEN})+$")
+"""A time between a subject and its verb: "officers searching the flat in February had
+found", "The ministry on Monday said"."""
+_PLACE_PREPOSITIONS = _wordset(
+    "in at on near across outside inside around throughout within beyond behind"
+)
+"""Prepositions whose object is where, not who: "families in Lowmarsh said" is no
+credit to Lowmarsh. ("by", "of", "for" and "from" can lead to who: "a report by".)"""
 _PLAIN_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*")
 _CLAUSE_OPENERS = frozenset(",;:—–-(" + _MASK)
 _NAME_WORD = r"[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?"
-# Up to four words, so that "Prime Minister Johan Ekdal" is not cut to "Prime Minister Johan".
-_FULL_NAME = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}\b")
+# Up to four words, so that "Prime Minister Johan Ekdal" is not cut to "Prime Minister Johan";
+# behind a dotted title one is enough ("Ms. Amble", as "Ms Amble" already is two words).
+_FULL_NAME = re.compile(
+    rf"\b{_DOTTED_TITLES}+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}\b"
+    rf"|\b{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}\b"
+)
 _PERSON_ROLES = _wordset(
     "judge prosecutor prosecutors minister mayor president chairman chairwoman chair "
     "spokesman spokeswoman spokesperson lawyer lawyers attorney doctor surgeon nurse "
@@ -234,8 +317,9 @@ _TITLE_WORDS = _wordset(
     "junior interim mr mrs ms miss dr prof professor judge justice sir dame lord lady rev "
     "reverend father president minister mayor governor senator officer captain inspector "
     "detective sergeant constable superintendent commissioner"
-)
-"""Capitalised words that are part of a person's title, never the organisation."""
+) | frozenset(word.lower() for word in _TITLE_ABBREVIATIONS - {"St"})
+"""Capitalised words that are part of a person's title, never the organisation; compared
+without a full stop ("Dr." as "dr"). Not "St", which names hospitals and churches."""
 _OWNER = re.compile(
     r"^(?P<owner>(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[\w&.-]+)['’]s\s+"
     r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$"
@@ -455,7 +539,7 @@ def _group_speakers(texts: list[str], spans: list[_Span]) -> dict[int, str | Non
     ordered = sorted(groups.values(), key=lambda parts: (parts[0].sentence, parts[0].start))
     for parts in ordered:
         first, last = parts[0], parts[-1]
-        speaker = _speaker_after(masked[last.sentence], last.end)
+        framed, speaker = _frame_after(masked[last.sentence], last.end)
         if speaker is None or not _names_someone(speaker):
             # '..."its safe working life", according to documents seen by reporters': a
             # named frame before ("a report by the Aldmoor Agency found") says more.
@@ -465,7 +549,7 @@ def _group_speakers(texts: list[str], spans: list[_Span]) -> dict[int, str | Non
             speaker = last_in_sentence.get(first.sentence)
         opens_sentence = first.start - 1 <= indent[first.sentence]
         words = sum(len(texts[p.sentence][p.start : p.end].split()) for p in parts)
-        if speaker is None and first.sentence > 0 and opens_sentence and words >= 5:
+        if speaker is None and not framed and first.sentence > 0 and opens_sentence and words >= 5:
             # A quotation opening its own sentence, with no frame, continues the voice of
             # the sentence before: 'X said in a statement.' then '"..."'.
             previous = first.sentence - 1
@@ -503,12 +587,15 @@ def _mask_quotes(texts: list[str], spans: list[_Span]) -> list[str]:
     return ["".join(chars) for chars in masked]
 
 
-def _speaker_after(frame_text: str, end: int) -> str | None:
+def _frame_after(frame_text: str, end: int) -> tuple[bool, str | None]:
+    """Whether a frame follows the quotation that ends at ``end``, and the speaker it
+    names. A frame may name no one this module can read ('"...," said one neighbour'):
+    the quotation is still that person's, not the last speaker's."""
     after = frame_text[end + 1 : end + 1 + _FRAME_REACH]  # past the closing mark
     stripped = after.lstrip(" \t\n,.;:!?—–-\"”’'")
     according = re.match(r"according\s+to\s+", stripped, re.IGNORECASE)
     if according:
-        return _np_after(stripped[according.end() :], open_class=True)
+        return True, _according_to(stripped[according.end() :])
     words = stripped.split()
     for position, word in enumerate(words[:_AFTER_WORDS_WITH_APPOSITIVE]):
         bare = word.strip(",.;:!?")
@@ -517,18 +604,28 @@ def _speaker_after(frame_text: str, end: int) -> str | None:
         if bare.lower() in _ALL_SPEECH_VERBS:
             if position == 0:
                 rest = stripped[len(word) :] if word == bare else ""
-                return _np_after(rest) if rest else None
-            return _np_before(" ".join(words[:position]))
-        if word != bare and word[-1] in ".!?;":
-            return None
-    return None
+                return True, _np_after(rest) if rest else None
+            return True, _np_before(" ".join(words[:position]))
+        if word != bare and word[-1] in ".!?;" and not _is_dotted_title(word):
+            return False, None
+    return False, None
+
+
+def _is_dotted_title(word: str) -> bool:
+    """Whether ``word`` is an abbreviated title and its full stop ends nothing: the
+    "Prof." of '"...," Prof. Varga said.'
+
+    >>> _is_dotted_title("Prof."), _is_dotted_title("Sgt"), _is_dotted_title("said.")
+    (True, False, False)
+    """
+    return word.endswith(".") and word[:-1] in _TITLE_ABBREVIATIONS
 
 
 def _speaker_before(frame_text: str, start: int) -> str | None:
     before = frame_text[max(0, start - _FRAME_REACH) : start]
     according = list(_ACCORDING_TO.finditer(before))
     if according:
-        found = _np_after(before[according[-1].end() :], open_class=True)
+        found = _according_to(before[according[-1].end() :])
         if found:
             return found
     for verb in reversed(_speech_verbs(before)):
@@ -630,8 +727,11 @@ def _resolve_pronoun(
 
 def _np_before(text: str) -> str | None:
     """The name or role phrase that ends ``text``: "Matas", "the Foreign Ministry spokeswoman"."""
-    # "the ministry has said", "Ortega later said": the words between are not the source.
-    text = _AUXILIARY_TAIL.sub("", text.rstrip())
+    # "the ministry has said", "Ortega later said", "the ministry on Monday said": the
+    # words between are not the source.
+    text = text.rstrip()
+    while (shorter := _AUXILIARY_TAIL.sub("", _without_time(text))) != text:
+        text = shorter
     if text.endswith(","):
         # "David Matas, a lawyer, said": the name sits before the appositive; in "Its
         # chief inspector, Paul Mbeki, said" it is the appositive.
@@ -643,6 +743,25 @@ def _np_before(text: str) -> str | None:
                 return name.group()
             return found or _capitalised_run(appositive)
     return _phrase_before(text)
+
+
+def _without_time(text: str) -> str:
+    """``text`` without the time that ends it, keeping an appositive's closing comma.
+
+    >>> _without_time("officers searching the flat in February")
+    'officers searching the flat'
+    >>> _without_time("The ministry on Tuesday night"), _without_time("Ada, a judge since 2019,")
+    ('The ministry', 'Ada, a judge,')
+    >>> _without_time("The ministry, on Monday,"), _without_time("Theresa May")
+    ('The ministry', 'Theresa May')
+    """
+    comma = text.endswith(",")
+    body = text[:-1].rstrip() if comma else text
+    time = _TEMPORAL_TAIL.search(body)
+    if time is None:
+        return text
+    # ", on Monday," is an aside of its own; "a judge since 2019," ends an appositive.
+    return body[: time.start()] + ("," if comma and time.group()[0] != "," else "")
 
 
 def _is_role(phrase: str | None) -> bool:
@@ -666,9 +785,21 @@ def _phrase_before(text: str) -> str | None:
             taken.append(word)
         elif taken and lower in _DETERMINERS:
             taken.append(word)
-            # "a spokesman for the ministry": the phrase goes on past "for the".
-            if index == 0 or tokens[index - 1].lower() not in {"of", "for"}:
+            # "a spokesman for the ministry": the phrase goes on past "for the"; "staff at
+            # the hospital" is decided at "at".
+            if index == 0 or tokens[index - 1].lower() not in {"of", "for"} | _PLACE_PREPOSITIONS:
                 break
+        elif taken and lower in _PLACE_PREPOSITIONS:
+            if taken[-1] in _MONTHS:
+                # "In February Ortega said": the month is when, and the name follows it.
+                while taken and taken[-1] in _MONTHS:
+                    taken.pop()
+                break
+            # "Police in Lowmarsh said" credits the police there; "Many families in
+            # Lowmarsh said" names no source this module can read, and not Lowmarsh.
+            if index == 0 or not _is_role_word(tokens[index - 1]):
+                return None
+            taken.append(word)
         elif taken and word[0].islower() and word[0].isalpha():
             # "a new report": adjectives count only when a determiner closes the phrase.
             lookback = [tokens[j].lower() for j in range(max(0, index - 2), index + 1)]
@@ -688,6 +819,9 @@ def _phrase_before(text: str) -> str | None:
         else:
             break
         index -= 1
+    if taken and taken[-1] in _MONTHS and index >= 0 and tokens[index].isdigit():
+        while taken and taken[-1] in _MONTHS:
+            taken.pop()  # "On 3 March Ortega said"
     return _tidy(list(reversed(taken)))
 
 
@@ -752,6 +886,52 @@ def _np_after(text: str, *, open_class: bool = False) -> str | None:
     return _tidy(taken, open_class=open_class)
 
 
+def _according_to(text: str) -> str | None:
+    """The source named by ``text``, which follows "according to": the body behind a
+    document where one is named ("figures published by the agency" → "the agency"), else
+    the phrase itself, whatever its words ("the central bank", "people familiar")."""
+    issued = _ISSUED_BY.match(text)
+    if issued:
+        found = _np_after(text[issued.end() :])
+        if found:
+            return found
+    return _np_after(text, open_class=True)
+
+
+def _issuing_body(words: list[str]) -> list[str] | None:
+    """The body whose figures or officials ``words`` name, or None if it names none.
+
+    >>> _issuing_body(["UN", "figures"]), _issuing_body(["the", "ministry's", "latest", "data"])
+    (['UN'], ['the', 'ministry'])
+    >>> _issuing_body(["government", "officials"]), _issuing_body(["police", "data", "released"])
+    (['the', 'government'], ['police'])
+    >>> _issuing_body(["local", "officials"]), _issuing_body(["the", "Mueller", "report"])
+    (None, None)
+    """
+    end = len(words)
+    while end and words[end - 1].lower().rstrip(".") in _ISSUING_VERBS:
+        end -= 1  # "police data released on Monday"
+    if end < 2 or words[end - 1].lower().rstrip(".") not in _ISSUED:
+        return None
+    body = words[: end - 1]
+    article = body[0] if body[0].lower() == "the" else None
+    while body and (body[0].lower() in _DETERMINERS | _UNNAMED_MODIFIERS or body[0].isdigit()):
+        body = body[1:]
+    while body and body[-1].lower() in _UNNAMED_MODIFIERS:
+        body = body[:-1]  # "the agency's latest figures"
+    if not body:
+        return None
+    body[-1] = re.sub(r"['’]s$", "", body[-1])
+    acronym = any(len(word) >= 2 and word.isupper() for word in body)
+    if not acronym and body[-1].lower() not in _BODIES:
+        return None  # "local officials", "Chinese officials", "the Mueller report"
+    if article is not None:
+        return [article, *body]
+    # "government figures" are the government's; "police data" stay police's.
+    bare = body[0][:1].islower() and not body[-1].lower().endswith(("police", "s"))
+    return ["the", *body] if bare else body
+
+
 def _continues_name(word: str, taken: list[str], following: list[str]) -> bool:
     lower = word.lower()
     if _is_name_word(word) or _is_role_word(word):
@@ -793,6 +973,9 @@ def _tidy(words: list[str], *, open_class: bool = False) -> str | None:
         return None
     if not open_class and len(words) == 1 and words[0].lower().rstrip(".") in _NOT_SOURCES:
         return None  # "Testing found listeria": a method, not a source
+    if all(w.rstrip(".") in _MONTHS - {"May"} or w.isdigit() for w in words):
+        return None  # a date, never a source; a lone "May" is as likely a surname
+    words = _issuing_body(words) or words  # "UN figures" credit the UN
     words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Beijing's claim" credits Beijing
     phrase = " ".join(words)
     return phrase.rstrip(".") if not re.search(r"\b\w\.\w\.$", phrase) else phrase
@@ -826,12 +1009,14 @@ def find_credit(sentence: str) -> str | None:
     'the central bank'
     >>> find_credit("Prices rose sharply, reported the Daily Ledger.")
     'the Daily Ledger'
+    >>> find_credit("Exports fell, according to figures published by the agency.")
+    'the agency'
     """
     text = _mask_quotes([str(sentence)], _double_spans([str(sentence)]))[0]
     according = _ACCORDING_TO.search(text)
     generic: str | None = None
     if according:
-        found = _np_after(text[according.end() :], open_class=True)
+        found = _according_to(text[according.end() :])
         if found and any(word[:1].isupper() for word in found.split()[1:] or found.split()):
             return found
         generic = found
@@ -844,6 +1029,10 @@ def find_credit(sentence: str) -> str | None:
         return generic
     inverted = _TRAILING_INVERTED.search(text)
     if inverted and len(inverted["rest"].split()) <= 6:
+        # ", said the lead author, Ilse Varga.": the name in apposition, as for a quotation.
+        named = _APPOSITIVE_NAME.match(text[inverted.start("rest") :])
+        if named:
+            return named["name"]
         found = _np_after(inverted["rest"])
         if found and _ends_clause(inverted["rest"], found):
             return found
@@ -927,7 +1116,7 @@ def _organisation_in_title(text: str) -> str | None:
     # Only after an article, so that a word capitalised for opening the sentence is not
     # taken for a name: "Health officials" names no health ministry.
     names = titled["names"].split()
-    if any(w in _CAPITAL_STOP or w.lower() in _TITLE_WORDS for w in names):
+    if any(w in _CAPITAL_STOP or w.lower().rstrip(".") in _TITLE_WORDS for w in names):
         return None
     return (
         f"{titled['det']} {titled['names']}" if titled["det"].lower() == "the" else titled["names"]
@@ -997,7 +1186,7 @@ def _organisation_before(text: str) -> str | None:
         bare = sentence_initial and len(words) == len(employer["org"].split())
         if bare and len(words) == 1 and not words[0].isupper():
             return None
-        if not any(w in _CAPITAL_STOP or w.lower() in _TITLE_WORDS for w in words):
+        if not any(w in _CAPITAL_STOP or w.lower().rstrip(".") in _TITLE_WORDS for w in words):
             return employer["org"]
     return None
 

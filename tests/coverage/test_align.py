@@ -238,3 +238,28 @@ def test_a_misquoted_figure_still_aligns_with_the_figure_it_misquotes() -> None:
     turnout = claim_with(claims, "Turnout was 41.6 percent.")
     assert "Turnout was 44.6 percent, down from 47.3 percent at the last election." in turnout
     assert len(turnout) == 3
+
+
+def test_a_quotation_split_over_two_sentences_joins_whole() -> None:
+    # One outlet breaks the prosecutor's two-sentence quotation around "she said"; the
+    # others quote it in one sentence. Both halves belong to that claim, and the first
+    # half joins even with a word changed.
+    court = make_article("court", [
+        "The trial opened on Monday at the district court.",
+        '"This was no lapse of judgement," Ms Marsh said.',
+        '"For two years the accused sold the honesty of the port, one crate at a time."',
+        "The defence will open its case next week.",
+    ])
+    local = make_article("local", [
+        'Prosecutor Ada Marsh told the court: "This was not a lapse of judgement. For two '
+        'years the accused sold the honesty of the port, one crate at a time."',
+        "The trial is expected to last three weeks.",
+    ])
+    national = make_article("national", [
+        'Prosecutor Ada Marsh said: "This was not a lapse of judgement. For two years the '
+        'accused sold the honesty of the port, one crate at a time."',
+    ])
+    claims = claims_as_texts([court, local, national])
+    quotation = claim_with(claims, "Prosecutor Ada Marsh told the court")
+    assert '"This was no lapse of judgement," Ms Marsh said.' in quotation
+    assert len(quotation) == 4

@@ -123,3 +123,23 @@ def test_voters_are_not_votes() -> None:
     votes = version("a", "About 2,400 votes were cast at the Quayside polling station.")
     voters = version("b", "About 2,400 voters were turned away at the Quayside polling station.")
     assert found(votes, voters) == [("number_subject_changed", ("b",))]
+
+
+def test_a_measure_told_as_a_count_is_a_subject_change() -> None:
+    paddy = version("a", "About 60,000 hectares of rice paddy are under water.")
+    homes = version("b", "About 60,000 homes are under water.")
+    assert found(paddy, homes) == [("number_subject_changed", ("b",))]
+
+
+def test_a_body_and_its_office_are_one_source() -> None:
+    body = version("a", "At least 90 people have died, according to the UN.")
+    office = version("b", "At least 90 people have died, the UN humanitarian office said.")
+    assert found(body, office) == []
+
+
+def test_the_government_stands_for_its_ministries() -> None:
+    ministry = version("a", "The Ministry of Disaster Management says 214 people have died.")
+    government = version("b", "The government says 214 people have died.")
+    other_body = version("c", "The Red Cross says 214 people have died.")
+    assert found(ministry, government) == []
+    assert found(ministry, other_body) == [("attribution_changed", ("c",))]

@@ -709,3 +709,217 @@ def test_a_speaker_and_the_organisation_they_speak_for_are_one_source() -> None:
         find_credit("The dam held, according to the Fjord Water Authority."),
         affiliation_of(sentence, quote.speaker),
     )
+
+
+# --- dotted titles -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("frame", "speaker"),
+    [
+        ('"The link held in every age group we looked at," Prof. Lind said.', "Prof. Lind"),
+        ('"The link held in every age group we looked at," Prof Lind said.', "Prof Lind"),
+        ('"The link held in every age group we looked at," Insp. Amble said.', "Insp. Amble"),
+        ('"The link held in every age group we looked at," Rep. Amble said.', "Rep. Amble"),
+        (
+            '"The link held in every age group we looked at," Lt. Col. Arne Brekk said.',
+            "Lt. Col. Arne Brekk",
+        ),
+        (
+            '"The link held in every age group we looked at," Dr. Ilse Varga, the lead author,'
+            " said.",
+            "Dr. Ilse Varga",
+        ),
+        (
+            '"The link held in every age group we looked at," said the lead author, Prof. Ilse'
+            " Varga.",
+            "Prof. Ilse Varga",
+        ),
+    ],
+)
+def test_a_dotted_title_is_part_of_the_speakers_name(frame: str, speaker: str) -> None:
+    # The sentence before has a subject of its own, which the quotation must not inherit.
+    assert quotes_of("The panel surveyed 900 pupils.", frame)[1][0][1] == speaker
+
+
+def test_a_full_stop_after_other_words_still_ends_the_frame() -> None:
+    found = quotes_of(
+        "The panel surveyed 900 pupils.",
+        '"The link held in every age group we looked at." The panel met. Lind said so.',
+    )
+    assert found[1][0][1] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("Det. Supt. Ola Berg said the van was stolen.", "Det. Supt. Ola Berg"),
+        ("The van was stolen, said Capt. Ruth Amble.", "Capt. Ruth Amble"),
+        ('"The van was stolen," Sgt. Ruth Amble told reporters.', "Sgt. Ruth Amble"),
+        ('"The van was stolen," said Gov. Ruth Amble.', "Gov. Ruth Amble"),
+        ("St. Olav's Hospital said two patients were stable.", "St. Olav's Hospital"),
+        # A name in apposition after an inverted verb, as a quotation's speaker would be.
+        ("The link held, said the lead author, Prof. Ilse Varga.", "Prof. Ilse Varga"),
+        ("The spillway was sound, said the lead engineer, Hallvard Moen.", "Hallvard Moen"),
+        ("The spillway was sound, said the company, which runs the dam.", "the company"),
+    ],
+)
+def test_credits_with_dotted_titles(sentence: str, credit: str) -> None:
+    assert find_credit(sentence) == credit
+
+
+@pytest.mark.parametrize(
+    ("antecedent", "speaker"),
+    [
+        ("Prof. Ilse Varga presented the results on Monday.", "Prof. Ilse Varga"),
+        ("Ms. Amble chaired the meeting.", "Ms. Amble"),
+    ],
+)
+def test_a_dotted_title_keeps_its_name_as_a_pronoun_antecedent(
+    antecedent: str, speaker: str
+) -> None:
+    found = quotes_of(antecedent, '"It held for every group we tested," she said.')
+    assert found[1] == [("It held for every group we tested", speaker)]
+
+
+def test_affiliation_of_a_person_with_a_dotted_title() -> None:
+    sentence = '"The dam held," said Dr. Lise Moen, chief hydrologist at the Fjord Water Authority.'
+    assert affiliation_of(sentence, "Dr. Lise Moen") == "the Fjord Water Authority"
+    assert affiliation_of("Sgt. Ola Berg of the Tromvik Police said the road was shut.") == (
+        "the Tromvik Police"
+    )
+
+
+# --- times and places are not sources ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        # The subject's time is skipped, not taken for the subject.
+        (
+            "She told the inquiry that divers searching the reservoir in April had found a car.",
+            None,
+        ),
+        ("Inspectors in March found cracks in the spillway.", "Inspectors"),
+        ("The authority on Monday said the spillway was sound.", "The authority"),
+        ("The authority last week said the spillway was sound.", "The authority"),
+        ("The authority on Tuesday night also said the spillway was sound.", "The authority"),
+        ("The authority two days later said the spillway was sound.", "The authority"),
+        ("The authority on 3 March 2021 said the spillway was sound.", "The authority"),
+        ("The authority, on Monday, said the spillway was sound.", "The authority"),
+        ("In February Ortega said the spillway was sound.", "Ortega"),
+        ("On 3 March Ortega said the spillway was sound.", "Ortega"),
+        ("A survey carried out in January found cracks.", None),
+        ("The leak began in June, the authority said on Tuesday.", "the authority"),
+        # A month that is part of a name, or a surname, stays.
+        ("Greta May said the spillway was sound.", "Greta May"),
+        ("May said the spillway was sound.", "May"),
+        ("June Holt said the spillway was sound.", "June Holt"),
+        # An appositive's time is dropped without losing the name before it.
+        ("Ada Brink, a judge since 2019, said the spillway was sound.", "Ada Brink"),
+        ("It found cracks in the spillway.", None),
+        ("There, officials said the spillway was sound.", "officials"),
+    ],
+)
+def test_a_time_is_never_a_source(sentence: str, credit: str | None) -> None:
+    assert find_credit(sentence) == credit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("Many farmers in Tromvik said the water tasted of iron.", None),
+        ("Police in Tromvik said the road was closed.", "Police in Tromvik"),
+        ("Doctors at the Fjord Hospital said the ward was full.", "Doctors at the Fjord Hospital"),
+        (
+            "A spokesman for the Fjord Hospital said the ward was full.",
+            "A spokesman for the Fjord Hospital",
+        ),
+        ("Experts from the university said the dam was sound.", "the university"),
+    ],
+)
+def test_a_place_after_in_or_at_is_not_who_spoke(sentence: str, credit: str | None) -> None:
+    assert find_credit(sentence) == credit
+
+
+# --- a body, not its figures or its officials ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "credit"),
+    [
+        ("UN figures", "UN"),
+        ("the UN's figures", "the UN"),
+        ("the Fjord Power Board's latest figures", "the Fjord Power Board"),
+        ("figures published by the agency", "the agency"),
+        ("data from the health ministry", "the health ministry"),
+        ("a report by the Coastal Trust", "the Coastal Trust"),
+        ("police data", "police"),
+        ("police data released on Monday", "police"),
+        ("ministry officials", "the ministry"),
+        ("senior government officials", "the government"),
+        ("Red Cross estimates", "Red Cross"),
+        ("the UN humanitarian office", "the UN humanitarian office"),
+        # No body named: the phrase stands as written.
+        ("official figures", "official figures"),
+        ("local officials", "local officials"),
+        ("Norlandic officials", "Norlandic officials"),
+        ("the Halvorsen report", "the Halvorsen report"),
+    ],
+)
+def test_according_to_a_bodys_figures_credits_the_body(source: str, credit: str) -> None:
+    assert find_credit(f"About 9,000 homes lost power, according to {source}.") == credit
+
+
+def test_figures_seen_by_a_newspaper_are_not_the_newspapers() -> None:
+    sentence = "About 9,000 homes lost power, according to figures seen by the Herald."
+    assert find_credit(sentence) not in {"the Herald", "Herald"}
+
+
+def test_a_bodys_officials_speak_for_it() -> None:
+    assert find_credit("Red Crescent officials said at least 40 had died.") == "Red Crescent"
+    assert find_credit("Health officials said the water was safe.") == "Health officials"
+    assert quotes_of('"Stay inside," UN officials said.') == [[("Stay inside", "UN")]]
+    assert same_credit(
+        find_credit("About 9,000 homes lost power, according to UN figures."),
+        find_credit("The UN says about 9,000 homes lost power."),
+    )
+
+
+# --- credits of common news sentences ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("The government says 88 people have been confirmed dead.", "The government"),
+        ("Police said the driver was arrested on Tuesday.", "Police"),
+        ("Officers found $12,000 in a holdall.", "Officers"),
+        ("Officers found $12,000 in a holdall, the court heard.", "Officers"),
+        ("Prosecutors allege that the loans began in 2020.", "Prosecutors"),
+        # A court hears what others say in it: the court is where, not who.
+        ("The Brennick court heard that the loans began in 2020.", None),
+    ],
+)
+def test_credits_of_common_news_sentences(sentence: str, credit: str | None) -> None:
+    assert find_credit(sentence) == credit
+
+
+# --- a frame that names no one readable ----------------------------------------------
+
+
+def test_a_quotation_with_its_own_frame_does_not_inherit_the_last_name() -> None:
+    found = quotes_of(
+        "Fans gathered outside the Tromvik Athletic ground.",
+        '"I have followed this club for thirty years and never seen this," said one supporter.',
+        '"Not once, not even in the bad years."',
+    )
+    assert found[1] == [("I have followed this club for thirty years and never seen this", None)]
+    assert found[2] == [("Not once, not even in the bad years.", None)]
+    # Without a frame of its own, it still continues the voice before it.
+    found = quotes_of(
+        '"The tide came early," Ortega said.',
+        '"Nobody had time to move the boats out of the harbour."',
+    )
+    assert found[1][0][1] == "Ortega"

@@ -1,0 +1,270 @@
+"""Longer stories, written by teammates who had not read the engine, with planted changes.
+
+Ten stories of 250 to 800 words an outlet, in two rounds. Each writer planted changes of
+every kind, one outlet at a time, before the engine ever ran on them.
+
+- Round one (a rail bridge collapse, a quarry trial with a saved web page full of
+  debris, a listeria outbreak with an HTML page and a translated edition, a disputed
+  election count, factory closures, a cold snap told by a live blog): the engine found
+  32 of 47 on its first run and raised 12 false alarms.
+- Round two, written after the engine was improved on round one (a football transfer, a
+  sleep study, floods told by five outlets including an aid agency's release and a
+  newsletter, a port official's bribery trial): 25 of 31 found on the first run, 10 false
+  alarms.
+
+The engine was then improved on both, so they are regression tests now, not a blind
+check.
+
+Every planted change is listed: the ones the engine finds must stay found and blamed on
+the right outlet; the ones it still misses are strict expected failures, so fixing one
+fails the suite until it moves to the found list. The divergences reported beyond the
+planted ones are listed too, each with why, so a new false alarm fails the suite.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from storydiff.coverage.model import Alignment, DivergenceType
+from storydiff.coverage.pipeline import compare_paths
+
+STORIES = Path(__file__).resolve().parent / "data" / "stories"
+
+NUMBER, SUBJECT, HEDGE = (
+    DivergenceType.NUMBER_CHANGED,
+    DivergenceType.NUMBER_SUBJECT_CHANGED,
+    DivergenceType.QUALIFIER_CHANGED,
+)
+ALTERED, TRIMMED, CREDIT = (
+    DivergenceType.QUOTE_ALTERED,
+    DivergenceType.QUOTE_TRIMMED,
+    DivergenceType.ATTRIBUTION_CHANGED,
+)
+
+Planted = tuple[DivergenceType, str, tuple[str, ...]]
+"""(type, file of the outlet that made the change, words its divergence or claim holds)"""
+
+FOUND: dict[str, list[Planted]] = {
+    "ferrow-bridge": [
+        (NUMBER, "4-radio.txt", ("214", "241")),  # digits swapped
+        (NUMBER, "3-tabloid.md", ("30,000", "3,000")),  # a zero slipped
+        (SUBJECT, "3-tabloid.md", ("38", "passengers", "firefighters")),
+        (ALTERED, "3-tabloid.md", ("black",)),
+        (TRIMMED, "4-radio.txt", ("devastated",)),
+        (CREDIT, "3-tabloid.md", ("Tomasz Wren", "Aisha Rahman")),  # "sobbed nurse ..."
+    ],
+    "quarry-court": [
+        (NUMBER, "2-valley-herald.txt", ("18,000", "15,000")),
+        (SUBJECT, "1-courier.txt", ("46", "discharges", "visits")),
+        (HEDGE, "1-courier.txt", ("312", "more than 300")),
+        (ALTERED, "2-valley-herald.txt", ("sewer", "nuisance")),
+        (TRIMMED, "3-statewire.txt", ("Today a court has",)),
+        # No quotation marks: "according to X" against "..., Y said."
+        (CREDIT, "3-statewire.txt", ("Westmarch Regional Water Authority", "Lindenholt")),
+    ],
+    "glenmoor-outbreak": [
+        (NUMBER, "3-tabloid.txt", ("214", "241")),  # folded into a sentence on the recall
+        (NUMBER, "5-foreign.txt", ("62%", "68%")),
+        (ALTERED, "2-national.txt", ("confident", "certain")),
+        (TRIMMED, "3-tabloid.txt", ("same pack",)),
+        # The reference credits nobody; the others credit the agency.
+        (CREDIT, "4-healthsite.html", ("health agency", "Food Workers' Union")),
+        (HEDGE, "4-healthsite.html", ("57", "at least")),
+        (HEDGE, "5-foreign.txt", ("about 400", "400 workers")),  # hedge dropped
+    ],
+    "harbour-election": [
+        (NUMBER, "2-broadcaster.txt", ("1,203", "1,530")),
+        (NUMBER, "1-gazette.txt", ("41.6", "44.6")),
+        (HEDGE, "3-wire.txt", ("420", "up to 450")),  # a range told as its top
+        (CREDIT, "2-broadcaster.txt", ("Pask", "Lorna Quist")),  # his campaign manager
+        (ALTERED, "1-gazette.txt", ("looked", "checked")),
+        (SUBJECT, "3-wire.txt", ("2,400", "votes", "voters")),
+        (TRIMMED, "2-broadcaster.txt", ("recount will only confirm",)),
+    ],
+    "tidewater-layoffs": [
+        (NUMBER, "1-wire.txt", ("$214 million", "$241 million")),
+        (NUMBER, "3-blog.txt", ("12%", "15%")),
+        (NUMBER, "4-gazette.txt", ("$310m", "$350 million")),  # its own sentence
+        (SUBJECT, "3-blog.txt", ("$1.2", "restructuring charge", "savings")),
+        (HEDGE, "4-gazette.txt", ("at least $450 million", "up to $450 million")),
+        (ALTERED, "2-ledger.txt", ("these closures",)),
+        (TRIMMED, "3-blog.txt", ("These are",)),
+        (CREDIT, "4-gazette.txt", ("Tomas Whitfield", "Robert Achterberg")),
+        (CREDIT, "2-ledger.txt", ("quarterly filing", "Corbel Securities")),
+    ],
+    "cold-snap": [
+        (NUMBER, "2-tribune.txt", ("-31", "-29")),  # "minus 31C" against "-29C"
+        (NUMBER, "1-liveblog.txt", ("340", "430")),
+        (NUMBER, "3-npa.txt", ("4.2 million", "4.8 million")),
+        (SUBJECT, "3-npa.txt", ("62", "shelters", "towns")),
+        (HEDGE, "2-tribune.txt", ("60–80", "up to 80")),
+        (CREDIT, "3-npa.txt", ("Henrik Aas", "Sofie Brandt")),
+        (CREDIT, "2-tribune.txt", ("Veltra Energi", "Energy Ministry")),
+        (TRIMMED, "1-liveblog.txt", ("elderly neighbours",)),
+        # The first half of a quotation the live blog splits around "she said".
+        (ALTERED, "1-liveblog.txt", ("enormous",)),
+    ],
+    "kestler-transfer": [
+        (NUMBER, "fansite.txt", ("£210,000", "£250,000")),
+        (NUMBER, "foreign.txt", ("5 year", "6 year")),  # "five-year" against "six-year"
+        (NUMBER, "wire.txt", ("48.5", "45.8")),
+        (HEDGE, "national.txt", ("up to £8m", "£8m")),
+        (ALTERED, "foreign.txt", ("kind", "type")),
+        (TRIMMED, "fansite.txt", ("since I was a boy",)),
+        (CREDIT, "national.txt", ("Brandt", "Piet Aalders")),
+        (SUBJECT, "foreign.txt", ("19", "goals", "assists")),
+    ],
+    "sleep-study": [
+        (NUMBER, "health.txt", ("12 minutes", "21 minutes")),  # "7 hours 21 minutes"
+        (NUMBER, "tabloid.txt", ("38%", "48%")),
+        (HEDGE, "tabloid.txt", ("39–55", "up to 55")),
+        (ALTERED, "tabloid.txt", ("association", "link")),
+        (TRIMMED, "health.txt", ("observational",)),
+        (CREDIT, "science.txt", ("Marcus Delaney", "Varga")),
+    ],
+    "delta-floods": [
+        (NUMBER, "relief-ledger.txt", ("46 villages", "64 villages")),
+        (NUMBER, "delta-courier.txt", ("$12 million", "15 million dollars")),
+        (NUMBER, "redcross-release.txt", ("9.4 metres", "9.7 metres")),
+        # The same figure measured in one outlet and counted in another.
+        (SUBJECT, "northline-news.html", ("60,000", "hectares", "homes")),
+        (HEDGE, "delta-courier.txt", ("412", "more than 400")),
+        (ALTERED, "northline-news.html", ("asking", "ordering")),
+        (TRIMMED, "relief-ledger.txt", ("each day",)),
+        (CREDIT, "meridian-wire.txt", ("health ministry", "UN humanitarian office")),
+    ],
+    "dockside-fraud": [
+        (NUMBER, "evening-post.txt", ("$50,000", "$5,000")),
+        (HEDGE, "national-ledger.txt", ("up to 10 years", "10 year")),
+        # The court reporter splits the prosecutor's quotation around "Ms Marsh said".
+        (ALTERED, "evening-post.txt", ("integrity",)),
+        (TRIMMED, "national-ledger.txt", ("will fight them",)),
+        (CREDIT, "evening-post.txt", ("Judge Castell", "Mr Okafor")),
+        (SUBJECT, "court-reporter.txt", ("73", "shipping containers", "refrigerated trucks")),
+    ],
+}
+
+STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
+    "ferrow-bridge": [
+        ((HEDGE, "2-broadsheet.txt", ("12", "up to 18 months")),
+         "the broadsheet gives the closure in a sentence of its own, and the others fold it "
+         "into their sentence on the 30,000 commuters, which the broadsheet's commuters "
+         "sentence takes"),
+    ],
+    "quarry-court": [
+        ((NUMBER, "3-statewire.txt", ("14 times", "16 times")),
+         "folded into a sentence on the 2020 warning; neither figure says what it counts"),
+    ],
+    "glenmoor-outbreak": [
+        ((SUBJECT, "3-tabloid.txt", ("1.5 million", "shoppers")),
+         "the tabloid's sentence shares only the figure with the packs recalled"),
+    ],
+    "sleep-study": [
+        ((SUBJECT, "health.txt", ("42", "schools", "local authorities")),
+         "the health site says 'over one school year' beside its 42 local authorities, "
+         "and a counted thing named within six words of the figure is taken as the same"),
+        ((HEDGE, "health.txt", ("11,284", "more than 11,000")),
+         "the three outlets' sentences on the sample size land in three different claims"),
+    ],
+    "dockside-fraud": [
+        ((NUMBER, "national-ledger.txt", ("August 2023", "August 2022")),
+         "the brief folds the dates into its sentence on the 73 containers, which aligns "
+         "with the containers claim, where no other outlet gives a date"),
+    ],
+}
+
+KNOWN_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
+    "cold-snap": [
+        (SUBJECT, "3-npa.txt",
+         "'60–80 services' told as '60–80 connections' by a translation: synonyms that "
+         "no word list here knows"),
+    ],
+    "sleep-study": [
+        (HEDGE, "health.txt",
+         "'Some 38 per cent' in one outlet and '38%' in another, with a third saying 48%: "
+         "'some' is a hedge, and one of the two that agree on 38 has to be blamed for it"),
+    ],
+    "delta-floods": [
+        (NUMBER, "relief-ledger.txt",
+         "the newsletter's '64 villages' sentence is also aligned with the displacement "
+         "claim, which another outlet folds into its sentence on the villages, so the "
+         "change is reported in both claims"),
+        (CREDIT, "delta-courier.txt",
+         "'The government says' against the disaster minister by name: a minister "
+         "speaking for the government, told as the government"),
+    ],
+    "harbour-election": [
+        (CREDIT, "1-gazette.txt",
+         "'Council officials said' against 'the returning officer said': the texts do "
+         "differ, though the officer is a council official"),
+    ],
+}
+
+
+@cache
+def alignment_of(story: str) -> Alignment:
+    return compare_paths([str(STORIES / story)], created="t").alignment
+
+
+@cache
+def file_of(story: str) -> dict[str, str]:
+    return {a.id: Path(a.path).name for a in alignment_of(story).articles}
+
+
+def blamed_files(story: str, kind: DivergenceType, words: tuple[str, ...]) -> list[str]:
+    """The outlets blamed by each divergence of ``kind`` whose detail, or whose claim's
+    text, holds all of ``words``."""
+    names = file_of(story)
+    return [
+        ",".join(names[a] for a in d.articles)
+        for c in alignment_of(story).claims
+        for d in c.divergences
+        if d.type is kind
+        and all(w in f"{d.detail} {' '.join(m.text for m in c.members)}" for w in words)
+    ]
+
+
+def _cases(table: dict[str, list[Planted]]) -> list[tuple[str, DivergenceType, str,
+                                                          tuple[str, ...]]]:
+    return [(story, *change) for story, changes in table.items() for change in changes]
+
+
+@pytest.mark.parametrize(("story", "kind", "outlet", "words"), _cases(FOUND))
+def test_planted_change_is_found_and_blamed_on_its_outlet(
+    story: str, kind: DivergenceType, outlet: str, words: tuple[str, ...]
+) -> None:
+    assert outlet in blamed_files(story, kind, words), [
+        (d.type.value, d.articles, d.detail)
+        for c in alignment_of(story).claims
+        for d in c.divergences
+    ]
+
+
+@pytest.mark.parametrize(
+    ("story", "kind", "outlet", "words"),
+    [
+        pytest.param(story, *change, marks=pytest.mark.xfail(reason=why, strict=True))
+        for story, misses in STILL_MISSED.items()
+        for change, why in misses
+    ],
+)
+def test_change_the_engine_still_misses(
+    story: str, kind: DivergenceType, outlet: str, words: tuple[str, ...]
+) -> None:
+    assert outlet in blamed_files(story, kind, words)
+
+
+@pytest.mark.parametrize("story", sorted(FOUND))
+def test_nothing_is_reported_beyond_the_planted_and_the_known(story: str) -> None:
+    names = file_of(story)
+    reported = sorted(
+        (d.type.value, ",".join(names[a] for a in d.articles))
+        for c in alignment_of(story).claims
+        for d in c.divergences
+    )
+    expected = sorted(
+        [(kind.value, outlet) for kind, outlet, _ in FOUND[story]]
+        + [(kind.value, outlet) for kind, outlet, _ in KNOWN_EXTRA.get(story, [])]
+    )
+    assert reported == expected
