@@ -28,18 +28,14 @@ import pytest
 
 from storydiff.coverage.model import Alignment, DivergenceType
 from storydiff.coverage.pipeline import compare_paths
-
-STORIES = Path(__file__).resolve().parent / "data" / "stories"
-
-NUMBER, SUBJECT, HEDGE = (
-    DivergenceType.NUMBER_CHANGED,
-    DivergenceType.NUMBER_SUBJECT_CHANGED,
-    DivergenceType.QUALIFIER_CHANGED,
-)
-ALTERED, TRIMMED, CREDIT = (
-    DivergenceType.QUOTE_ALTERED,
-    DivergenceType.QUOTE_TRIMMED,
-    DivergenceType.ATTRIBUTION_CHANGED,
+from tests.test_unseen_story import (
+    ALTERED,
+    CREDIT,
+    HEDGE,
+    NUMBER,
+    STORIES,
+    SUBJECT,
+    TRIMMED,
 )
 
 Planted = tuple[DivergenceType, str, tuple[str, ...]]

@@ -974,20 +974,9 @@ def _is_question_subhead(lines: Sequence[_Line], reasons: Sequence[str | None], 
         and not _QUOTATION.search(words)
     ):
         return False
-    before, after = index - 1, index + 1
-    if before < 0 or after >= len(lines) or lines[before].original or lines[after].original:
-        return False  # not alone in its paragraph
-    previous = _neighbour(lines, reasons, index, step=-1)
-    following = _neighbour(lines, reasons, index, step=1)
+    around = _paragraphs_around(lines, reasons, index)
     # Questions in a row are a Q&A or a run of rhetorical questions, not a subhead.
-    return (
-        previous is not None
-        and following is not None
-        and _ends_paragraph(previous)
-        and _ends_paragraph(following)
-        and not previous.endswith("?")
-        and not following.endswith("?")
-    )
+    return around is not None and not any(text.endswith("?") for text in around)
 
 
 def _is_short_subhead(lines: Sequence[_Line], reasons: Sequence[str | None], index: int) -> bool:
@@ -1010,17 +999,24 @@ def _is_short_subhead(lines: Sequence[_Line], reasons: Sequence[str | None], ind
         and not _is_list_line(line)
     ):
         return False
+    return _paragraphs_around(lines, reasons, index) is not None
+
+
+def _paragraphs_around(
+    lines: Sequence[_Line], reasons: Sequence[str | None], index: int
+) -> tuple[str, str] | None:
+    """The kept text before and after a line that stands alone in its paragraph between
+    two whole paragraphs; None when it does not."""
     before, after = index - 1, index + 1
     if before < 0 or after >= len(lines) or lines[before].original or lines[after].original:
-        return False  # not alone in its paragraph
+        return None  # not alone in its paragraph
     previous = _neighbour(lines, reasons, index, step=-1)
     following = _neighbour(lines, reasons, index, step=1)
-    return (
-        previous is not None
-        and following is not None
-        and _ends_paragraph(previous)
-        and _ends_paragraph(following)
-    )
+    if previous is None or following is None:
+        return None
+    if not (_ends_paragraph(previous) and _ends_paragraph(following)):
+        return None
+    return previous, following
 
 
 def _is_list_line(line: _Line) -> bool:
