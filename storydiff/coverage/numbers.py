@@ -54,6 +54,7 @@ __all__ = [
     "describe",
     "find_numbers",
     "format_value",
+    "readable_value",
     "is_rounding_of",
     "subject_similarity",
     "values_match",
@@ -428,6 +429,26 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
             continue
         mentions.append(mention)
     return tuple(mentions)
+
+
+_VALUE_KEY = re.compile(r"^(-?\d+(?:\.\d+)?)(?:-(-?\d+(?:\.\d+)?))?$")
+
+
+def readable_value(value: str) -> str:
+    """A figure-ledger key as a person reads it; keys that are not plain numbers (dates,
+    times) are already readable and come back as they are.
+
+    >>> readable_value("1500000"), readable_value("60000-100000"), readable_value("-10--5")
+    ('1.5 million', '60,000–100,000', '-10 to -5')
+    """
+    match = _VALUE_KEY.match(value)
+    if match is None:
+        return value
+    low, high = match.group(1), match.group(2)
+    if high is None:
+        return _readable(float(low))
+    joiner = " to " if high.startswith("-") else "–"
+    return f"{_readable(float(low))}{joiner}{_readable(float(high))}"
 
 
 def format_value(low: float, high: float, *, kind: NumberKind | None = None) -> str:

@@ -17,6 +17,7 @@ import re
 from urllib.parse import urlsplit
 
 from storydiff.coverage.model import Alignment, Claim, DiffOp, Figure, Member
+from storydiff.coverage.numbers import readable_value
 from storydiff.report.common import (
     clean_text,
     coverage_state,
@@ -345,7 +346,7 @@ def _figure_row(figure: Figure, names: dict[str, str]) -> str:
         )
     marker = " ◆" if varies else ""
     return (
-        f"<tr><td><b>{_e(figure.value)}</b>{marker}</td><td>{_e(figure.kind.value)}</td>"
+        f"<tr><td><b>{_e(readable_value(figure.value))}</b>{marker}</td><td>{_e(figure.kind.value)}</td>"
         f"<td><ul>{''.join(mentions)}</ul></td></tr>"
     )
 

@@ -103,7 +103,7 @@ def test_html_heat_map_figures_and_similarity(alignment: Alignment) -> None:
     assert document.count('class="cell missing"') == 4  # c4, c5 (Wire); c6 (Gazette, Wire)
     assert document.count('class="cell altered"') == 4  # Courier in c2..c5
     assert document.count('class="cell reference"') == 6
-    assert "<b>4200000</b>" in document and "<b>12000</b> ◆" in document  # cars vs residents
+    assert "<b>4.2 million</b>" in document and "<b>12,000</b> ◆" in document  # cars vs residents
     pairs = {(p.left, p.right): p for p in outlet_pairs(alignment)}
     gazette_courier = pairs[("gazette-2026-03-02", "courier-2026-03-03")]
     assert (gazette_courier.shared, gazette_courier.either) == (5, 6)

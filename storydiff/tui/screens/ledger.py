@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from storydiff.coverage.model import Alignment
+from storydiff.coverage.numbers import readable_value
 from storydiff.tui.messages import ClaimChosen
 from storydiff.tui.render import printable
 from storydiff.tui.view import figure_usage
@@ -53,7 +54,7 @@ class FigureLedger(DataTable[Text]):
                 key = f"{fi}:{mi}"
                 self.mention_claims[key] = mention.claim
                 rows.append((key, (
-                    Text(printable(figure.value) if first else "", value_style),
+                    Text(printable(readable_value(figure.value)) if first else "", value_style),
                     Text(figure.kind.value if first else ""),
                     Text(printable(outlets.get(mention.article, mention.article))),
                     Text(printable(mention.surface)),
