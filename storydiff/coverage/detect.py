@@ -682,10 +682,13 @@ def _same_source_in(a: str, a_text: str, b: str, b_text: str) -> bool:
         return True
     for person, text, other in ((a, a_text, b), (b, b_text, a)):
         organisation = affiliation_of(text, person)
+        # The other credit must name the organisation and nobody else: "Board
+        # spokeswoman Ines Carrow" is a person of the board, not the board.
         if (
             organisation
             and _may_be_organisation(organisation)
             and not _is_person(other)
+            and _name_words(other) <= _name_words(organisation)
             and _same_source(organisation, other)
         ):
             return True

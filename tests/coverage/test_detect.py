@@ -143,3 +143,11 @@ def test_the_government_stands_for_its_ministries() -> None:
     other_body = version("c", "The Red Cross says 214 people have died.")
     assert found(ministry, government) == []
     assert found(ministry, other_body) == [("attribution_changed", ("c",))]
+
+
+def test_two_people_of_one_organisation_are_different_sources() -> None:
+    chief = version("a", '"Firms that hold health data must keep it safe," said Oskar '
+                         "Lindqvist, the Board's chief executive.")
+    spokeswoman = version("b", '"Firms that hold health data must keep it safe," Board '
+                               "spokeswoman Ines Carrow said.")
+    assert found(chief, spokeswoman) == [("attribution_changed", ("b",))]
