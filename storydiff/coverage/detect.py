@@ -12,8 +12,8 @@ Outlets that depart in the same way share one divergence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -58,6 +58,10 @@ class Version:
     quotes: tuple[Quote, ...]
     credit: str | None
     """Who the statement as a whole is credited to ("according to ...")."""
+    cast: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    """The story's people: each surname, casefolded, with every word any outlet uses to
+    describe that person ("finance", "minister", "chief", "officer"). Shared by all the
+    versions of a story; see ``story_cast``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +114,11 @@ def _majority_credit(reference: Version, others: Sequence[Version]) -> Version |
         if who is None:
             continue
         group = next(
-            (g for g in groups if _same_source_in(_who(g[0]) or "", g[0].text, who, version.text)),
+            (
+                g
+                for g in groups
+                if _same_source_in(_who(g[0]) or "", g[0].text, who, version.text, version.cast)
+            ),
             None,
         )
         if group is None:
@@ -179,7 +187,9 @@ def credits_disagree(a: Version, b: Version) -> bool:
     speaker, else the sentence's credit. Used to tell which side of a changed credit the
     majority is on, even when only one side quotes."""
     who_a, who_b = _who(a), _who(b)
-    return bool(who_a and who_b) and not _same_source_in(who_a or "", a.text, who_b or "", b.text)
+    return bool(who_a and who_b) and not _same_source_in(
+        who_a or "", a.text, who_b or "", b.text, a.cast
+    )
 
 
 def quotes_less(a: Version, b: Version) -> bool:
@@ -635,7 +645,11 @@ def _compare_quotes(reference_version: Version, other_version: Version) -> list[
             ref.speaker
             and best.speaker
             and not _same_source_in(
-                ref.speaker, reference_version.text, best.speaker, other_version.text
+                ref.speaker,
+                reference_version.text,
+                best.speaker,
+                other_version.text,
+                reference_version.cast,
             )
         ):
             findings.append(
@@ -664,7 +678,9 @@ def _compare_credits(reference_version: Version, other_version: Version) -> list
         and other
         and is_named_source(reference)
         and is_named_source(other)
-        and not _same_source_in(reference, reference_version.text, other, other_version.text)
+        and not _same_source_in(
+            reference, reference_version.text, other, other_version.text, reference_version.cast
+        )
     ):
         return [
             _Finding(
@@ -674,11 +690,15 @@ def _compare_credits(reference_version: Version, other_version: Version) -> list
     return []
 
 
-def _same_source_in(a: str, a_text: str, b: str, b_text: str) -> bool:
+def _same_source_in(
+    a: str, a_text: str, b: str, b_text: str, cast: Mapping[str, frozenset[str]]
+) -> bool:
     """``_same_source``, or one credit is the organisation the other's person speaks for
     in their own sentence: "the agency" and "Dr Ines Varga, the agency's chief
     epidemiologist"."""
     if _same_source(a, b):
+        return True
+    if _named_by_role(a, b, cast) or _named_by_role(b, a, cast):
         return True
     for person, text, other in ((a, a_text, b), (b, b_text, a)):
         organisation = affiliation_of(text, person)
@@ -693,6 +713,78 @@ def _same_source_in(a: str, a_text: str, b: str, b_text: str) -> bool:
         ):
             return True
     return False
+
+
+def story_cast(credits: Iterable[str], sentences: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Who is who in a story: each person's surname with the words used to describe them.
+
+    Taken from every speaker and credit ("Finance Minister Helena Marsh-Tobin", "Chief
+    Officer Ines Bradbury of the fire service") and from appositions in the text ("Lorna
+    Vale, the emergency services minister,"), across all outlets, so that "the minister"
+    in one outlet and "Ms Marsh-Tobin" in another are known to be one person.
+
+    >>> sorted(story_cast(["Chief Officer Ines Bradbury"], [])["bradbury"])
+    ['chief', 'ines', 'officer']
+    """
+    described: dict[str, set[str]] = {}
+    texts = list(sentences)
+    phrases = [
+        *credits,
+        *(f"{m[2]} {m[1]}" for t in texts for m in _APPOSITION.finditer(t)),
+        *(m[0] for t in texts for m in _TITLED_NAME.finditer(t)),
+    ]
+    for phrase in phrases:
+        words = [w.strip(".,'’") for w in phrase.split()]
+        names = [
+            n for n, w in enumerate(words) if w[:1].isupper() and w.casefold() not in _CAST_SKIP
+        ]
+        if not names:
+            continue
+        surname = words[names[-1]].casefold().removesuffix("'s")
+        if surname in _ORGANISATION_WORDS:
+            continue  # "the National Union", "Tollbridge College": nobody's surname
+        described.setdefault(surname, set()).update(
+            w.casefold() for n, w in enumerate(words) if n != names[-1] and w
+        )
+    return {name: frozenset(words) for name, words in described.items()}
+
+
+# "Lorna Vale, the emergency services minister," → (name, role)
+_APPOSITION = re.compile(
+    r"\b((?:[A-Z][\w'’-]+ )+[A-Z][\w'’-]+), (?:the|a|an|its|their) ([a-z][a-z -]{2,40}?)[,.]"
+)
+# "Finance Minister Helena Marsh-Tobin", "fire chief Ines Bradbury"
+_TITLED_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+ ){0,3}"
+    r"(?:[Mm]inister|[Oo]fficer|[Cc]hief|[Ss]ecretary|[Pp]resident|[Mm]ayor|[Jj]udge|"
+    r"[Dd]irector|[Cc]ommissioner|[Ss]pokes(?:man|woman|person)|[Gg]overnor|[Cc]hair(?:man|"
+    r"woman)?|[Ll]eader|[Pp]rosecutor|[Pp]rofessor|[Ee]xecutive|[Mm]anager|[Cc]ouncillor)"
+    r"(?: [A-Z][\w'’-]+){1,3}"
+)
+_CAST_SKIP = frozenset({"the", "a", "an", "of", "mr", "mrs", "ms", "dr", "prof", "sir"})
+_ORGANISATION_WORDS = frozenset(
+    {
+        "agency", "authority", "bank", "board", "college", "commission", "committee",
+        "company", "council", "court", "department", "foods", "group", "hospital", "inc",
+        "institute", "ltd", "ministry", "office", "party", "police", "school", "service",
+        "services", "trust", "union", "university",
+    }
+)  # fmt: skip
+
+
+def _named_by_role(role: str, named: str, cast: Mapping[str, frozenset[str]]) -> bool:
+    """``role`` names a person by their office alone ("the fire chief", "The finance
+    minister") and the story describes the person ``named`` by that office."""
+    role_words = [w.strip(".,'’").casefold() for w in role.split()]
+    role_words = [w for w in role_words if w not in {"the", "a", "an"}]
+    if not role_words or any(w[:1].isupper() for w in role.split()[1:]):
+        return False
+    names = [w.strip(".,'’") for w in named.split() if w[:1].isupper()]
+    names = [w for w in names if w.casefold() not in _CAST_SKIP]
+    if not names:
+        return False
+    described = cast.get(names[-1].casefold().removesuffix("'s"), frozenset())
+    return role_words[-1] in described
 
 
 _HONORIFICS = frozenset(

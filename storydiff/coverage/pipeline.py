@@ -8,7 +8,7 @@ unless asked for the time, so the same articles always give the same alignment.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -23,6 +23,7 @@ from storydiff.coverage.detect import (
     head_family,
     quotes_less,
     shares_facts,
+    story_cast,
 )
 from storydiff.coverage.diff import word_diff
 from storydiff.coverage.load import LoadFailure, load_articles
@@ -107,7 +108,17 @@ def compare_articles(
     aligned = drop_contained_claims(
         attach_slipped_figures(align_sentences(ordered, settings=settings), ordered, facts)
     )
-    claims = _build_claims(ordered, aligned, facts)
+    cast = story_cast(
+        [
+            who
+            for sentence_facts in facts.values()
+            for f in sentence_facts
+            for who in (f.credit, *(q.speaker for q in f.quotes))
+            if who
+        ],
+        [s.text for a in ordered for s in a.sentences],
+    )
+    claims = _build_claims(ordered, aligned, facts, cast)
     return Alignment(
         created=created or now_utc(),
         settings=settings.to_dict(),
@@ -252,12 +263,13 @@ def _build_claims(
     articles: Sequence[Article],
     aligned: Sequence[AlignedClaim],
     facts: dict[str, tuple[SentenceFacts, ...]],
+    cast: Mapping[str, frozenset[str]],
 ) -> tuple[Claim, ...]:
     in_story_order = sorted(
         aligned, key=lambda c: (round(_story_position(c, articles), 9), c.members)
     )
     return tuple(
-        _build_claim(f"c{n}", claim, articles, facts)
+        _build_claim(f"c{n}", claim, articles, facts, cast)
         for n, claim in enumerate(in_story_order, start=1)
     )
 
@@ -267,6 +279,7 @@ def _build_claim(
     aligned: AlignedClaim,
     articles: Sequence[Article],
     facts: dict[str, tuple[SentenceFacts, ...]],
+    cast: Mapping[str, frozenset[str]],
 ) -> Claim:
     by_article: dict[int, list[int]] = defaultdict(list)
     for a_pos, index in aligned.members:
@@ -276,7 +289,8 @@ def _build_claim(
         for a_pos, indexes in by_article.items()
     }
     versions = {
-        a_pos: _version(articles[a_pos], sorted(by_article[a_pos]), facts) for a_pos in by_article
+        a_pos: _version(articles[a_pos], sorted(by_article[a_pos]), facts, cast)
+        for a_pos in by_article
     }
     reference_pos, divergences = _reference_and_divergences(texts, versions, articles)
     reference_text = texts[reference_pos]
@@ -402,7 +416,10 @@ def rank_references(texts: dict[int, str], articles: Sequence[Article]) -> list[
 
 
 def _version(
-    article: Article, indexes: Sequence[int], facts: dict[str, tuple[SentenceFacts, ...]]
+    article: Article,
+    indexes: Sequence[int],
+    facts: dict[str, tuple[SentenceFacts, ...]],
+    cast: Mapping[str, frozenset[str]],
 ) -> Version:
     sentence_facts = [facts[article.id][i] for i in indexes]
     return Version(
@@ -411,6 +428,7 @@ def _version(
         numbers=tuple(n for f in sentence_facts for n in f.numbers),
         quotes=tuple(q for f in sentence_facts for q in f.quotes),
         credit=next((f.credit for f in sentence_facts if f.credit), None),
+        cast=cast,
     )
 
 

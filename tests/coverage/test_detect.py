@@ -1,6 +1,8 @@
 """Divergences between versions of one claim, read from real sentences."""
 
-from storydiff.coverage.detect import Version, find_divergences, quotes_less
+from dataclasses import replace
+
+from storydiff.coverage.detect import Version, find_divergences, quotes_less, story_cast
 from storydiff.coverage.numbers import find_numbers
 from storydiff.coverage.quotes import find_credit, find_quotes
 
@@ -151,3 +153,13 @@ def test_two_people_of_one_organisation_are_different_sources() -> None:
     spokeswoman = version("b", '"Firms that hold health data must keep it safe," Board '
                                "spokeswoman Ines Carrow said.")
     assert found(chief, spokeswoman) == [("attribution_changed", ("b",))]
+
+
+def test_a_person_by_office_and_by_name_is_one_source_across_outlets() -> None:
+    # Outlet a knows her as "the minister", b by name; a third sentence of the story says
+    # who she is.
+    cast = story_cast([], ["Finance Minister Helena Marsh-Tobin set out the budget."])
+    titled = version("a", '"This budget chooses investment over decline," the minister said.')
+    named = version("b", '"This budget chooses investment over decline," Ms Marsh-Tobin said.')
+    assert found(replace(titled, cast=cast), replace(named, cast=cast)) == []
+    assert found(titled, named) == [("attribution_changed", ("b",))]
