@@ -608,7 +608,8 @@ def joined_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     joined: list[Quote] = []
     for quote in quotes:
         last = joined[-1] if joined else None
-        if last is not None and last.speaker == quote.speaker:
+        # A part with no speaker of its own carries on the quotation before it.
+        if last is not None and quote.speaker in (last.speaker, None):
             joined[-1] = Quote(
                 text=f"{last.text.rstrip()} {quote.text.lstrip()}",
                 speaker=last.speaker,

@@ -163,3 +163,19 @@ def test_a_person_by_office_and_by_name_is_one_source_across_outlets() -> None:
     named = version("b", '"This budget chooses investment over decline," Ms Marsh-Tobin said.')
     assert found(replace(titled, cast=cast), replace(named, cast=cast)) == []
     assert found(titled, named) == [("attribution_changed", ("b",))]
+
+
+def test_a_quotation_part_with_no_speaker_of_its_own_carries_on() -> None:
+    whole = version("a", '"We got out with the dog and the photos. Everything else is gone," '
+                         "said Colin Ashdown.")
+    first, second = (
+        '"We got out with the dog and the photos," said Colin Ashdown, 58, whose house '
+        "burned on Monday.",
+        '"Everything else is gone."',
+    )
+    quotes = find_quotes([first, second])
+    parts = Version(article="b", text=f"{first} {second}",
+                    numbers=find_numbers(first) + find_numbers(second),
+                    quotes=quotes[0] + quotes[1], credit=find_credit(first))
+    assert quotes[1][0].speaker is None  # the second part names no one
+    assert found(whole, parts) == []
