@@ -311,7 +311,11 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             # something else ("a $1.2bn charge" beside "$310m" and "$350m for severance")
             # is no rival.
             (only,) = candidates
-            if not (ref.subject and only.subject) or is_near_miss(ref, only):
+            unsaid = not (ref.subject and only.subject)
+            if is_near_miss(ref, only) or (
+                unsaid
+                and _said_alike(ref, reference_version.text, only, other_version.text)
+            ):
                 same_thing = [only]
         if same_thing:
             changed = max(same_thing, key=lambda o: subject_similarity(ref.subject, o.subject))
@@ -348,6 +352,26 @@ def _compare_dates(
                 _Finding(DivergenceType.NUMBER_CHANGED, f"{ref.surface} → {changed.surface}")
             )
     return findings
+
+
+CONTEXT_WORDS = 10
+"""How many words either side of a figure say what it is about when it names nothing."""
+
+
+def _said_alike(a: NumberMention, a_text: str, b: NumberMention, b_text: str) -> bool:
+    """The words around two figures share something ("corporation tax at 25%" and "cut
+    corporation tax to 23%"), so a figure that does not say what it counts is not set
+    against an unrelated one ("energy costs had risen 18 per cent")."""
+    return bool(_near_families(a.surface, a_text) & _near_families(b.surface, b_text))
+
+
+def _near_families(surface: str, text: str) -> set[str]:
+    at = text.find(surface)
+    if at < 0:
+        return set()
+    before = text[:at].split()[-CONTEXT_WORDS:]
+    after = text[at + len(surface) :].split()[:CONTEXT_WORDS]
+    return _word_families(" ".join(before + after))
 
 
 def _measured_and_counted(a: NumberMention, b: NumberMention) -> bool:

@@ -179,3 +179,17 @@ def test_a_quotation_part_with_no_speaker_of_its_own_carries_on() -> None:
                     quotes=quotes[0] + quotes[1], credit=find_credit(first))
     assert quotes[1][0].speaker is None  # the second part names no one
     assert found(whole, parts) == []
+
+
+def test_figures_that_name_nothing_are_not_set_against_unrelated_ones() -> None:
+    tax = version("a", "Business leaders said leaving corporation tax at 25% would give "
+                       "firms a year of stability.")
+    energy = version("b", "They called for relief on energy costs, which had risen 18 per "
+                          "cent for the average manufacturer.")
+    assert found(tax, energy) == []
+
+
+def test_figures_that_name_nothing_but_are_said_alike_are_compared() -> None:
+    wire = version("a", "Corporation tax will stay at 25% until 2027, the minister said.")
+    paper = version("b", "Corporation tax will stay at 23% until 2027, the minister said.")
+    assert found(wire, paper) == [("number_changed", ("b",))]
