@@ -84,6 +84,13 @@ def find_divergences(reference: Version, others: Sequence[Version]) -> tuple[Div
     for other in others:
         for finding in compare_versions(reference, other):
             by_finding.setdefault(finding, []).append(other.article)
+    dated = _majority_dates(reference, others)
+    if dated is not None:
+        for other in others:
+            if other is dated:
+                continue
+            for finding in _compare_dates(dated.numbers, other.numbers):
+                by_finding.setdefault(finding, []).append(other.article)
     credited = _majority_credit(reference, others)
     if credited is not None:
         for other in others:
@@ -97,6 +104,25 @@ def find_divergences(reference: Version, others: Sequence[Version]) -> tuple[Div
         Divergence(type=f.type, articles=tuple(arts), reference=reference.article, detail=f.detail)
         for f, arts in ordered
     )
+
+
+def _majority_dates(reference: Version, others: Sequence[Version]) -> Version | None:
+    """When the reference gives no year, date or time, a version whose dates another
+    version agrees with: the rest are compared with it, as with credits."""
+    if any(n.kind in _DATED_KINDS for n in reference.numbers):
+        return None
+    for version in others:
+        dates = [n for n in version.numbers if n.kind in _DATED_KINDS]
+        if dates and any(
+            other is not version
+            and all(any(_same_date(d, o) for o in other.numbers if o.kind == d.kind) for d in dates)
+            for other in others
+        ):
+            return version
+    return None
+
+
+_DATED_KINDS = frozenset({NumberKind.YEAR, NumberKind.DATE, NumberKind.TIME})
 
 
 def _majority_credit(reference: Version, others: Sequence[Version]) -> Version | None:

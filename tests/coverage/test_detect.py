@@ -193,3 +193,11 @@ def test_figures_that_name_nothing_but_are_said_alike_are_compared() -> None:
     wire = version("a", "Corporation tax will stay at 25% until 2027, the minister said.")
     paper = version("b", "Corporation tax will stay at 23% until 2027, the minister said.")
     assert found(wire, paper) == [("number_changed", ("b",))]
+
+
+def test_dates_are_compared_when_the_reference_gives_none() -> None:
+    bare = version("a", "It held 212 gigabytes of records.")
+    wire = version("b", "The database, holding 212 gigabytes, was found on March 3.")
+    paper = version("c", "The 212-gigabyte database was found on 3 March by a researcher.")
+    site = version("d", "A researcher found the 212 gigabytes of data on 13 March.")
+    assert ("number_changed", ("d",)) in found(bare, wire, paper, site)
