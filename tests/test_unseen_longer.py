@@ -12,8 +12,12 @@ every kind, one outlet at a time, before the engine ever ran on them.
   newsletter, a port official's bribery trial): 25 of 31 found on the first run, 10 false
   alarms.
 
-The engine was then improved on both, so they are regression tests now, not a blind
-check.
+- Round three, written after round two's fixes (a budget, a wildfire with a TV station's
+  web page, a fitness app's data breach with a Markdown consumer guide, exam results):
+  22 of 32 found on the first run, 11 false alarms.
+
+The engine was then improved on all three, so they are regression tests now, not a
+blind check.
 
 Every planted change is listed: the ones the engine finds must stay found and blamed on
 the right outlet; the ones it still misses are strict expected failures, so fixing one
@@ -139,6 +143,41 @@ FOUND: dict[str, list[Planted]] = {
         (CREDIT, "evening-post.txt", ("Judge Castell", "Mr Okafor")),
         (SUBJECT, "court-reporter.txt", ("73", "shipping containers", "refrigerated trucks")),
     ],
+    "app-breach": [
+        (HEDGE, "byteledger.txt", ("between £6m and £9m", "up to £9m")),
+        (HEDGE, "meridian-wire.txt", ("about 22 million", "22 million")),
+        (TRIMMED, "meridian-wire.txt", ("no password at all",)),
+        (NUMBER, "smartspend.md", ("March 3", "13 March")),  # day first, no year
+        (ALTERED, "smartspend.md", ("users", "customers")),
+        (NUMBER, "arlenport-courier.txt", ("212", "221")),
+        (CREDIT, "arlenport-courier.txt", ("Ines Carrow", "Oskar Lindqvist")),
+    ],
+    "budget-night": [
+        (NUMBER, "wenland-ledger.txt", ("£48.6bn", "£46.8bn")),
+        (NUMBER, "wbc-news.txt", ("6 April", "1 April")),
+        (HEDGE, "northmoor-gazette.txt", ("about 4,000", "4,000 teachers")),
+        (ALTERED, "daily-clarion.txt", ("broadest", "richest")),
+        (TRIMMED, "northmoor-gazette.txt", ("see through it",)),
+        (CREDIT, "wenland-ledger.txt", ("Institute for Public Revenue", "Fiscal Oversight")),
+    ],
+    "exam-results": [
+        (NUMBER, "maradia-herald.txt", ("69.5%", "66.5%")),
+        (CREDIT, "maradia-herald.txt", ("the union", "Education Ministry")),
+        (NUMBER, "maradia-herald.txt", ("5,820", "4,950")),
+        (ALTERED, "classroom-weekly.txt", ("result", "consequence")),
+        (HEDGE, "classroom-weekly.txt", ("1,360,000", "about 1,360,000")),
+        (HEDGE, "tollbridge-gazette.txt", ("412,300", "more than 400,000")),
+    ],
+    "wildfire-evacuation": [
+        (ALTERED, "meridian-wire.txt", ("mother's", "wife's")),
+        (HEDGE, "meridian-wire.txt", ("420", "more than 420")),
+        (HEDGE, "channel8-tallowvalley.html", ("70–90", "up to 90")),
+        (SUBJECT, "channel8-tallowvalley.html", ("27", "aircraft", "fire trucks")),
+        (HEDGE, "national-courier.txt", ("18,400", "more than 18,000")),
+        # The others call her "the fire chief" and "Bradbury"; one outlet names the
+        # minister instead.
+        (CREDIT, "national-courier.txt", ("the fire chief", "Ms Vale")),
+    ],
 }
 
 STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
@@ -168,6 +207,34 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
          "the brief folds the dates into its sentence on the 73 containers, which aligns "
          "with the containers claim, where no other outlet gives a date"),
     ],
+    "app-breach": [
+        ((SUBJECT, "byteledger.txt", ("1.9 million", "Premium subscribers")),
+         "the counted noun before the verb is the same ('accounts'); the change is in "
+         "what follows it"),
+    ],
+    "budget-night": [
+        ((NUMBER, "daily-clarion.txt", ("2.7", "3.7")),
+         "the others give two inflation figures and a 2 per cent target beside them; the "
+         "tabloid's one figure is not paired with either"),
+        ((SUBJECT, "northmoor-gazette.txt", ("2,500", "nurses")),
+         "'2,500 more nurses': the word 'more' between the figure and the noun hides "
+         "what is counted"),
+    ],
+    "exam-results": [
+        ((SUBJECT, "classroom-weekly.txt", ("21.7", "students")),
+         "the others say what the 21.7% counts before the figure ('the proportion of "
+         "entries'), where no subject is read"),
+        ((NUMBER, "tollbridge-gazette.txt", ("percentage points", "2.1%")),
+         "'rose by 2.1%' against 'rose 2.1 percentage points': a point and a percent are "
+         "different units, so they are not paired"),
+    ],
+    "wildfire-evacuation": [
+        ((NUMBER, "channel8-tallowvalley.html", ("62", "68")),
+         "the TV station's sentence on the homes lost stays apart from the others' "
+         "opening sentences, which also carry the hectares and the evacuations"),
+        ((NUMBER, "national-courier.txt", ("4:15", "5:15")),
+         "the paper's sentence on the first evacuation order aligns with nothing"),
+    ],
 }
 
 KNOWN_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
@@ -189,6 +256,26 @@ KNOWN_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
         (CREDIT, "delta-courier.txt",
          "'The government says' against the disaster minister by name: a minister "
          "speaking for the government, told as the government"),
+    ],
+    "app-breach": [
+        (NUMBER, "byteledger.txt",
+         "'locked down the server ... on 5 March' aligned with 'waited until March 28 to "
+         "tell its customers': one date each, of two different events"),
+    ],
+    "budget-night": [
+        (SUBJECT, "wenland-ledger.txt",
+         "'£12.15bn of new spending' against '£12.15 billion of additional departmental "
+         "spending': synonyms"),
+        (SUBJECT, "wenland-ledger.txt", "'2.4% of national income' against '2.4% of GDP'"),
+        (HEDGE, "wbc-news.txt",
+         "'an estimated 1.2 million' against '1.2 million': a real hedge, not planted"),
+    ],
+    "wildfire-evacuation": [
+        (CREDIT, "meridian-wire.txt",
+         "'...,\" Chief Officer Ines Bradbury of the fire service told reporters': the "
+         "speech verb is too far from the quotation, which inherits a place name"),
+        (HEDGE, "national-courier.txt",
+         "'topped 41C' is 'more than 41C': a real hedge, not planted"),
     ],
     "harbour-election": [
         (CREDIT, "1-gazette.txt",

@@ -15,8 +15,19 @@ Conventions worth knowing:
   as adjectives ("a 1999 campaign"), so this errs towards years.
 * Vague plural amounts span from two of the unit to one below ten of it (``VAGUE``):
   "tens of thousands" is 20,000–99,999 with qualifier ``tens of``; "dozens" 24–119.
-* Dates are valued ``year * 10000 + month * 100 + day`` (a missing part is 0);
-  fractions ("24/7") and codes ("G20") are skipped.
+* Dates are valued ``year * 10000 + month * 100 + day`` (a missing part is 0), so "3
+  March" and "March 3" are one date (303); "3-5 March" is a range of dates. A day
+  before a month with no year needs the month capitalised ("5 May", not "5 may").
+  Written fractions ("24/7") and codes ("G20") are skipped.
+* A share is a percentage however it is written: "four percent", "4pc", "one in five"
+  (20), "a fifth of" (20), "two-thirds of" (66.7, three significant figures), "half
+  the". "Percentage points" and "basis points" are measures, not percentages, so "rose
+  2.1 points" against "rose 2.1%" shows as a change of kind.
+* "X to Y" is a range unless it reports a change: after a word of change, "from X to
+  Y" is the old level and the new one ("rose from 65% to 74%"), and "by X to Y" (or
+  "rose X to Y") the change and the level reached, unless X is near Y ("rose by 5 to
+  10%" is a range of rises). Without one, "from 60,000 to 100,000 transplants" is a
+  range.
 * Clock times are ``NumberKind.TIME`` valued in minutes since midnight, so "6:42 a.m.",
   "6.42am" and "06:42" are one figure (402) and a slip to "6.24am" shows as a change.
   A dotted time needs something that rules out a decimal: "am"/"pm", a time zone, a
@@ -217,7 +228,7 @@ _MEASURE_UNITS = _wordset(
     "centimeter millimetres millimeters millimetre millimeter feet foot inches inch yard "
     "yards kg kilograms kilogram grams gram ounces ounce tons tonnes tonne ton litres "
     "liters litre liter gallons gallon barrels barrel acres acre hectares hectare knots "
-    "degrees points percentage"
+    "degrees points percentage basis"
 )
 # Abbreviated units, spelled out as the subject so that "300mm" and "300 millimetres"
 # read alike ("km" and "kg" are left as written: outlets mix them with the full word
@@ -238,6 +249,22 @@ _MAGNITUDE = "|".join(_MAGNITUDES)
 _WORD_GROUP = rf"(?:(?:{_WORD_PIECE}|an?)(?:[\s-]+(?:{_MAGNITUDE}))+)"
 _WORD_NUMBER = rf"\b(?:{_WORD_GROUP}(?:\s+and\s+|[\s-]+))*(?:{_WORD_GROUP}|{_WORD_PIECE})\b"
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A month after a day with no year ("on 3 March") must be written as a name: "5 may"
+# is a number and a verb, "5 May" a date.
+_MONTH_NAMED = "|".join(
+    sorted({f(m) for m in _MONTHS for f in (str.capitalize, str.upper)}, key=len, reverse=True)
+)
+# Parts of a whole, as their denominators: "a fifth of", "two-thirds of", "half of".
+_FRACTIONS = {
+    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_FRACTION = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
+_NUMERATOR = rf"an?|{'|'.join(k for k in _UNITS if 1 <= _UNITS[k] < 10)}"
+# "four percent", "4pc", "11 per cent": any figure followed by one is a share. "pc" and
+# "pct" are lower case only ("5 PCs" are computers).
+_PERCENT_SIGN = r"%|percent\b|per\s?cent\b|(?-i:pct?)\b"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
 # Time zones are capitals only ("6pm ET"): in lower case most of them are words.
@@ -291,6 +318,7 @@ _MASTER = re.compile(
   | (?P<date>
         \b(?P<dm>{_MONTH})\.?\s+(?P<dd>{_DAY})(?:,?\s+(?P<dy>{_YEAR_DIGITS}))?\b
       | \b(?P<d2d>{_DAY})\s+(?:of\s+)?(?P<d2m>{_MONTH})\.?,?\s+(?P<d2y>{_YEAR_DIGITS})\b
+      | \b(?P<d4d>{_DAY})\s+(?:of\s+)?(?P<d4m>(?-i:{_MONTH_NAMED}))\b           # 3 March
       | \b(?P<d3m>{_MONTH})\.?,?\s+(?P<d3y>{_YEAR_DIGITS})\b
       # 2025-10-14, 2025-03-14T16:45:00+01:00 (the time of a page stamp is not read)
       | \b(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])
@@ -305,13 +333,25 @@ _MASTER = re.compile(
           (?:\s+of\s+(?P<vmag>thousands|millions|billions)(?!\s+of\s+(?:thousands|millions)))?\b
       | \b(?P<several>several|a\s+few)\s+(?P<smag>dozen|hundred|thousand|million|billion)\b
     )
+  | (?P<fraction>
+        \b(?P<fnum>{_NUMERATOR})[\s-]+(?P<fden>{_FRACTION})\b(?=\s+of\b)      # a fifth of
+      | (?<=\bby\s)(?P<fbynum>an?|one)[\s-]+(?P<fbyden>{_FRACTION})\b         # by a third
+      | \bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b)   # half the pupils
+      | (?<=\bby\s|\bin\s)half\b(?![\s-]+an?\b)                # cut in half, not "in half an hour"
+    )
+  | (?P<halfmag>\bhalf[\s-]+an?[\s-]+(?P<hmag>{_MAGNITUDE})\b)               # half a million
   | (?P<num>
         (?:(?P<cur>US\$|A\$|C\$|HK\$|\$|£|€|¥)\s?)?
         (?<![\w.,])(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?P<dhalf>\s+and\s+a\s+half\b)?
         (?:(?P<scalesp>\s?)(?P<scale>trillion|billion|million|thousand|hundred|bn|mn|tn|m|k|b)\b)?
-        (?:\s?(?P<pct>%|percent\b|per\s?cent\b))?
+        (?:\s?(?P<pct>{_PERCENT_SIGN}))?
     )
-  | (?P<words>{_WORD_NUMBER})
+  | (?P<words>
+        (?P<wbase>{_WORD_NUMBER})
+        (?:(?P<whalf>\s+and\s+a\s+half\b)(?:[\s-]+(?P<wmag>{_MAGNITUDE})\b)?)?
+        (?:\s?(?P<wpct>{_PERCENT_SIGN}))?
+    )
   | (?P<ordword>\b(?:{"|".join(_ORDINALS)})\b)
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -413,7 +453,8 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
     [(700.0, 700.0, 'more than', 'hospitals')]
     """
     atoms = [atom for match in _MASTER.finditer(sentence) if (atom := _read(match))]
-    atoms = _drop_units_read_as_ordinals(sentence, atoms)
+    atoms = _join_ratios(sentence, _drop_units_read_as_ordinals(sentence, atoms))
+    atoms = _join_split_years(sentence, atoms)
     atoms = [
         _with_degrees(sentence, _with_sign(sentence, atom))
         for atom in atoms
@@ -429,6 +470,42 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
             continue
         mentions.append(mention)
     return tuple(mentions)
+
+
+def _join_split_years(sentence: str, atoms: list[NumberMention]) -> list[NumberMention]:
+    """A financial or school year written "2028-29" or "2025/26" is one span of years,
+    not a year and a count of 29.
+
+    >>> [(m.surface, m.kind.value, m.low, m.high) for m in find_numbers("by 2028-29")]
+    [('2028-29', 'year', 2028.0, 2029.0)]
+    """
+    joined: list[NumberMention] = []
+    skip = False
+    for n, first in enumerate(atoms):
+        second = atoms[n + 1] if n + 1 < len(atoms) else None
+        if skip:
+            skip = False
+            continue
+        if (
+            second is not None
+            and first.kind is NumberKind.YEAR
+            and first.low == first.high
+            and sentence[first.end : second.start] in {"-", "/", "–"}
+            and re.fullmatch(r"\d\d", second.surface)
+            and int(second.surface) == (int(first.low) + 1) % 100
+        ):
+            joined.append(
+                replace(
+                    first,
+                    surface=sentence[first.start : second.end],
+                    high=first.low + 1,
+                    end=second.end,
+                )
+            )
+            skip = True
+            continue
+        joined.append(first)
+    return joined
 
 
 _VALUE_KEY = re.compile(r"^(-?\d+(?:\.\d+)?)(?:-(-?\d+(?:\.\d+)?))?$")
@@ -605,10 +682,68 @@ def _read(match: re.Match[str]) -> NumberMention | None:
         return _mention(surface, float(_ORDINALS[surface.lower()]), NumberKind.ORDINAL, start, end)
     if group == "vague":
         return _read_vague(match)
+    if group == "fraction":
+        return _read_fraction(match)
+    if group == "halfmag":
+        value = _MAGNITUDES[match["hmag"].lower()] / 2
+        return _mention(surface, value, NumberKind.COUNT, start, end)
     if group == "words":
-        value = _parse_words(surface)
-        return None if value is None else _mention(surface, value, NumberKind.COUNT, start, end)
+        return _read_words(match)
     return _read_digits(match)
+
+
+def _read_words(match: re.Match[str]) -> NumberMention | None:
+    value = _parse_words(match["wbase"])
+    if value is None:
+        return None
+    if match["whalf"]:
+        value += 0.5  # "three and a half weeks", "two and a half million"
+        if match["wmag"]:
+            value *= _MAGNITUDES[match["wmag"].lower()]
+    kind = NumberKind.PERCENT if match["wpct"] else NumberKind.COUNT
+    return _mention(match.group(), value, kind, *match.span())
+
+
+# Before "half", a word that makes it a part of something else: "the second half of
+# the year", "the other half of the team" is no share.
+_NOT_A_SHARE_OF_HALF = _wordset(
+    "first second third fourth last latter former other back front the this that each "
+    "every better bottom top"
+)
+_OF_A_UNIT = re.compile(r"\s+of\s+an?\s+(?P<unit>[A-Za-z]+)")
+
+
+def _read_fraction(match: re.Match[str]) -> NumberMention | None:
+    """A part of a whole as a percentage: "a fifth of" is 20, "two-thirds of" 66.7.
+
+    A share is what outlets restate as a percentage ("a fifth of pupils", "20% of
+    pupils"), so that is its kind; thirds and the like are rounded as outlets round
+    them (66.7). A fraction of one unit ("three quarters of an hour") is no share.
+
+    >>> [(m.surface, m.low, m.kind.value) for m in find_numbers(
+    ...     "Half the staff and a third of the rest left; costs fell by a quarter.")]
+    [('Half', 50.0, 'percent'), ('a third', 33.3, 'percent'), ('a quarter', 25.0, 'percent')]
+    """
+    sentence, (start, end) = match.string, match.span()
+    numerator = match["fnum"] or match["fbynum"] or "one"
+    denominator = match["fden"] or match["fbyden"] or "half"
+    bare_half = not (match["fnum"] or match["fbynum"])
+    if bare_half and _word_before(sentence, start) in _NOT_A_SHARE_OF_HALF:
+        return None
+    count = 1 if numerator.lower() in {"a", "an"} else _UNITS[numerator.lower()]
+    part = count / _FRACTIONS[denominator.lower()]
+    unit = _OF_A_UNIT.match(sentence, end)
+    if unit is not None and unit["unit"].lower() in _DURATION_UNITS | _MEASURE_UNITS:
+        # "three quarters of an hour" is 0.75 of the unit, which names the measure.
+        return _mention(match.group(), _significant(part), NumberKind.COUNT, start, end)
+    return _mention(match.group(), _significant(100 * part), NumberKind.PERCENT, start, end)
+
+
+def _significant(value: float, digits: int = 3) -> float:
+    # One in three is written 33.3%, one in a thousand 0.1%: three significant figures.
+    if value == 0:
+        return 0.0
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
 
 
 def _read_vague(match: re.Match[str]) -> NumberMention:
@@ -633,7 +768,9 @@ def _read_digits(match: re.Match[str]) -> NumberMention | None:
     except ValueError:
         return None
     start = match.start("cur") if match["cur"] else match.start("digits")
-    end = match.end("digits")
+    end = match.end("dhalf") if match["dhalf"] else match.end("digits")
+    if match["dhalf"]:
+        value += 0.5  # "2 and a half years"
     scale_word = (match["scale"] or "").lower()
     # "40m" is money only with a currency sign right before; otherwise it may be metres.
     if scale_word in {"m", "k", "b"} and (not match["cur"] or match["scalesp"]):
@@ -763,8 +900,8 @@ def _date_value(match: re.Match[str]) -> float:
             else (match["py"], match["pm"], match["pd"])
         )
         return float(int(year) * 10_000 + int(month) * 100 + int(day))
-    month_name = match["dm"] or match["d2m"] or match["d3m"]
-    day = match["dd"] or match["d2d"] or "0"
+    month_name = match["dm"] or match["d2m"] or match["d3m"] or match["d4m"]
+    day = match["dd"] or match["d2d"] or match["d4d"] or "0"
     year = match["dy"] or match["d2y"] or match["d3y"] or "0"
     day_number = int(re.sub(r"\D", "", day) or 0)
     return float(int(year) * 10_000 + _MONTHS[month_name.lower().rstrip(".")] * 100 + day_number)
@@ -917,12 +1054,61 @@ def _is_stamp(sentence: str, mention: NumberMention) -> bool:
     )
 
 
+_RATIO_JOIN = re.compile(r"[\s-]+(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?", re.IGNORECASE)
+# Wholes that are spans or fixtures, not groups: "3 in 10 minutes", "won 2 in 5 games".
+_NOT_A_WHOLE = _wordset(
+    "games matches races attempts tries starts appearances outings innings fixtures"
+)
+
+
+def _join_ratios(sentence: str, atoms: list[NumberMention]) -> list[NumberMention]:
+    """``atoms`` with "one in five" read as a share of the whole: 20 per cent.
+
+    "One in five schools" and "20% of schools" say one thing, and "one of five schools"
+    another (one school of five), which stays a count.
+
+    >>> [(m.surface, m.low, m.kind.value, m.subject) for m in find_numbers(
+    ...     "One in five schools and nine out of ten pupils; 3 in 10 minutes.")]
+    [('One in five', 20.0, 'percent', 'schools'), ('nine out of ten', 90.0, 'percent', 'pupils'), \
+('3', 3.0, 'count', None), ('10', 10.0, 'measure', 'minutes')]
+    """
+    joined: list[NumberMention] = []
+    for atom in atoms:
+        part = joined[-1] if joined else None
+        if part is not None and _is_ratio(sentence, part, atom):
+            share = _significant(100 * part.low / atom.low)
+            surface = sentence[part.start : atom.end]
+            joined[-1] = _mention(surface, share, NumberKind.PERCENT, part.start, atom.end)
+        else:
+            joined.append(atom)
+    return joined
+
+
+def _is_ratio(sentence: str, part: NumberMention, whole: NumberMention) -> bool:
+    if part.kind is not NumberKind.COUNT or whole.kind is not NumberKind.COUNT:
+        return False  # "won 3 in 2019": a year is no whole
+    if not _RATIO_JOIN.fullmatch(sentence, part.end, whole.start):
+        return False
+    values = (part.low, part.high, whole.low, whole.high)
+    if not all(float(v).is_integer() for v in values) or part.low != part.high:
+        return False
+    if whole.low != whole.high or not 1 <= part.low < whole.low:
+        return False
+    following = re.match(r"\s+([A-Za-z]+)", sentence[whole.end :])
+    return following is None or following[1].lower() not in _DURATION_UNITS | _NOT_A_WHOLE
+
+
 def _join_ranges(sentence: str, atoms: list[NumberMention]) -> list[NumberMention]:
     joined: list[NumberMention] = []
     index = 0
     while index < len(atoms):
         atom = atoms[index]
         if index + 1 < len(atoms):
+            earlier = _as_change(sentence, atom, atoms[index + 1])
+            if earlier is not None:
+                joined.append(earlier)  # the figure after "to" may still open a range
+                index += 1
+                continue
             pair = _as_range(sentence, atom, atoms[index + 1])
             if pair is not None:
                 joined.append(pair)
@@ -931,6 +1117,106 @@ def _join_ranges(sentence: str, atoms: list[NumberMention]) -> list[NumberMentio
         joined.append(atom)
         index += 1
     return joined
+
+
+# Words that say a figure moved: with one before "from X to Y", X is the old level and
+# Y the new one, not the ends of a range.
+_CHANGE_WORDS = _wordset(
+    "rise rises rising rose risen fall falls falling fell fallen increase increases "
+    "increased increasing decrease decreases decreased decreasing climb climbs climbed "
+    "climbing drop drops dropped dropping grow grows grew grown growing growth cut cuts "
+    "cutting raise raises raised raising lower lowers lowered lowering jump jumps jumped "
+    "jumping leap leaps leapt leaped soar soars soared soaring slip slips slipped slipping "
+    "decline declines declined declining reduce reduces reduced reducing reduction boost "
+    "boosts boosted boosting lift lifts lifted lifting slash slashes slashed slashing "
+    "surge surges surged surging plunge plunges plunged plunging dip dips dipped dipping "
+    "tumble tumbles tumbled tumbling shrink shrinks shrank shrunk shrinking widen widens "
+    "widened widening narrow narrows narrowed narrowing double doubles doubled doubling "
+    "treble trebles trebled triple triples tripled halve halves halved halving hike hikes "
+    "hiked go goes went gone going change changes changed changing move moves moved "
+    "moving improve improves improved improving"
+)
+# "up" and "down" tell a change ("is up from 3 to 5") unless a verb takes them as its
+# particle ("make up from 10 to 20 per cent" of something).
+_UP_DOWN = _wordset("up down")
+_TAKES_UP_DOWN = _wordset(
+    "make makes made making take takes took taking set sets setting use uses used using "
+    "build builds built building break breaks broke broken breaking"
+)
+_CHANGE_SCAN_BREAKS = _wordset(
+    "and or but which who that while than after when because as with where whereas"
+)
+_CHANGEABLE = {NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY, NumberKind.MEASURE}
+_CHANGE_TO_LEVEL = 4
+"""A change "by X to Y" is small beside the level Y; a range of changes ("rose by 5
+to 10%") is seldom wider than this factor."""
+_BY_BEFORE = re.compile(r"(?:(?<=\W)|^)by\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?:(?<=\W)|^)from\s+$", re.IGNORECASE)
+
+
+def _as_change(sentence: str, low: NumberMention, high: NumberMention) -> NumberMention | None:
+    """``low`` as a figure of its own when "``low`` to ``high``" reports a change, or
+    None when it may be the start of a range.
+
+    After a word of change, "from X to Y" is an old level and a new one; "by X to Y"
+    (or "rose X to Y") is a change and the level it reached, told from a range of
+    changes by size. Without one, "from 60,000 to 100,000 transplants" is a range.
+
+    >>> [(m.surface, m.kind.value) for m in find_numbers(
+    ...     "The pass rate rose by 2.1% to 78.4%, up from 65 to 74 per cent.")]
+    [('2.1%', 'percent'), ('78.4%', 'percent'), ('65', 'percent'), ('74 per cent', 'percent')]
+    """
+    join = _RANGE_JOIN.match(sentence[low.end : high.start])
+    if join is None or join["j"].lower() != "to":
+        return None
+    if low.kind not in _CHANGEABLE or high.kind not in _CHANGEABLE:
+        return None
+    before = sentence[max(0, low.start - 60) : low.start]
+    hedge = _QUALIFIER_BEFORE.search(before)
+    if hedge is not None:
+        before = before[: hedge.start("q")]  # "rose by about 2% to 78%"
+    opener = _FROM_BEFORE.search(before)
+    if opener is not None:
+        return _in_unit_of(low, high) if _tells_a_change(before[: opener.start()]) else None
+    verb = _word_before(before, len(before))
+    if not (_BY_BEFORE.search(before) or verb in _CHANGE_WORDS or verb in _UP_DOWN):
+        return None
+    low_value = low.low
+    scale = _trailing_scale(high.surface)
+    if scale and not _trailing_scale(low.surface) and low_value * scale <= high.high:
+        low_value *= scale  # "rose by 1.5 to 2 million": one scale, so a range
+    return low if 0 < low_value * _CHANGE_TO_LEVEL < high.low else None
+
+
+def _tells_a_change(before: str) -> bool:
+    # The word of change comes a few words before "from" in the same clause: "rose
+    # from", "is up from", "cut its growth forecast from".
+    clause = re.split(r"[,;:()—–]", before)[-1]
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", clause)][-5:]
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word in _CHANGE_WORDS:
+            return True
+        if word in _UP_DOWN and index == len(words) - 1:
+            return index == 0 or words[index - 1] not in _TAKES_UP_DOWN
+        if word in _CHANGE_SCAN_BREAKS:
+            return False
+    return False
+
+
+def _in_unit_of(low: NumberMention, high: NumberMention) -> NumberMention:
+    # "went from 40 to 45 per cent", "from 1.5 to 2 million": a unit or a scale written
+    # once after the new level is the old level's too.
+    if low.kind is not NumberKind.COUNT or not re.fullmatch(r"[\d.,]+", low.surface):
+        return low
+    if _is_degrees(high):
+        return replace(low, kind=high.kind, subject=high.subject)
+    scale = _trailing_scale(high.surface)
+    if scale and low.low * scale <= high.high:
+        low = replace(low, low=low.low * scale, high=low.high * scale)
+    if high.kind in {NumberKind.PERCENT, NumberKind.MONEY}:
+        low = replace(low, kind=high.kind)
+    return low
 
 
 _RANGEABLE = {
@@ -947,6 +1233,8 @@ def _as_range(sentence: str, low: NumberMention, high: NumberMention) -> NumberM
     join = _RANGE_JOIN.match(sentence[low.end : high.start])
     if join is None or low.qualifier or high.qualifier:
         return None
+    if high.kind is NumberKind.DATE:
+        return _day_range(sentence, low, high, join["j"].lower())
     if high.kind is NumberKind.TIME and low.kind is NumberKind.COUNT:
         low = _hour_before(low, high)  # "6-9am", "between 6 and 9pm"
     if _is_degrees(high) and low.kind is NumberKind.COUNT and not _is_degrees(low):
@@ -993,6 +1281,41 @@ def _as_range(sentence: str, low: NumberMention, high: NumberMention) -> NumberM
     subject = low.subject if low.subject == high.subject else None
     return NumberMention(
         sentence[start : high.end], low_value, high_value, kind, None, subject, start, high.end
+    )
+
+
+def _day_range(
+    sentence: str, low: NumberMention, high: NumberMention, word: str
+) -> NumberMention | None:
+    """Days of one month, the month written once: "3-5 March", "between 3rd and 5th
+    May 2025". Valued as dates, so "3-5 March" and "3 March" share a first day.
+
+    >>> [format_value(m.low, m.high, kind=m.kind) for m in find_numbers("On 3-5 March.")]
+    ['--03-03/--03-05']
+    """
+    first = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", low.surface, re.IGNORECASE)
+    last = re.match(r"(\d{1,2})(?:st|nd|rd|th)?\s", high.surface, re.IGNORECASE)
+    if low.kind not in {NumberKind.COUNT, NumberKind.ORDINAL} or not (first and last):
+        return None
+    if word not in {"-", "–", "—", "to", "through", "and"} or not _same(high.low, high.high):
+        return None
+    opener = _RANGE_OPENER.search(sentence[max(0, low.start - 40) : low.start])
+    if word == "and" and (opener is None or not opener["o"].lower().endswith("between")):
+        return None
+    start_day, end_day = int(first[1]), int(last[1])
+    if not 1 <= start_day < end_day:
+        return None
+    start = low.start if opener is None else max(0, low.start - 40) + opener.start("o")
+    first_date = high.low - end_day + start_day
+    return NumberMention(
+        sentence[start : high.end],
+        first_date,
+        high.low,
+        NumberKind.DATE,
+        None,
+        None,
+        start,
+        high.end,
     )
 
 
@@ -1197,7 +1520,10 @@ def _with_subject(sentence: str, mention: NumberMention) -> NumberMention:
         if kind is not NumberKind.COUNT:
             surface_end = hyphenated.end()
             tokens = [t for t in tokens if t[1] >= surface_end]
-    subject = _noun_phrase_after([t[0] for t in tokens])
+    words = [t[0] for t in tokens]
+    if mention.surface.lower().endswith("half") and words and words[0].lower() in _DETERMINERS:
+        words = ["of", *words]  # "half the nurses" is "half of the nurses"
+    subject = _noun_phrase_after(words)
     if unit_prefix:
         subject = f"{unit_prefix} {subject}" if subject else unit_prefix
     if subject is not None:

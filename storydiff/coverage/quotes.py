@@ -4,7 +4,7 @@ Outlets copy a quotation nearly word for word but change what frames it: one cre
 Amnesty International, another a newspaper; one trims a leading "But", another swaps a
 word. This module finds quoted spans (straight or curly marks, across sentences when a
 quotation runs on), reads the speaker from the words around them ("X said", "said X",
-"sobbed X", "according to X", a pronoun resolved to the last named speaker), reads who a
+"sobbed X", "according to X", a pronoun resolved to whom it most likely means), reads who a
 plain sentence is credited to ("..., police said"), reads which organisation a speaker
 speaks for ("Dr Varga, the agency's chief epidemiologist"), and compares two quotations
 word by word. All rules are regular expressions and small word lists: good enough for
@@ -12,13 +12,17 @@ news prose, and explainable.
 
 Conventions worth knowing: a straight mark opens or closes by the characters around it;
 single marks quote only when paired inside one sentence (so apostrophes never do); an
-opener left unclosed for six sentences is ignored; a pronoun speaker becomes the latest
-named speaker earlier in the sentence or in the three before it, else None, where a
-sentence that names no speaker offers its full names and its titled subjects ("The
-judge agreed.") instead. Verbs that only say how words were said ("sobbed", "fumed")
-credit only a quotation they frame. A dotted title ("Prof. Varga", "Sgt. Berg") is part of
-a name, not a sentence's end. A time ("in February", "on Monday") or a place after "in"
-or "at" is never a source; a body's figures or officials ("UN figures", "ministry
+opener left unclosed for six sentences is ignored. A pronoun speaker is found earlier in
+its sentence, else in the nearest of the three before that offers one, else None. A
+sentence offers its speakers, its full names (and lone names of people named in full
+before) and its titled subjects ("The judge agreed."). "He" and "she" take only a person,
+"it" anything but, "they" anyone. Within a sentence the subject of the main verb comes
+first and a name in a subordinate clause ("said the company had", "who studies at") or
+after a preposition ("of the National Union") last, then the nearest; a place ("on
+Jarrah Lane") never. Verbs that only say how words were said ("sobbed", "fumed") credit
+only a quotation they frame. A dotted title ("Prof. Varga", "Sgt. Berg") is part of a
+name, not a sentence's end. A time ("in February", "on Monday") or a place after "in" or
+"at" is never a source; a body's figures or officials ("UN figures", "ministry
 officials") are credited to the body.
 """
 
@@ -529,7 +533,11 @@ def _group_speakers(texts: list[str], spans: list[_Span]) -> dict[int, str | Non
     for span in spans:
         groups.setdefault(span.group, []).append(span)
     masked = _mask_quotes(texts, spans)
-    candidates = [_named_candidates(text) for text in masked]
+    candidates: list[list[_Candidate]] = []
+    known: frozenset[str] = frozenset()
+    for text in masked:
+        candidates.append(_named_candidates(text, known))
+        known |= _known_names(candidates[-1])
     indent = [len(text) - len(text.lstrip()) for text in texts]
     speakers: dict[int, str | None] = {}
     last_in_sentence: dict[int, str | None] = {}
@@ -553,11 +561,9 @@ def _group_speakers(texts: list[str], spans: list[_Span]) -> dict[int, str | Non
             # A quotation opening its own sentence, with no frame, continues the voice of
             # the sentence before: 'X said in a statement.' then '"..."'.
             previous = first.sentence - 1
-            speaker = voice_of_sentence.get(previous) or (
-                candidates[previous][-1][1] if candidates[previous] else None
-            )
+            speaker = voice_of_sentence.get(previous) or _best_candidate(candidates[previous])
         if speaker is not None and speaker.lower() in _PRONOUNS:
-            speaker = _resolve_pronoun(candidates, first.sentence, first.start)
+            speaker = _resolve_pronoun(candidates, first.sentence, first.start, speaker)
         speakers[first.group] = speaker
         last_in_sentence[last.sentence] = speaker
         if speaker:
@@ -687,42 +693,304 @@ def _frames_quote(text: str, verb: re.Match[str]) -> bool:
     )
 
 
-def _named_candidates(frame_text: str) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    for verb in _speech_verbs(frame_text):
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """Someone a later pronoun or frameless quotation may refer back to."""
+
+    position: int
+    name: str
+    rank: int
+    """``_MAIN``, ``_OTHER`` or ``_SUBORDINATE``: lower is likelier, within one sentence."""
+
+
+_MAIN, _OTHER, _SUBORDINATE = 0, 1, 2
+"""How central a candidate is to its sentence: the subject of its speech or main verb (or
+whom "spoke to" or "according to" names); any other speaker or name; a name inside a
+subordinate clause ("said the company had found", "who sits for the Progress Alliance")
+or after a preposition ("of the National Union")."""
+_ORGANISATION_WORDS = _BODIES | _wordset(
+    "union college ministry council agency company ltd inc plc llc corp co university "
+    "school hospital party board court department authority commission foods group bank "
+    "alliance association institute institution federation corporation society league "
+    "club church academy clinic centre center network international industries holdings "
+    "partners capital securities motors airlines airways news radio television tv times "
+    "press gazette herald post ledger courier tribune parliament assembly senate cabinet "
+    "treasury"
+)
+"""Last words of an organisation's name ("National Union", "Tollbridge College", "the
+Bank of Vessa" before "of"): never "he" or "she"."""
+_PERSONAL_TITLES = (
+    _TITLE_WORDS
+    - _wordset(
+        "chief deputy senior acting former prime vice assistant executive managing general "
+        "junior interim"
+    )
+) | _wordset("mp mep msp cllr")
+"""Titles that only a person's name carries ("Dr", "Minister", "MP"); not the modifiers
+of _TITLE_WORDS, which also lead organisations ("General Motors", "Executive Board")."""
+_PRONOUN_FITS = {
+    "he": frozenset({"person", "either"}),
+    "she": frozenset({"person", "either"}),
+    "it": frozenset({"body", "either"}),
+}
+"""Which kinds of antecedent (see ``_antecedent_kind``) a pronoun may refer to. "They",
+"we" and "I" take any: a group, an organisation ("the council ... they said") or one
+person ("Sam Okafor, 19, ... they said")."""
+_HEAD_CUT = _wordset("of for at with from")
+_PREPOSITIONS = _wordset(
+    "of for by with to from about against among between into onto over under via towards toward"
+)
+_LEADING_ADVERBIAL = re.compile(
+    r"^\s*(?:"
+    + "|".join(
+        sorted(
+            _CAPITAL_STOP
+            - _wordset("A An The This That These Those It Its Their His Her Our We I He She They")
+            - _wordset("What Why How Who Where There Here")
+        )
+    )
+    + r")\b[^,;\x00]{0,80},\s*"
+)
+"""An opening phrase before the subject: "In a statement, ...", "On Monday, ..."."""
+_APPOSED_NAME = re.compile(r",\s*(?P<name>" + _FULL_NAME.pattern + r")\s*,")
+_RELATIVE_OPEN = re.compile(r"[,(\x00—–]\s*(?:who|whom|whose|which|where)\b[^,;:()\x00—–]*$")
+
+
+def _named_candidates(frame_text: str, known: frozenset[str] = frozenset()) -> list[_Candidate]:
+    """Who a later "he", "she", "it" or "they" in or after ``frame_text`` may mean.
+
+    Every speech verb's subject, whom "spoke to" or "according to" names, every full name
+    (and each lone word of ``known``, names of people named in full earlier) and every
+    person named by title as a clause's subject ("The judge agreed."), each ranked by how
+    central it is to the sentence. A name after a place preposition ("on Jarrah
+    Lane", "at Tollbridge College") is a place, not a candidate.
+    """
+    found: list[_Candidate] = []
+    verbs = _speech_verbs(frame_text)
+    main, complement = _main_verb(frame_text, verbs)
+
+    def rank_of(start: int, end: int, *, central: bool) -> int:
+        if complement[0] <= start and end <= complement[1]:
+            return _SUBORDINATE
+        return _MAIN if central else _OTHER
+
+    for verb in verbs:
         subject = _credited_by(frame_text, verb)
         if subject and subject.lower() not in _PRONOUNS:
-            found.append((verb.start(), subject))
+            rank = _MAIN if verb is main else rank_of(verb.start(), verb.end(), central=False)
+            found.append(_Candidate(verb.start(), subject, rank))
     for cue in list(_SPOKE_TO.finditer(frame_text)) + list(_ACCORDING_TO.finditer(frame_text)):
         name = _np_after(frame_text[cue.end() :])
         if name and name.lower() not in _PRONOUNS:
-            found.append((cue.end(), name))
-    if not found:
-        # No one is credited with speaking here; a full name, or a person named by title
-        # as the subject of a clause ("The judge agreed."), is still the likeliest
-        # antecedent of a later "he" or "she".
-        for run in _FULL_NAME.finditer(frame_text):
-            words = run.group().split()
-            while words and words[0] in _CAPITAL_STOP:
-                words = words[1:]  # "Then Maria Ortega", "In Holmgaard"
-            if len(words) >= 2:
-                found.append((run.start(), " ".join(words)))
-        for title in _TITLED_PERSON.finditer(frame_text):
-            found.append((title.start("np"), title["np"]))
-    found.sort()
+            found.append(_Candidate(cue.end(), name, rank_of(cue.end(), cue.end(), central=True)))
+    subject_span = _subject_span(frame_text)
+    for start, end, name in _mentions(frame_text, known):
+        placed = _mention_rank(frame_text, start, end)
+        if placed is None:
+            continue  # a place
+        central = subject_span is not None and subject_span[0] <= start and end == subject_span[1]
+        rank = placed if placed == _SUBORDINATE else rank_of(start, end, central=central)
+        found.append(_Candidate(start, name, rank))
+    found.sort(key=lambda candidate: candidate.position)
     return found
 
 
+def _main_verb(
+    text: str, verbs: list[re.Match[str]]
+) -> tuple[re.Match[str] | None, tuple[int, int]]:
+    """The speech verb that heads ``text``, and the span of what it reports.
+
+    The first verb with a subject heads a sentence ("Hollberg said the company had
+    found ..."), unless the last one is a credit that ends it ("The company had found
+    nothing, Hollberg said."); the words it reports are after or before it.
+    """
+    credited = [verb for verb in verbs if _credited_by(text, verb)]
+    if not credited:
+        return None, (len(text), len(text))
+    last = credited[-1]
+    for trailing in (_TRAILING_SUBJECT.search(text), _TRAILING_INVERTED.search(text)):
+        if trailing and trailing.start("verb") == last.start() and trailing.start() > 0:
+            return last, (0, trailing.start())
+    return credited[0], (credited[0].end(), len(text))
+
+
+def _subject_span(text: str) -> tuple[int, int] | None:
+    """Where the subject of ``text``'s first clause is, after an opening phrase ("In a
+    statement, ..."); for "The chief regulator, Dr Helen Strand, defended ...", the name
+    in apposition.
+
+    >>> text = "Maeve Corran, head of the Tutors' Union, accused ministers."
+    >>> text[slice(*_subject_span(text))]
+    'Maeve Corran'
+    """
+    lead = _LEADING_ADVERBIAL.match(text)
+    at = lead.end() if lead else len(text) - len(text.lstrip())
+    phrase = _np_after(text[at:])
+    if not phrase or phrase.lower() in _PRONOUNS:
+        return None
+    start = text.find(phrase, at)
+    if start < 0:
+        return None
+    if not all(_is_title_word(word) for word in text[at:start].split() if word[:1].islower()):
+        # "Ingrid Solberg thanked Petra Lind": a verb, not a title ("Halden Capital
+        # analyst Sunniva Berg"), stands before the later name; the subject is the first.
+        first = _FULL_NAME.match(text, at)
+        return first.span() if first else None
+    end = start + len(phrase)
+    apposed = _APPOSED_NAME.match(text, end)
+    if apposed:
+        return apposed.start("name"), apposed.end("name")
+    return start, end
+
+
+def _is_title_word(word: str) -> bool:
+    """Whether ``word`` (lowercase) may stand in a title before a name: "chief", "mayor's"."""
+    bare = re.sub(r"['’]s$", "", word.strip(",;:"))
+    return bare in _TITLE_WORDS | _DETERMINERS or _is_role_word(bare) or _is_person_role([bare])
+
+
+def _mentions(text: str, known: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Full names, lone ``known`` names and titled subjects in ``text``: (start, end, name)."""
+    found: list[tuple[int, int, str]] = []
+    for run in _FULL_NAME.finditer(text):
+        words = run.group().split()
+        start = run.start()
+        while words and words[0] in _CAPITAL_STOP:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else run.end()
+            words = words[1:]  # "Then Maria Ortega", "In Holmgaard"
+        if len(words) >= 2:
+            found.append((start, run.end(), " ".join(words)))
+    for title in _TITLED_PERSON.finditer(text):
+        found.append((title.start("np"), title.end("np"), title["np"]))
+    if known:
+        # "Route data is sensitive, Reyvik pointed out": a name alone, once its owner has
+        # been named in full, still names them.
+        taken = [(start, end) for start, end, _ in found]
+        for word in re.finditer(r"(?<![\w'’.-])[A-Z][\w'’-]*", text):
+            bare = re.sub(r"['’]s$", "", word.group())
+            inside = any(low <= word.start() < high for low, high in taken)
+            if bare in known and not inside:
+                found.append((word.start(), word.start() + len(bare), bare))
+    return found
+
+
+def _mention_rank(text: str, start: int, end: int) -> int | None:
+    """``_SUBORDINATE`` for a name after a preposition ("of the National Union", "for the
+    governing Progress Alliance") or in a relative clause; None for a place ("on Jarrah
+    Lane", "at Tollbridge College"); else ``_OTHER``."""
+    if _RELATIVE_OPEN.search(text, 0, start):
+        return _SUBORDINATE
+    tokens = _WORD.findall(text[:start])
+    index, modifiers = len(tokens) - 1, 0
+    while index >= 0:
+        if tokens[index].lower() in _DETERMINERS:
+            pass
+        elif modifiers < 2 and _is_modifier(tokens[index]):
+            modifiers += 1
+        else:
+            break
+        index -= 1
+    before = tokens[index].lower() if index >= 0 else ""
+    if before in _PLACE_PREPOSITIONS:
+        # "at Maria Ortega's house" names her, not where she is.
+        return _SUBORDINATE if re.match(r"['’]s\b", text[end:]) else None
+    return _SUBORDINATE if before in _PREPOSITIONS else _OTHER
+
+
+def _is_modifier(word: str) -> bool:
+    """A lowercase word that may stand between a preposition and its object: "governing"."""
+    lower = word.lower()
+    return (
+        word.isalpha()
+        and word[0].islower()
+        and lower not in _NOT_ADJECTIVES | _PREPOSITIONS | _PLACE_PREPOSITIONS
+        and lower not in _ALL_SPEECH_VERBS | _PRONOUNS
+    )
+
+
+def _antecedent_kind(name: str) -> str:
+    """What ``name`` names, as far as a pronoun cares: "person" (a title, a person's role,
+    or two or more capitalised words that are no organisation's), "body" (an
+    organisation or anything "the ..." that is no person), "group" (a plural) or
+    "either" (one bare capitalised word: "Ortega" or "Kestrel").
+
+    >>> [_antecedent_kind(n) for n in ("Maeve Corran", "National Union of Tutors", "the judge")]
+    ['person', 'body', 'person']
+    >>> [_antecedent_kind(n) for n in ("Ortega", "the residents", "Dr. Ana Ruiz", "UN")]
+    ['either', 'group', 'person', 'body']
+    """
+    words = [word.rstrip(".,") for word in name.split()] or [""]
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _HEAD_CUT), len(words))
+    head_words = words[:cut]
+    head = re.sub(r"['’]s$", "", head_words[-1])
+    lower = head.lower()
+    if _is_person_role([lower]):
+        return "person"  # "the judge", "A spokesman for the ministry"
+    if lower in _ORGANISATION_WORDS:
+        return "body"  # "National Union of Tutors", "the company", "police"
+    if not _is_name_word(head):
+        if lower.endswith("s") and not lower.endswith("ss"):
+            return "group"  # "the residents", "the authors"
+        return "body" if lower in _ROLES or words[0].lower() in _DETERMINERS else "either"
+    if words[0].lower() in _DETERMINERS:
+        return "body"  # "the Daily Ledger"
+    if any(word.lower() in _PERSONAL_TITLES for word in head_words):
+        return "person"
+    if head_words[0].isupper() and len(head_words[0]) > 1:
+        return "body"  # "UN", "BBC Radio"
+    return "person" if len(head_words) >= 2 else "either"
+
+
+def _may_refer(pronoun: str | None, name: str) -> bool:
+    fits = _PRONOUN_FITS.get(pronoun.lower()) if pronoun else None
+    return fits is None or _antecedent_kind(name) in fits
+
+
+def _best_candidate(candidates: Sequence[_Candidate], pronoun: str | None = None) -> str | None:
+    """The likeliest of ``candidates`` (one sentence's) for ``pronoun`` (None: anyone):
+    the most central, then the nearest."""
+    fitting = [c for c in candidates if _may_refer(pronoun, c.name)]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda c: (c.rank, -c.position)).name
+
+
 def _resolve_pronoun(
-    candidates: list[list[tuple[int, str]]], sentence: int, offset: int
+    candidates: list[list[_Candidate]], sentence: int, offset: int, pronoun: str
 ) -> str | None:
-    same = [name for position, name in candidates[sentence] if position < offset]
-    if same:
-        return same[-1]
+    same = [candidate for candidate in candidates[sentence] if candidate.position < offset]
+    found = _best_candidate(same, pronoun)
+    if found:
+        return found
     for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_LOOKBACK), -1):
-        if candidates[index]:
-            return candidates[index][-1][1]
+        found = _best_candidate(candidates[index], pronoun)
+        if found:
+            return found
     return None
+
+
+def _known_names(candidates: Sequence[_Candidate]) -> frozenset[str]:
+    """The names by which people named in full among ``candidates`` may be named alone:
+    the last two words after any title, as either may be the family name ("Dana
+    Hollberg" as "Hollberg", "Huang Jiefu" as "Huang").
+
+    >>> sorted(_known_names([_Candidate(0, "Education Minister Peter Valdane", _MAIN)]))
+    ['Peter', 'Valdane']
+    """
+    known: set[str] = set()
+    for candidate in candidates:
+        words = [re.sub(r"['’]s$", "", word) for word in candidate.name.split()]
+        if len(words) < 2 or _antecedent_kind(candidate.name) != "person":
+            continue
+        titled = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _PERSONAL_TITLES]
+        own = words[titled[-1] + 1 :] if titled else words
+        if len(own) >= 2:
+            known.update(
+                word
+                for word in own[-2:]
+                if _is_name_word(word) and word not in _MONTHS and "." not in word
+            )
+    return frozenset(known)
 
 
 def _np_before(text: str) -> str | None:

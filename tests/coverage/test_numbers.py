@@ -1169,3 +1169,268 @@ def test_an_abbreviated_unit_reads_as_the_unit_spelled_out() -> None:
 )
 def test_things_counted_and_sums_are_not_measures(sentence: str, kind: NumberKind) -> None:
     assert only(sentence).kind is kind
+
+
+# --- a day before its month, with no year -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("The leak was found on 7 June by a student.", "7 June"),
+        ("Appeals close on 7th June.", "7th June"),
+        ("The gates reopen on the 7th of June.", "7th of June"),
+        ("Voting runs until 7 Jun.", "7 Jun"),
+        ("The board meets on June 7 to decide.", "June 7"),
+        ("The board meets on June 7th to decide.", "June 7th"),
+    ],
+)
+def test_a_day_and_month_without_a_year_is_a_date(sentence: str, surface: str) -> None:
+    mention = only(sentence)
+    assert (mention.kind, mention.surface, mention.subject) == (DATE, surface, None)
+    assert format_value(mention.low, mention.high, kind=DATE) == "--06-07"
+
+
+def test_day_first_and_month_first_are_one_date_and_another_day_is_a_change() -> None:
+    assert values_match(only("It shut on 4 October."), only("It shut on October 4."))
+    assert not values_match(only("It shut on 14 October."), only("It shut on 4 October."))
+    assert only("It shut on 4 October 2024.").low == 20241004
+
+
+def test_may_is_a_month_only_when_it_is_written_as_one() -> None:
+    assert values_match(only("Polls close on 2 May."), only("Polls close on May 2."))
+    mention = only("Perhaps 2 may yet be chosen.")
+    assert (mention.kind, mention.low) == (COUNT, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The 2nd was wet.", "They came 2nd in the race.", "She won 9 Marches titles."],
+)
+def test_a_day_without_a_month_name_is_not_a_date(sentence: str) -> None:
+    assert all(m.kind is not DATE for m in find_numbers(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "iso"),
+    [
+        ("The festival runs 12-14 August.", "12-14 August", "--08-12/--08-14"),
+        ("The festival runs 12th-14th August.", "12th-14th August", "--08-12/--08-14"),
+        ("It runs between 12 and 14 August 2026.", "between 12 and 14 August 2026",
+         "2026-08-12/2026-08-14"),
+        ("It runs from 12 to 14 August.", "from 12 to 14 August", "--08-12/--08-14"),
+    ],
+)  # fmt: skip
+def test_days_sharing_one_month_are_a_range_of_dates(sentence: str, surface: str, iso: str) -> None:
+    mention = only(sentence)
+    assert (mention.kind, mention.surface) == (DATE, surface)
+    assert format_value(mention.low, mention.high, kind=DATE) == iso
+
+
+def test_a_day_after_a_larger_one_or_after_or_is_no_range_of_dates() -> None:
+    assert [m.kind for m in find_numbers("It ran 14-12 August.")] == [COUNT, DATE]
+    assert [m.kind for m in find_numbers("It ends 12 or 14 August.")] == [COUNT, DATE]
+
+
+# --- changes are not ranges ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("Turnout rose by 3.5% to 61.2%.", (3.5, PERCENT), (61.2, PERCENT)),
+        ("Turnout rose by about 3% to 61%.", (3, PERCENT), (61, PERCENT)),
+        ("Turnout climbed 3.5% to 61.2%.", (3.5, PERCENT), (61.2, PERCENT)),
+        ("Turnout was up 3.5% to 61.2%.", (3.5, PERCENT), (61.2, PERCENT)),
+        ("The roll grew by 250 to 3,900.", (250, COUNT), (3900, COUNT)),
+        ("Turnout fell from 58% to 51%.", (58, PERCENT), (51, PERCENT)),
+        ("Turnout rose from 51% to 58%.", (51, PERCENT), (58, PERCENT)),
+        ("Fares went up from £2.40 to £2.90.", (2.4, MONEY), (2.9, MONEY)),
+        ("The board lowered its forecast from 2.2% to 1.8%.", (2.2, PERCENT), (1.8, PERCENT)),
+        ("Turnout is up from 51 to 58 per cent.", (51, PERCENT), (58, PERCENT)),
+        ("Yields climbed from 1.5 to 2 million tonnes.", (1.5e6, COUNT), (2e6, MEASURE)),
+        ("A jump from 51% to 58% surprised them.", (51, PERCENT), (58, PERCENT)),
+    ],
+)
+def test_a_change_is_two_figures_not_a_range(
+    sentence: str, first: tuple[float, NumberKind], second: tuple[float, NumberKind]
+) -> None:
+    mentions = find_numbers(sentence)
+    assert [(m.low, m.high, m.kind) for m in mentions] == [
+        (first[0], first[0], first[1]),
+        (second[0], second[0], second[1]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Clinics did from 8,000 to 12,000 scans a year.", 8_000, 12_000),
+        ("Clinics did between 8,000 and 12,000 scans.", 8_000, 12_000),
+        ("Clinics did 8,000 to 12,000 scans.", 8_000, 12_000),
+        ("Fares will rise by 5 to 10 per cent.", 5, 10),
+        ("Fares will rise by 5% to 10%.", 5, 10),
+        ("Fares rose between 5 and 10 per cent.", 5, 10),
+        ("Fares will rise by 1.5 to 2 million pounds.", 1.5e6, 2e6),
+        ("Such plants make up from 10 to 20 per cent of the heath.", 10, 20),
+        ("Output rose, with from 8,000 to 12,000 jobs at stake.", 8_000, 12_000),
+        ("Prices rose from 2019 to 2023.", 2019, 2023),
+    ],
+)
+def test_a_range_without_a_change_stays_a_range(sentence: str, low: float, high: float) -> None:
+    mention = only(sentence)
+    assert (mention.low, mention.high) == (low, high)
+
+
+def test_percentage_points_and_percent_are_different_kinds() -> None:
+    points = find_numbers("The pass rate rose 2.1 percentage points to 78.4%.")[0]
+    percent = find_numbers("The pass rate rose by 2.1% to 78.4%.")[0]
+    assert (points.kind, points.subject, percent.kind) == (MEASURE, "percentage points", PERCENT)
+    assert not values_match(points, percent)
+    basis = find_numbers("Yields rose 12 basis points to 4.1 per cent.")[0]
+    assert (basis.kind, basis.subject) == (MEASURE, "basis points")
+
+
+# --- shares however written ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["nine percent", "nine per cent", "Nine Per Cent", "9%", "9 per cent", "9pc", "9 pct"],
+)
+def test_any_figure_before_a_percent_sign_or_word_is_a_percentage(written: str) -> None:
+    mention = only(f"Rents rose {written} in a year.")
+    assert (mention.low, mention.kind, mention.surface) == (9, PERCENT, written)
+
+
+def test_words_before_percent_keep_their_hedge_and_subject() -> None:
+    mention = only("The board can fine firms up to six percent of their turnover.")
+    assert (mention.low, mention.kind, mention.qualifier, mention.subject) == (
+        6, PERCENT, "up to", "turnover",
+    )  # fmt: skip
+    assert only("Rents rose twenty-two per cent.").low == 22
+
+
+def test_pc_in_capitals_or_in_a_word_is_no_percent() -> None:
+    assert only("The school bought 9 PCs for the lab.").kind is COUNT
+    assert only("The school bought 9 PC monitors.").kind is COUNT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "subject"),
+    [
+        ("One in four rural bus routes ran late.", "One in four", 25, "rural bus routes"),
+        ("1 in 4 rural bus routes ran late.", "1 in 4", 25, "rural bus routes"),
+        ("One in every four routes ran late.", "One in every four", 25, "routes"),
+        ("Three out of four routes ran late.", "Three out of four", 75, "routes"),
+        ("One in three routes ran late.", "One in three", 33.3, "routes"),
+        ("One in a thousand routes ran late.", "One in a thousand", 0.1, "routes"),
+    ],
+)
+def test_one_in_n_is_a_share(sentence: str, surface: str, value: float, subject: str) -> None:
+    mention = only(sentence)
+    assert (mention.surface, mention.low, mention.kind, mention.subject) == (
+        surface, value, PERCENT, subject,
+    )  # fmt: skip
+
+
+def test_one_in_n_and_the_same_percentage_match() -> None:
+    assert values_match(only("One in four routes ran late."), only("25% of routes ran late."))
+    assert only("Nearly one in four routes ran late.").qualifier == "nearly"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("One of four routes ran late.", [4]),  # one route out of four
+        ("He scored 2 in 10 minutes.", [2, 10]),
+        ("She won 2 in 5 games.", [2, 5]),
+        ("They won 3 in 2019.", [3, 2019]),
+        ("It sold 5 in 3 days.", [5, 3]),
+    ],
+)
+def test_n_in_m_that_is_no_share_stays_as_it_was(sentence: str, values: list[float]) -> None:
+    mentions = find_numbers(sentence)
+    assert [m.low for m in mentions] == values
+    assert all(m.kind is not PERCENT for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "subject"),
+    [
+        ("A fifth of the nurses left.", "A fifth", 20, "nurses"),
+        ("A quarter of the nurses left.", "A quarter", 25, "nurses"),
+        ("A third of the nurses left.", "A third", 33.3, "nurses"),
+        ("One-third of the nurses left.", "One-third", 33.3, "nurses"),
+        ("Two-thirds of the nurses left.", "Two-thirds", 66.7, "nurses"),
+        ("Three quarters of the nurses left.", "Three quarters", 75, "nurses"),
+        ("Half of the nurses left.", "Half", 50, "nurses"),
+        ("Half the nurses left.", "Half", 50, "nurses"),
+        ("Staffing fell by a fifth.", "a fifth", 20, None),
+        ("Staffing was cut in half.", "half", 50, None),
+    ],
+)
+def test_a_part_of_a_whole_is_a_share(
+    sentence: str, surface: str, value: float, subject: str | None
+) -> None:
+    mention = only(sentence)
+    assert (mention.surface, mention.low, mention.kind, mention.subject) == (
+        surface, value, PERCENT, subject,
+    )  # fmt: skip
+
+
+def test_a_fifth_and_one_in_five_and_twenty_percent_agree() -> None:
+    shares = [
+        only("A fifth of the nurses left."),
+        only("One in five nurses left."),
+        only("20% of nurses left."),
+    ]
+    assert all(values_match(shares[0], share) for share in shares)
+    assert only("More than a third of nurses left.").qualifier == "more than"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("They rent a fifth-floor flat.", ORDINAL, 5),
+        ("On the fifth day the rain stopped.", ORDINAL, 5),
+        ("It was a third attempt.", ORDINAL, 3),
+        ("A third outlet put it at 48%.", ORDINAL, 3),
+        ("The second half of the season went badly.", ORDINAL, 2),
+        ("The bar opens at half past 11.", COUNT, 11),
+        ("Output doubled over three quarters.", COUNT, 3),
+    ],
+)
+def test_ordinals_and_spans_that_are_no_share(
+    sentence: str, kind: NumberKind, value: float
+) -> None:
+    mention = find_numbers(sentence)[0]
+    assert (mention.kind, mention.low) == (kind, value)
+
+
+def test_half_an_hour_is_no_share() -> None:
+    assert [m.kind for m in find_numbers("It was done in half an hour.")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "kind", "subject"),
+    [
+        ("The strike lasted three and a half weeks.", "three and a half", 3.5, MEASURE, "weeks"),
+        ("The strike lasted 3 and a half weeks.", "3 and a half", 3.5, MEASURE, "weeks"),
+        ("Two and a half million people left.", "Two and a half million", 2.5e6, COUNT,
+         "people"),
+        ("Half a million people left.", "Half a million", 5e5, COUNT, "people"),
+        ("Half a dozen people left.", "Half a dozen", 6, COUNT, "people"),
+        ("The wait was three quarters of an hour.", "three quarters", 0.75, MEASURE, "hour"),
+    ],
+)  # fmt: skip
+def test_halves_of_amounts_and_units(
+    sentence: str, surface: str, value: float, kind: NumberKind, subject: str
+) -> None:
+    mention = only(sentence)
+    assert (mention.surface, mention.low, mention.kind, mention.subject) == (
+        surface, value, kind, subject,
+    )  # fmt: skip
+    assert not values_match(
+        only("The strike lasted three weeks."), only("The strike lasted three and a half weeks.")
+    )

@@ -625,6 +625,198 @@ def test_a_full_name_with_a_two_word_title_is_kept_whole() -> None:
     assert found[1] == [("We will rebuild it", "Prime Minister Tove Aalto")]
 
 
+# --- which antecedent a pronoun takes ------------------------------------------------
+
+
+def test_the_subject_of_said_beats_a_subject_in_what_was_said() -> None:
+    found = quotes_of(
+        "Harbour Line's managing director, Oskar Venn, said the operator had found no fault.",
+        '"I owe every passenger an apology," he said.',
+        '"Every train has been checked twice," it said.',
+    )
+    assert found[1] == [("I owe every passenger an apology", "Oskar Venn")]
+    # What was said still offers its subject, to a pronoun that cannot mean him.
+    assert found[2] == [("Every train has been checked twice", "the operator")]
+
+
+@pytest.mark.parametrize(
+    "antecedent",
+    [
+        # The verb heads the sentence: the nearer name is what he reported.
+        "Oskar Venn said Lena Brook had warned the board in March.",
+        # A credit that ends the sentence heads it: the earlier name is what he reported.
+        "Lena Brook had warned the board in March, Oskar Venn said.",
+    ],
+)
+def test_the_speaker_heading_a_sentence_is_the_antecedent(antecedent: str) -> None:
+    found = quotes_of(antecedent, '"Nobody listened to her," he said.')
+    assert found[1] == [("Nobody listened to her", "Oskar Venn")]
+
+
+def test_a_frameless_quotation_continues_the_speaker_not_what_they_reported() -> None:
+    found = quotes_of(
+        "Oskar Venn said the operator had found no fault with the brakes.",
+        '"Every train on the line has been checked twice since Friday."',
+    )
+    assert found[1][0][1] == "Oskar Venn"
+
+
+def test_the_subject_of_a_sentence_without_speech_beats_its_object() -> None:
+    found = quotes_of(
+        "Ingrid Solberg thanked Petra Lind for her patience.", '"It was a long night," she said.'
+    )
+    assert found[1] == [("It was a long night", "Ingrid Solberg")]
+    # With no person as the subject, the person named later is the one.
+    found = quotes_of(
+        "The council thanked Petra Lind for her patience.", '"It was a long night," she said.'
+    )
+    assert found[1] == [("It was a long night", "Petra Lind")]
+
+
+@pytest.mark.parametrize(
+    ("antecedent", "speaker"),
+    [
+        (
+            "Ruth Calder, general secretary of the Ferry Workers Union, criticised the timetable.",
+            "Ruth Calder",
+        ),
+        ("Tilda Marsh, who trains with Owen Pratt, won the county final.", "Tilda Marsh"),
+        (
+            "Wexham North MP Carys Dunne, who sits for the Reform Alliance, opened the debate.",
+            "Carys Dunne",
+        ),
+        ("The harbour master, Ingrid Solberg, closed the port at dawn.", "Ingrid Solberg"),
+    ],
+)
+def test_a_name_in_a_subordinate_clause_or_after_of_is_not_the_antecedent(
+    antecedent: str, speaker: str
+) -> None:
+    found = quotes_of(antecedent, '"We were never consulted," she said.')
+    assert found[1] == [("We were never consulted", speaker)]
+
+
+def test_a_name_after_a_preposition_is_still_an_antecedent_when_nearest() -> None:
+    found = quotes_of(
+        "Tilda Marsh won the county final.",
+        "The trophy was presented by Owen Pratt.",
+        '"She rowed the race of her life," he said.',
+    )
+    assert found[2] == [("She rowed the race of her life", "Owen Pratt")]
+
+
+@pytest.mark.parametrize(
+    "organisation",
+    [
+        "Brennock College",
+        "Brennock Holdings Ltd",
+        "Dunmore Bank",
+        "Fenwick Foods",
+        "The Brennock Courier",
+        "the National Union of Porters",
+    ],
+)
+def test_he_or_she_never_means_an_organisation(organisation: str) -> None:
+    found = quotes_of(
+        "Ruth Calder criticised the timetable.",
+        f"{organisation} backed the plan.",
+        '"It ignores the night shift," she said.',
+    )
+    assert found[2] == [("It ignores the night shift", "Ruth Calder")]
+
+
+@pytest.mark.parametrize(
+    "person",
+    ["Brennock Carter", "Dr Ines Fenwick", "The union's general secretary"],
+)
+def test_he_or_she_means_the_nearest_person(person: str) -> None:
+    found = quotes_of(
+        "Ruth Calder criticised the timetable.",
+        f"{person} backed the plan.",
+        '"It ignores the night shift," she said.',
+    )
+    assert found[2] == [("It ignores the night shift", person)]
+
+
+def test_an_organisation_in_the_same_sentence_does_not_stop_the_search() -> None:
+    found = quotes_of(
+        "Councillor Ana Pryce presented the budget.",
+        'Speaking to the Harbour Board on Monday, she said it was "a fair settlement for every'
+        ' ward".',
+    )
+    assert found[1] == [("a fair settlement for every ward", "Councillor Ana Pryce")]
+
+
+@pytest.mark.parametrize(
+    ("antecedent", "speaker"),
+    [
+        ("Nils Brandt, a retired ferryman, lost his boat on Kettle Quay on Sunday.", "Nils Brandt"),
+        ("Jo Pell, 15, passed all six exams and will study drama at Wrenfield College.", "Jo Pell"),
+        ("Once a week, Nils Brandt moors his boat near Kettle Quay.", "Nils Brandt"),
+    ],
+)
+def test_a_place_is_never_the_antecedent(antecedent: str, speaker: str) -> None:
+    found = quotes_of(antecedent, '"I never expected this," he said.')
+    assert found[1] == [("I never expected this", speaker)]
+
+
+@pytest.mark.parametrize("where", ["in Upper Marden", "near the old Kettle Quay"])
+def test_a_place_alone_leaves_the_pronoun_unresolved(where: str) -> None:
+    found = quotes_of(f"Flooding closed every road {where}.", '"It was chaos," she said.')
+    assert found[1] == [("It was chaos", None)]
+    # A name after "at" that owns something is a person, not where they are.
+    found = quotes_of("The fire started at Nils Brandt's boatyard.", '"It was chaos," he said.')
+    assert found[1] == [("It was chaos", "Nils Brandt")]
+
+
+def test_a_person_named_in_full_may_be_named_alone_later() -> None:
+    found = quotes_of(
+        "The leak was found by Oskar Lindqvist, a student.",
+        "The file was open for weeks, Lindqvist pointed out, and anyone could copy it.",
+        '"Nobody had even set a password," he said.',
+    )
+    assert found[2] == [("Nobody had even set a password", "Lindqvist")]
+    # Either of the last two words may be the family name: "Wen Jialu" as "Wen".
+    found = quotes_of(
+        "The report was written by Wen Jialu.",
+        "Wen did not reply to questions on Friday.",
+        '"My words were twisted," he said.',
+    )
+    assert found[2] == [("My words were twisted", "Wen")]
+
+
+def test_a_lone_name_never_given_in_full_is_no_antecedent() -> None:
+    found = quotes_of(
+        "The file was open for weeks, Lindqvist pointed out, and anyone could copy it.",
+        '"Nobody had even set a password," he said.',
+    )
+    assert found[1] == [("Nobody had even set a password", None)]
+
+
+def test_it_means_an_organisation_never_a_person() -> None:
+    found = quotes_of(
+        "Marlow Foods withdrew 40,000 jars on Friday.",
+        '"We are working with the regulator," it said.',
+    )
+    assert found[1] == [("We are working with the regulator", "Marlow Foods")]
+    found = quotes_of(
+        "Anna Marlow withdrew 40,000 jars on Friday.",
+        '"We are working with the regulator," it said.',
+    )
+    assert found[1] == [("We are working with the regulator", None)]
+
+
+@pytest.mark.parametrize(
+    ("antecedent", "speaker"),
+    [
+        ("Harlow Council said the library would close on Monday.", "Harlow Council"),
+        ("Sam Okafor, 19, has volunteered at the library since 2021.", "Sam Okafor"),
+    ],
+)
+def test_they_means_an_organisation_or_a_person(antecedent: str, speaker: str) -> None:
+    found = quotes_of(antecedent, '"The decision is final," they said.')
+    assert found[1] == [("The decision is final", speaker)]
+
+
 # --- affiliations --------------------------------------------------------------------
 
 
