@@ -15,6 +15,10 @@ every kind, one outlet at a time, before the engine ever ran on them.
 - Round three, written after round two's fixes (a budget, a wildfire with a TV station's
   web page, a fitness app's data breach with a Markdown consumer guide, exam results):
   22 of 32 found on the first run, 11 false alarms.
+- Round four, written after round three's fixes (a ferry strike, a museum theft, a drug
+  trial with a medical site's web page, a council vote on a stadium with a blog's reader
+  comments): 25 of 32 found on the first run, one more found but blamed on the wrong
+  outlet, 3 false alarms.
 
 The engine was then improved on all three, so they are regression tests now, not a
 blind check.
@@ -178,6 +182,41 @@ FOUND: dict[str, list[Planted]] = {
         # minister instead.
         (CREDIT, "national-courier.txt", ("the fire chief", "Ms Vale")),
     ],
+    "council-vote": [
+        (HEDGE, "north-valley-broadcasting.txt", ("$290 million", "up to $340 million")),
+        (HEDGE, "eastside-notes.txt", ("about 1,200", "at least 1,200")),
+        (SUBJECT, "eastside-notes.txt", ("650", "homes", "parking spaces")),
+        (ALTERED, "kelbridge-courier.txt", ("proud", "back on the map")),
+        (TRIMMED, "north-valley-broadcasting.txt", ("independent estimate",)),
+        (CREDIT, "north-valley-broadcasting.txt", ("Priya Vandermeer", "Councillor Ostler")),
+        (CREDIT, "kelbridge-courier.txt", ("The council", "Tarrow Developments")),
+    ],
+    "drug-trial": [
+        # The reference phrasing names no hospitals; two outlets agree on 212.
+        (NUMBER, "meridian-wire.txt", ("212 hospitals", "221 hospitals")),
+        (NUMBER, "daily-flare.txt", ("$4,200", "$4,800")),
+        (HEDGE, "brenmouth-herald.txt", ("4,812", "more than 4,800")),
+        (ALTERED, "daily-flare.txt", ("time", "years")),
+        (TRIMMED, "meridian-wire.txt", ("This is",)),
+        (CREDIT, "brenmouth-herald.txt", ("Gail Pardoe", "Dr Brec")),
+    ],
+    "ferry-strike": [
+        (NUMBER, "soundfm.txt", ("4,800", "4,300")),
+        (NUMBER, "tidewater-wire.txt", ("£1,350", "£1,530")),
+        (HEDGE, "national-ledger.txt", ("45–50", "up to 50")),
+        (HEDGE, "tidewater-wire.txt", ("about 420", "420")),
+        (ALTERED, "inchvaig-gazette.txt", ("fair", "generous")),
+        (TRIMMED, "tidewater-wire.txt", ("heat their homes",)),
+        (CREDIT, "soundfm.txt", ("port authority", "Calder Isles Ferries")),
+    ],
+    "museum-theft": [
+        (NUMBER, "northgate-press.txt", ("7 minutes", "9 minutes")),  # "seven", "nine"
+        (HEDGE, "vitrine-magazine.txt", ("£6.5 million", "at least £6.5 million")),
+        (CREDIT, "daily-blaze.txt", ("police", "the museum")),
+        (ALTERED, "daily-blaze.txt", ("irreplaceable", "priceless")),
+        (TRIMMED, "northgate-press.txt", ("how long they had",)),
+        (CREDIT, "vitrine-magazine.txt", ("Dr Ingrid Varga", "Brennagh")),
+    ],
 }
 
 STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
@@ -235,6 +274,31 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
         ((NUMBER, "national-courier.txt", ("4:15", "5:15")),
          "the paper's sentence on the first evacuation order aligns with nothing"),
     ],
+    "council-vote": [
+        ((NUMBER, "eastside-notes.txt", ("8-5", "8-4")),
+         "the blog's vote sentence stays apart: the others give the vote and the 18,500 "
+         "seats in one sentence, which the blog's seats sentence takes"),
+    ],
+    "drug-trial": [
+        ((SUBJECT, "meridian-wire.txt", ("8.4%", "stop treatment")),
+         "every outlet counts 'patients'; what changed is what the patients did"),
+        ((CREDIT, "meridian-wire.txt", ("Halvorsen", "Brackwater Securities")),
+         "the two agreeing outlets name the source differently ('Halvorsen', 'the "
+         "company'), so no credit has a majority to compare with"),
+    ],
+    "ferry-strike": [
+        ((SUBJECT, "inchvaig-gazette.txt", ("310", "cars")),
+         "the others mention the cars near their lorries figure, which reads as the same "
+         "thing named differently"),
+    ],
+    "museum-theft": [
+        ((NUMBER, "vitrine-magazine.txt", ("34", "43")),
+         "the tabloid's agreeing sentence is not aligned; with two outlets left the "
+         "magazine's figure is taken as the reference and the wire is blamed instead"),
+        ((SUBJECT, "daily-blaze.txt", ("14", "display cases")),
+         "the others say '14 pieces from two display cases': the changed noun is near "
+         "the figure in their sentences, which reads as the same thing named differently"),
+    ],
 }
 
 KNOWN_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
@@ -276,6 +340,15 @@ KNOWN_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
          "speech verb is too far from the quotation, which inherits a place name"),
         (HEDGE, "national-courier.txt",
          "'topped 41C' is 'more than 41C': a real hedge, not planted"),
+    ],
+    "ferry-strike": [
+        (SUBJECT, "inchvaig-gazette.txt", "'146 sailings' against '146 crossings': synonyms"),
+    ],
+    "museum-theft": [
+        (NUMBER, "northgate-press.txt",
+         "the blame for the magazine's changed age falls on the wire (see the misses)"),
+        (SUBJECT, "northgate-press.txt",
+         "'two figures' on the camera against 'two people': synonyms"),
     ],
     "harbour-election": [
         (CREDIT, "1-gazette.txt",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -59,6 +59,10 @@ class Version:
     credit: str | None
     """Who the statement as a whole is credited to ("according to ...")."""
     cast: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    synonyms: frozenset[frozenset[str]] = field(default_factory=frozenset, compare=False)
+    """Pairs of words this story's outlets use for one material or thing: measured in
+    the same unit at the same figure in some claim ("300 tonnes of toluene", "300 tonnes
+    of toxic solvent"). See ``story_synonyms``."""
     """The story's people: each surname, casefolded, with every word any outlet uses to
     describe that person ("finance", "minister", "chief", "officer"). Shared by all the
     versions of a story; see ``story_cast``."""
@@ -84,6 +88,8 @@ def find_divergences(reference: Version, others: Sequence[Version]) -> tuple[Div
     for other in others:
         for finding in compare_versions(reference, other):
             by_finding.setdefault(finding, []).append(other.article)
+    for finding, articles in _figures_the_reference_leaves_out(reference, others):
+        by_finding.setdefault(finding, []).extend(articles)
     dated = _majority_dates(reference, others)
     if dated is not None:
         for other in others:
@@ -104,6 +110,46 @@ def find_divergences(reference: Version, others: Sequence[Version]) -> tuple[Div
         Divergence(type=f.type, articles=tuple(arts), reference=reference.article, detail=f.detail)
         for f, arts in ordered
     )
+
+
+def _figures_the_reference_leaves_out(
+    reference: Version, others: Sequence[Version]
+) -> list[tuple[_Finding, list[str]]]:
+    """Figures two outlets agree on that the reference does not give at all, checked in
+    the rest: "212 hospitals" in two outlets and "221 hospitals" in a third is a change
+    even when the reference phrasing names no hospitals."""
+    found: list[tuple[_Finding, list[str]]] = []
+    in_reference = _comparable(reference.numbers)
+
+    def left_out(version: Version) -> tuple[NumberMention, ...]:
+        return tuple(
+            n
+            for n in _comparable(version.numbers)
+            if not any(values_match(n, r) or is_near_miss(n, r) for r in in_reference)
+        )
+
+    for version in others:
+        agreed = tuple(
+            n
+            for n in left_out(version)
+            if any(
+                other is not version and any(values_match(n, o) for o in other.numbers)
+                for other in others
+            )
+        )
+        if not agreed:
+            continue
+        for other in others:
+            if other is version:
+                continue
+            checked = _compare_numbers(
+                replace(version, numbers=agreed), replace(other, numbers=left_out(other))
+            )
+            found.extend(
+                (f, [other.article]) for f in checked if f.type is DivergenceType.NUMBER_CHANGED
+            )
+        break
+    return found
 
 
 def _majority_dates(reference: Version, others: Sequence[Version]) -> Version | None:
@@ -339,8 +385,7 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             (only,) = candidates
             unsaid = not (ref.subject and only.subject)
             if is_near_miss(ref, only) or (
-                unsaid
-                and _said_alike(ref, reference_version.text, only, other_version.text)
+                unsaid and _said_alike(ref, reference_version.text, only, other_version.text)
             ):
                 same_thing = [only]
         if same_thing:
@@ -454,10 +499,60 @@ def _subject_changed(
         return False
     if _same_family(ref.subject, other.subject):
         return False  # "tonnes of toluene" and "tonnes of solvent"; "ships" and "vessels"
+    if _story_synonyms_meet(ref.subject, other.subject, ref_version.synonyms):
+        return False  # "40% of the spilled toluene" and "40% of the lost solvent"
     return not (
         _mentioned_near(other.subject, ref_version.text, ref.surface)
         or _mentioned_near(ref.subject, other_version.text, other.surface)
     )
+
+
+def story_synonyms(claims: Iterable[Sequence[Version]]) -> frozenset[frozenset[str]]:
+    """Words one story's outlets use for the same stuff: what two versions of a claim
+    measure in one unit at one figure ("300 tonnes of toluene", "300 tonnes of toxic
+    solvent" make "toluene" and "solvent" one thing in this story).
+
+    >>> from storydiff.coverage.numbers import find_numbers
+    >>> claim = [Version("a", "", find_numbers("It spilled 300 tonnes of toluene."), (), None),
+    ...          Version("b", "", find_numbers("It spilled 300 tonnes of solvent."), (), None)]
+    >>> sorted(sorted(pair) for pair in story_synonyms([claim]))
+    [['solvent', 'toluene']]
+    """
+    pairs: set[frozenset[str]] = set()
+    for versions in claims:
+        for n, left in enumerate(versions):
+            for right in versions[n + 1 :]:
+                pairs.update(_same_measure_materials(left, right))
+    return frozenset(pairs)
+
+
+def _same_measure_materials(a: Version, b: Version) -> set[frozenset[str]]:
+    pairs: set[frozenset[str]] = set()
+    for x in a.numbers:
+        for y in b.numbers:
+            if not (
+                x.kind is NumberKind.MEASURE
+                and values_match(x, y)
+                and x.subject
+                and y.subject
+                and head_family(x.subject) == head_family(y.subject)
+            ):
+                continue
+            for u in _material(x.subject):
+                pairs.update(frozenset({u, v}) for v in _material(y.subject) if u != v)
+    return pairs
+
+
+def _material(subject: str) -> set[str]:
+    """The stems of what a measure is of: "tonnes of toxic solvent" → toxic, solvent."""
+    _, of, material = subject.casefold().partition(" of ")
+    return {stem(w) for w in content_terms(material)} if of else set()
+
+
+def _story_synonyms_meet(a: str, b: str, synonyms: frozenset[frozenset[str]]) -> bool:
+    words_a = {stem(w) for w in content_terms(a)}
+    words_b = {stem(w) for w in content_terms(b)}
+    return any(frozenset({u, v}) in synonyms for u in words_a for v in words_b if u != v)
 
 
 _NEWS_SYNONYMS = {
@@ -905,7 +1000,7 @@ _GOVERNMENT_PARTS = frozenset(
 
 
 def _government_and_its_part(whole: str, part: str) -> bool:
-    """"The government" stands for any of its ministries, ministers and departments:
+    """ "The government" stands for any of its ministries, ministers and departments:
     crediting it instead of the Ministry of Disaster Management names no other source."""
     words = [w.strip(".,'’").casefold() for w in whole.split()]
     if not words or words[-1] != "government":
@@ -1006,6 +1101,11 @@ _GENERIC_SOURCES = frozenset(
         "scientists",
         "doctors",
         "authorities",
+        "city",
+        "town",
+        "county",
+        "local",
+        "senior",
     ]
 )
 """Who a claim is credited to when the credit names nobody in particular."""

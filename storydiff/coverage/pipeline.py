@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from rapidfuzz import fuzz, process
@@ -24,6 +24,7 @@ from storydiff.coverage.detect import (
     quotes_less,
     shares_facts,
     story_cast,
+    story_synonyms,
 )
 from storydiff.coverage.diff import word_diff
 from storydiff.coverage.load import LoadFailure, load_articles
@@ -118,7 +119,18 @@ def compare_articles(
         ],
         [s.text for a in ordered for s in a.sentences],
     )
-    claims = _build_claims(ordered, aligned, facts, cast)
+    synonyms = story_synonyms(
+        [
+            [
+                _version(
+                    ordered[a_pos], sorted(i for a, i in claim.members if a == a_pos), facts, cast
+                )
+                for a_pos in sorted({a for a, _ in claim.members})
+            ]
+            for claim in aligned
+        ]
+    )
+    claims = _build_claims(ordered, aligned, facts, cast, synonyms)
     return Alignment(
         created=created or now_utc(),
         settings=settings.to_dict(),
@@ -264,12 +276,13 @@ def _build_claims(
     aligned: Sequence[AlignedClaim],
     facts: dict[str, tuple[SentenceFacts, ...]],
     cast: Mapping[str, frozenset[str]],
+    synonyms: frozenset[frozenset[str]],
 ) -> tuple[Claim, ...]:
     in_story_order = sorted(
         aligned, key=lambda c: (round(_story_position(c, articles), 9), c.members)
     )
     return tuple(
-        _build_claim(f"c{n}", claim, articles, facts, cast)
+        _build_claim(f"c{n}", claim, articles, facts, cast, synonyms)
         for n, claim in enumerate(in_story_order, start=1)
     )
 
@@ -280,6 +293,7 @@ def _build_claim(
     articles: Sequence[Article],
     facts: dict[str, tuple[SentenceFacts, ...]],
     cast: Mapping[str, frozenset[str]],
+    synonyms: frozenset[frozenset[str]],
 ) -> Claim:
     by_article: dict[int, list[int]] = defaultdict(list)
     for a_pos, index in aligned.members:
@@ -289,7 +303,9 @@ def _build_claim(
         for a_pos, indexes in by_article.items()
     }
     versions = {
-        a_pos: _version(articles[a_pos], sorted(by_article[a_pos]), facts, cast)
+        a_pos: replace(
+            _version(articles[a_pos], sorted(by_article[a_pos]), facts, cast), synonyms=synonyms
+        )
         for a_pos in by_article
     }
     reference_pos, divergences = _reference_and_divergences(texts, versions, articles)

@@ -201,3 +201,17 @@ def test_dates_are_compared_when_the_reference_gives_none() -> None:
     paper = version("c", "The 212-gigabyte database was found on 3 March by a researcher.")
     site = version("d", "A researcher found the 212 gigabytes of data on 13 March.")
     assert ("number_changed", ("d",)) in found(bare, wire, paper, site)
+
+
+def test_a_figure_the_reference_leaves_out_is_still_checked() -> None:
+    bare = version("a", "The study enrolled 4,812 patients.")
+    wire = version("b", "The study enrolled 4,812 patients at 212 hospitals.")
+    paper = version("c", "Its 4,812 patients came from 212 hospitals in 19 countries.")
+    site = version("d", "The study enrolled 4,812 patients at 221 hospitals.")
+    assert found(bare, wire, paper, site) == [("number_changed", ("d",))]
+
+
+def test_city_officials_name_nobody_in_particular() -> None:
+    council = version("a", "The council said the stadium would open in 2028.")
+    officials = version("b", "City officials say the stadium would open in 2028.")
+    assert found(council, officials) == []

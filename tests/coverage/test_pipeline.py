@@ -290,3 +290,20 @@ def test_a_correct_figure_is_not_drawn_into_the_claim_of_its_misquote() -> None:
     alignment = compare(wire, paper, foreign, tabloid)
     holding_214 = [c for c in alignment.claims if any("214" in m.text for m in c.members)]
     assert len(holding_214) == 1
+
+
+def test_a_story_that_names_one_stuff_two_ways_is_no_subject_change() -> None:
+    # Two outlets measure the spill as toluene and as solvent at the same tonnage, so
+    # their 40% recovered "of the toluene" and "of the solvent" count the same stuff.
+    wire = make_article("a-wire", [
+        "A tank split open and released 300 tonnes of toluene into the river.",
+        "By Wednesday, 40% of the spilled toluene had been recovered from the water.",
+    ])
+    paper = make_article("b-paper", [
+        "A tank burst and spewed 300 tonnes of solvent into the river.",
+        "Crews had pumped 40% of the lost solvent back out of the water by Wednesday.",
+    ])
+    recovered = claim_containing(compare(wire, paper), "40% of the spilled toluene")
+    assert "b-paper" in {m.article for m in recovered.members}
+    assert not [d for d in recovered.divergences
+                if d.type is DivergenceType.NUMBER_SUBJECT_CHANGED]
