@@ -126,6 +126,8 @@ FOUND: dict[str, list[Planted]] = {
         (ALTERED, "tabloid.txt", ("association", "link")),
         (TRIMMED, "health.txt", ("observational",)),
         (CREDIT, "science.txt", ("Marcus Delaney", "Varga")),
+        # "over one school year" beside the 42 no longer reads as "schools".
+        (SUBJECT, "health.txt", ("42", "schools", "local authorities")),
     ],
     "delta-floods": [
         (NUMBER, "relief-ledger.txt", ("46 villages", "64 villages")),
@@ -216,6 +218,8 @@ FOUND: dict[str, list[Planted]] = {
         (ALTERED, "daily-blaze.txt", ("irreplaceable", "priceless")),
         (TRIMMED, "northgate-press.txt", ("how long they had",)),
         (CREDIT, "vitrine-magazine.txt", ("Dr Ingrid Varga", "Brennagh")),
+        # The others say "14 pieces from two display cases".
+        (SUBJECT, "daily-blaze.txt", ("14", "pieces", "display cases")),
     ],
 }
 
@@ -235,9 +239,6 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
          "the tabloid's sentence shares only the figure with the packs recalled"),
     ],
     "sleep-study": [
-        ((SUBJECT, "health.txt", ("42", "schools", "local authorities")),
-         "the health site says 'over one school year' beside its 42 local authorities, "
-         "and a counted thing named within six words of the figure is taken as the same"),
         ((HEDGE, "health.txt", ("11,284", "more than 11,000")),
          "the three outlets' sentences on the sample size land in three different claims"),
     ],
@@ -295,9 +296,6 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
         ((NUMBER, "vitrine-magazine.txt", ("34", "43")),
          "the tabloid's agreeing sentence is not aligned; with two outlets left the "
          "magazine's figure is taken as the reference and the wire is blamed instead"),
-        ((SUBJECT, "daily-blaze.txt", ("14", "display cases")),
-         "the others say '14 pieces from two display cases': the changed noun is near "
-         "the figure in their sentences, which reads as the same thing named differently"),
     ],
 }
 

@@ -215,3 +215,9 @@ def test_city_officials_name_nobody_in_particular() -> None:
     council = version("a", "The council said the stadium would open in 2028.")
     officials = version("b", "City officials say the stadium would open in 2028.")
     assert found(council, officials) == []
+
+
+def test_a_noun_a_few_words_from_the_figure_is_not_what_it_counts() -> None:
+    pieces = version("a", "The raiders took 14 pieces from two display cases.")
+    cases = version("b", "The raiders smashed their way into 14 display cases.")
+    assert found(pieces, cases) == [("number_subject_changed", ("b",))]
