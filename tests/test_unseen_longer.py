@@ -165,6 +165,7 @@ FOUND: dict[str, list[Planted]] = {
         (ALTERED, "daily-clarion.txt", ("broadest", "richest")),
         (TRIMMED, "northmoor-gazette.txt", ("see through it",)),
         (CREDIT, "wenland-ledger.txt", ("Institute for Public Revenue", "Fiscal Oversight")),
+        (SUBJECT, "northmoor-gazette.txt", ("2,500", "nurses")),  # "2,500 more nurses"
     ],
     "exam-results": [
         (NUMBER, "maradia-herald.txt", ("69.5%", "66.5%")),
@@ -256,9 +257,6 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
         ((NUMBER, "daily-clarion.txt", ("2.7", "3.7")),
          "the others give two inflation figures and a 2 per cent target beside them; the "
          "tabloid's one figure is not paired with either"),
-        ((SUBJECT, "northmoor-gazette.txt", ("2,500", "nurses")),
-         "'2,500 more nurses': the word 'more' between the figure and the noun hides "
-         "what is counted"),
     ],
     "exam-results": [
         ((SUBJECT, "classroom-weekly.txt", ("21.7", "students")),

@@ -1803,6 +1803,15 @@ def _noun_phrase_after(words: list[str], *, ing_nouns: bool = False) -> str | No
             phrase.append(lower)
             index += 1
             continue
+        following_word = words[index + 1] if index + 1 < len(words) else ""
+        if (
+            not phrase
+            and lower in {"more", "fewer"}
+            and following_word[:1].isalpha()
+            and following_word.lower() not in _STOP
+        ):
+            index += 1  # "2,500 more nurses" counts nurses; "2,500 more than" nothing
+            continue
         if lower in _STOP or lower.endswith("ly"):
             break
         if phrase and (_is_participle(lower) or lower in _PRONOUN_SUBJECTS):

@@ -1434,3 +1434,17 @@ def test_halves_of_amounts_and_units(
     assert not values_match(
         only("The strike lasted three weeks."), only("The strike lasted three and a half weeks.")
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("The plan pays for 2,500 more nurses across the country.", "nurses"),
+        ("It will hire 400 fewer teachers next year.", "teachers"),
+        ("Sales were 2,500 more than last year.", None),
+        ("The firm hired 20 more.", None),
+    ],
+)
+def test_more_or_fewer_before_the_noun_does_not_hide_it(sentence: str, subject: str | None) -> None:
+    (mention,) = [m for m in find_numbers(sentence) if m.kind is NumberKind.COUNT]
+    assert mention.subject == subject
