@@ -19,6 +19,9 @@ every kind, one outlet at a time, before the engine ever ran on them.
   trial with a medical site's web page, a council vote on a stadium with a blog's reader
   comments): 25 of 32 found on the first run, one more found but blamed on the wrong
   outlet, 3 false alarms.
+- Round five, written after round four's fixes (bird flu on poultry farms, a heatwave's
+  death toll, a ship hitting a bridge, a rail fare rise with a Markdown consumer guide):
+  27 of 32 found on the first run, 9 false alarms (2 of them arguable).
 
 The engine was then improved on all three, so they are regression tests now, not a
 blind check.
@@ -222,6 +225,41 @@ FOUND: dict[str, list[Planted]] = {
         # The others say "14 pieces from two display cases".
         (SUBJECT, "daily-blaze.txt", ("14", "pieces", "display cases")),
     ],
+    "bird-flu-farms": [
+        (NUMBER, "national-chronicle.txt", ("3.50", "£3.20")),
+        (SUBJECT, "poultry-gazette.txt", ("1.2 million", "birds", "eggs")),
+        (HEDGE, "fen-radio.txt", ("212", "more than 200")),
+        (HEDGE, "national-chronicle.txt", ("about 160", "160 vets")),
+        (ALTERED, "cpa-wire.txt", ("years", "decades")),
+        (CREDIT, "fen-radio.txt", ("Strabe", "Dr Ines Vollrath")),
+        (CREDIT, "poultry-gazette.txt", ("Kinsale Data", "Farmers' Union")),
+    ],
+    "heatwave-deaths": [
+        (NUMBER, "estrovian-chronicle.txt", ("41.3", "41.8")),
+        (ALTERED, "estrovian-chronicle.txt", ("hospital", "doctor")),
+        (SUBJECT, "ebs-science.txt", ("4,612", "admitted", "ambulance call-outs")),
+        (CREDIT, "ebs-science.txt", ("Tobias Wrenfield", "Barrowdale")),
+        (HEDGE, "varsk-courier.txt", ("1,850–2,300", "up to 2,300")),
+        (HEDGE, "varsk-courier.txt", ("more than 12,000", "nearly 12,000")),
+        (TRIMMED, "varsk-courier.txt", ("family in mourning",)),
+    ],
+    "port-collision": [
+        (CREDIT, "hullmark-maritime.txt", ("coastguard", "harbour authority")),
+        (TRIMMED, "hullmark-maritime.txt", ("will not speculate",)),
+        (ALTERED, "conpress-wire.txt", ("something far", "catastrophe")),
+        (HEDGE, "conpress-wire.txt", ("at least 6 weeks", "6 weeks")),
+        (SUBJECT, "carrowhaven-ledger.txt", ("41,500", "vehicles", "commuters")),
+        (NUMBER, "carrowhaven-ledger.txt", ("38,000", "83,000")),
+    ],
+    "rail-fares": [
+        (HEDGE, "daily-clarion.txt", ("3.9–5.2%", "up to 5.2%")),
+        (NUMBER, "kingsport-business-times.txt", ("68.4%", "64.8%")),
+        (NUMBER, "farewise.md", ("£3,363", "£3,436")),
+        (TRIMMED, "kingsport-business-times.txt", ("Passengers are being asked",)),
+        (CREDIT, "farewise.md", ("Ms Groves", "Marcus Oyelaran")),
+        (CREDIT, "kingsport-business-times.txt", ("Department for Transport", "Passenger Voice")),
+        (HEDGE, "farewise.md", ("more than 1.6 billion", "nearly 1.6 billion")),
+    ],
 }
 
 STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
@@ -295,6 +333,27 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
          "the tabloid's agreeing sentence is not aligned; with two outlets left the "
          "magazine's figure is taken as the reference and the wire is blamed instead"),
     ],
+    "bird-flu-farms": [
+        ((NUMBER, "cpa-wire.txt", ("14 farms", "16")),
+         "the wire's opening sentence, after its dateline, does not align with the "
+         "others' sentence on the farms"),
+    ],
+    "heatwave-deaths": [
+        ((CREDIT, "estrovian-chronicle.txt", ("bureau", "Silver Thread")),
+         "the credits are read, but the one the others share is not picked as a majority"),
+    ],
+    "port-collision": [
+        ((NUMBER, "daily-klaxon.txt", ("Three", "FIVE")),
+         "the tabloid's opening sentence and the wire's 'Three crew members were hurt' "
+         "each stand alone"),
+        ((HEDGE, "daily-klaxon.txt", ("3,120", "more than 3,000")),
+         "aligned, but the figure sits in a claim whose outlets agreeing on 3,120 are one"),
+    ],
+    "rail-fares": [
+        ((SUBJECT, "daily-clarion.txt", ("£11.2 billion", "taxpayer subsidies")),
+         "the others' '£11.2bn from ticket sales' and 'Ticket sales brought in £11.2bn' "
+         "give the sum no subject to compare"),
+    ],
 }
 
 KNOWN_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
@@ -345,6 +404,24 @@ KNOWN_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
          "the blame for the magazine's changed age falls on the wire (see the misses)"),
         (SUBJECT, "northgate-press.txt",
          "'two figures' on the camera against 'two people': synonyms"),
+    ],
+    "bird-flu-farms": [
+        (SUBJECT, "poultry-gazette.txt",
+         "the same change again: the wire's headline and its body sentence make two "
+         "claims holding the other outlets' culling sentences"),
+        (CREDIT, "fen-radio.txt",
+         "the planted change again, on the second half of the split quotation"),
+    ],
+    "heatwave-deaths": [
+        (CREDIT, "varsk-courier.txt",
+         "'according to the first official estimate, published yesterday by the National "
+         "Statistics Bureau' is read as crediting the estimate"),
+    ],
+    "port-collision": [
+        (SUBJECT, "daily-klaxon.txt", "'14 steel boxes' for '14 containers': synonyms"),
+        (TRIMMED, "daily-klaxon.txt",
+         "quotes one whole sentence of a two-sentence quotation: a trim, arguably"),
+        (TRIMMED, "carrowhaven-ledger.txt", "the other sentence of the same quotation"),
     ],
     "harbour-election": [
         (CREDIT, "1-gazette.txt",

@@ -146,7 +146,9 @@ def _figures_the_reference_leaves_out(
                 replace(version, numbers=agreed), replace(other, numbers=left_out(other))
             )
             found.extend(
-                (f, [other.article]) for f in checked if f.type is DivergenceType.NUMBER_CHANGED
+                (f, [other.article])
+                for f in checked
+                if f.type in {DivergenceType.NUMBER_CHANGED, DivergenceType.QUALIFIER_CHANGED}
             )
         break
     return found
@@ -1000,6 +1002,7 @@ _TITLE_WORDS = frozenset(
         "ms",
         "dr",
         "prof",
+        "professor",
         "sir",
         "lord",
         "lady",
@@ -1157,4 +1160,18 @@ def is_named_source(credit: str) -> bool:
     generic one (the report, officials, the authors)."""
     words = [w.strip(".,'\u2019").casefold() for w in credit.split()]
     words = [w for w in words if w not in {"the", "a", "an", "new", "s"}]
-    return bool(words) and not all(w in _GENERIC_SOURCES for w in words)
+    if not words or all(w in _GENERIC_SOURCES for w in words):
+        return False
+    # "the fitness technology group" describes a company another outlet names; it is
+    # not a different source.
+    lowercase = not any(w[:1].isupper() for w in credit.split()[1:])
+    return not (lowercase and words[-1] in _DESCRIBED_BUSINESS)
+
+
+_DESCRIBED_BUSINESS = frozenset(
+    {
+        "group", "company", "firm", "operator", "maker", "manufacturer", "retailer",
+        "carrier", "insurer", "lender", "chain", "business", "giant", "startup",
+        "developer", "conglomerate", "supplier", "producer",
+    }
+)  # fmt: skip

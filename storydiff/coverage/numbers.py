@@ -762,6 +762,10 @@ def _read_vague(match: re.Match[str]) -> NumberMention:
     )
 
 
+_PLURAL_AFTER = re.compile(r" (?:[a-z][a-z-]+s|people)\b")
+"""A plural noun right after "2.4m": the m is millions, not metres."""
+
+
 def _read_digits(match: re.Match[str]) -> NumberMention | None:
     try:
         value = float(match["digits"].replace(",", ""))
@@ -772,8 +776,13 @@ def _read_digits(match: re.Match[str]) -> NumberMention | None:
     if match["dhalf"]:
         value += 0.5  # "2 and a half years"
     scale_word = (match["scale"] or "").lower()
-    # "40m" is money only with a currency sign right before; otherwise it may be metres.
-    if scale_word in {"m", "k", "b"} and (not match["cur"] or match["scalesp"]):
+    # "40m" is money only with a currency sign right before; otherwise it may be metres,
+    # unless what follows is a plural noun: "2.4m customers" are 2.4 million.
+    if (
+        scale_word in {"m", "k", "b"}
+        and (not match["cur"] or match["scalesp"])
+        and not (not match["scalesp"] and _PLURAL_AFTER.match(match.string, match.end("scale")))
+    ):
         scale_word = ""
     if scale_word:
         value *= _SCALES[scale_word]

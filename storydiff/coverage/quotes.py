@@ -219,7 +219,7 @@ _DOCUMENT_BY = re.compile(
     r"(?P<org>[A-Z][\w'\u2019&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'\u2019&-]*){0,5})"
 )
 _APPOSITIVE_NAME = re.compile(
-    r"^\s*(?:the\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['\u2019]s\s+)"
+    r"^\s*(?:(?:the|its|their|his|her|our)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['\u2019]s\s+)"
     r"(?:[a-z][\w'\u2019-]*\s+){0,3}?[a-z][\w-]*\s*,\s*"
     rf"(?P<name>{_DOTTED_TITLES}*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{1,3}}"
     rf"|{_DOTTED_TITLES}+[A-Z][\w'\u2019-]+)"

@@ -221,3 +221,10 @@ def test_a_noun_a_few_words_from_the_figure_is_not_what_it_counts() -> None:
     pieces = version("a", "The raiders took 14 pieces from two display cases.")
     cases = version("b", "The raiders smashed their way into 14 display cases.")
     assert found(pieces, cases) == [("number_subject_changed", ("b",))]
+
+
+def test_a_company_described_is_not_another_source() -> None:
+    named = version("a", "The data of 4.7 million users was exposed, Kestrel Motion said.")
+    described = version("b", "The data of 4.7 million users was exposed, the fitness "
+                             "technology group disclosed.")
+    assert found(named, described) == []

@@ -1448,3 +1448,19 @@ def test_halves_of_amounts_and_units(
 def test_more_or_fewer_before_the_noun_does_not_hide_it(sentence: str, subject: str | None) -> None:
     (mention,) = [m for m in find_numbers(sentence) if m.kind is NumberKind.COUNT]
     assert mention.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "kind"),
+    [
+        ("The outage hit 2.4m customers.", 2_400_000, NumberKind.COUNT),
+        ("About 2.4m people live there.", 2_400_000, NumberKind.COUNT),
+        ("The wall is 2.4m high.", 2.4, NumberKind.MEASURE),
+        ("Snow reached 2.4m overnight.", 2.4, NumberKind.MEASURE),
+    ],
+)
+def test_a_bare_m_before_a_plural_noun_is_millions(
+    sentence: str, value: float, kind: NumberKind
+) -> None:
+    (mention,) = find_numbers(sentence)
+    assert (mention.low, mention.kind) == (value, kind)

@@ -1115,3 +1115,8 @@ def test_a_quotation_with_its_own_frame_does_not_inherit_the_last_name() -> None
         '"Nobody had time to move the boats out of the harbour."',
     )
     assert found[1][0][1] == "Ortega"
+
+
+def test_a_possessive_title_before_a_name_gives_the_name() -> None:
+    (quotes,) = find_quotes(['"We have lost everything," said its president, Dermot Kealey.'])
+    assert [q.speaker for q in quotes] == ["Dermot Kealey"]
