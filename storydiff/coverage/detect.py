@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -1155,6 +1156,7 @@ _GENERIC_SOURCES = frozenset(
 """Who a claim is credited to when the credit names nobody in particular."""
 
 
+@lru_cache(maxsize=8192)
 def is_named_source(credit: str) -> bool:
     """A particular source (Amnesty International, the fire brigade, police), not a
     generic one (the report, officials, the authors)."""
