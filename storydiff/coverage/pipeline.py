@@ -281,10 +281,38 @@ def _build_claims(
     in_story_order = sorted(
         aligned, key=lambda c: (round(_story_position(c, articles), 9), c.members)
     )
-    return tuple(
+    claims = [
         _build_claim(f"c{n}", claim, articles, facts, cast, synonyms)
         for n, claim in enumerate(in_story_order, start=1)
-    )
+    ]
+    return tuple(_report_each_change_once(claims))
+
+
+def _report_each_change_once(claims: Sequence[Claim]) -> list[Claim]:
+    """Keep a divergence in the first claim that reports it from the same sentences.
+
+    A sentence that folds two facts sits in two claims; the change it makes would
+    otherwise be listed twice, and a fact-checker counts changes, not claims.
+    """
+    seen: set[tuple[str, str, tuple[tuple[str, int], ...]]] = set()
+    kept = []
+    for claim in claims:
+        divergences = []
+        for divergence in claim.divergences:
+            sentences = tuple(
+                sorted(
+                    (m.article, m.sentence)
+                    for m in claim.members
+                    if m.article in divergence.articles
+                )
+            )
+            key = (divergence.type.value, divergence.detail, sentences)
+            if key in seen:
+                continue
+            seen.add(key)
+            divergences.append(divergence)
+        kept.append(replace(claim, divergences=tuple(divergences)))
+    return kept
 
 
 def _build_claim(

@@ -307,3 +307,13 @@ def test_a_story_that_names_one_stuff_two_ways_is_no_subject_change() -> None:
     assert "b-paper" in {m.article for m in recovered.members}
     assert not [d for d in recovered.divergences
                 if d.type is DivergenceType.NUMBER_SUBJECT_CHANGED]
+
+
+def test_a_change_in_a_sentence_held_by_two_claims_is_reported_once() -> None:
+    # In the flood story the newsletter's one sentence on 64 villages sits in the claim
+    # on the villages and in the one an aid agency folds with the displaced people.
+    story = Path(__file__).resolve().parents[1] / "data" / "stories" / "delta-floods"
+    alignment = compare_paths([str(story)], created=CREATED).alignment
+    changes = [d for c in alignment.claims for d in c.divergences
+               if d.type is DivergenceType.NUMBER_CHANGED and "64 villages" in d.detail]
+    assert len(changes) == 1
