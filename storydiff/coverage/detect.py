@@ -439,12 +439,13 @@ def _said_alike(a: NumberMention, a_text: str, b: NumberMention, b_text: str) ->
     return bool(_near_families(a.surface, a_text) & _near_families(b.surface, b_text))
 
 
-def _near_families(surface: str, text: str) -> set[str]:
+def _near_families(surface: str, text: str, reach: int = CONTEXT_WORDS) -> set[str]:
+    """The word families within ``reach`` words either side of ``surface`` in ``text``."""
     at = text.find(surface)
     if at < 0:
         return set()
-    before = text[:at].split()[-CONTEXT_WORDS:]
-    after = text[at + len(surface) :].split()[:CONTEXT_WORDS]
+    before = text[:at].split()[-reach:]
+    after = text[at + len(surface) :].split()[:reach]
     return _word_families(" ".join(before + after))
 
 
@@ -754,13 +755,8 @@ def _mentioned_near(subject: str, text: str, surface: str) -> bool:
     ("voluntarily donated by 2,766 people" are the "2,766 volunteers"); a word far off
     in the sentence ("... organs removed to use for transplants") does not count.
     """
-    at = text.find(surface)
-    if at < 0:
-        return False
-    before = text[:at].split()[-NEAR_WORDS:]
-    after = text[at + len(surface) :].split()[:NEAR_WORDS]
     wanted = _word_families(subject)
-    near = _word_families(" ".join(before + after))
+    near = _near_families(surface, text, NEAR_WORDS)
     return bool(wanted) and len(wanted & near) * 2 > len(wanted)
 
 
@@ -965,9 +961,8 @@ _ORGANISATION_WORDS = frozenset(
 def _named_by_role(role: str, named: str, cast: Mapping[str, frozenset[str]]) -> bool:
     """``role`` names a person by their office alone ("the fire chief", "The finance
     minister") and the story describes the person ``named`` by that office."""
-    role_words = [w.strip(".,'’").casefold() for w in role.split()]
-    role_words = [w for w in role_words if w not in {"the", "a", "an"}]
-    if not role_words or any(w[:1].isupper() for w in role.split()[1:]):
+    role_words = _office_words(role)
+    if not role_words:
         return False
     names = [w.strip(".,'’") for w in named.split() if w[:1].isupper()]
     names = [w for w in names if w.casefold() not in _CAST_SKIP]
@@ -1053,13 +1048,22 @@ def _government_and_its_part(whole: str, part: str) -> bool:
     return bool(_GOVERNMENT_PARTS & {w.strip(".,'’").casefold() for w in part.split()})
 
 
+def _office_words(credit: str) -> list[str]:
+    """The words of a credit that names a person by office alone ("the fire chief",
+    "The finance minister"), articles left out; none when it holds a name."""
+    if any(w[:1].isupper() for w in credit.split()[1:]):
+        return []
+    words = [w.strip(".,'’").casefold() for w in credit.split()]
+    while words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    return words
+
+
 def _by_title_of(title: str, named: str) -> bool:
     """``title`` is a person by their office alone, and ``named`` gives that office with
     a name: "the judge" and "Judge Ada Kalinowski", "the mayor" and "Mayor Tom Reyes"."""
-    words = [w.strip(".,'’").casefold() for w in title.split()]
-    while words and words[0] in {"the", "a", "an"}:
-        words = words[1:]
-    if not words or any(w[:1].isupper() for w in title.split()[1:]):
+    words = _office_words(title)
+    if not words:
         return False
     named_words = [w.strip(".,'’").casefold() for w in named.split()]
     return len(named_words) > len(words) and words[-1] in named_words

@@ -119,18 +119,11 @@ def compare_articles(
         ],
         [s.text for a in ordered for s in a.sentences],
     )
-    synonyms = story_synonyms(
-        [
-            [
-                _version(
-                    ordered[a_pos], sorted(i for a, i in claim.members if a == a_pos), facts, cast
-                )
-                for a_pos in sorted({a for a, _ in claim.members})
-            ]
-            for claim in aligned
-        ]
-    )
-    claims = _build_claims(ordered, aligned, facts, cast, synonyms)
+    # Each claim's versions are built once: the story's synonyms are read from all of
+    # them before any claim is compared.
+    versions_of = {claim.members: _claim_versions(claim, ordered, facts, cast) for claim in aligned}
+    synonyms = story_synonyms([list(v.values()) for v in versions_of.values()])
+    claims = _build_claims(ordered, aligned, facts, versions_of, synonyms)
     return Alignment(
         created=created or now_utc(),
         settings=settings.to_dict(),
@@ -275,14 +268,20 @@ def _build_claims(
     articles: Sequence[Article],
     aligned: Sequence[AlignedClaim],
     facts: dict[str, tuple[SentenceFacts, ...]],
-    cast: Mapping[str, frozenset[str]],
+    versions_of: Mapping[tuple[SentenceKey, ...], dict[int, Version]],
     synonyms: frozenset[frozenset[str]],
 ) -> tuple[Claim, ...]:
     in_story_order = sorted(
         aligned, key=lambda c: (round(_story_position(c, articles), 9), c.members)
     )
     claims = [
-        _build_claim(f"c{n}", claim, articles, facts, cast, synonyms)
+        _build_claim(
+            f"c{n}",
+            claim,
+            articles,
+            facts,
+            {a: replace(v, synonyms=synonyms) for a, v in versions_of[claim.members].items()},
+        )
         for n, claim in enumerate(in_story_order, start=1)
     ]
     return tuple(_report_each_change_once(claims))
@@ -315,27 +314,33 @@ def _report_each_change_once(claims: Sequence[Claim]) -> list[Claim]:
     return kept
 
 
+def _claim_versions(
+    aligned: AlignedClaim,
+    articles: Sequence[Article],
+    facts: dict[str, tuple[SentenceFacts, ...]],
+    cast: Mapping[str, frozenset[str]],
+) -> dict[int, Version]:
+    """Each outlet's statement of a claim, keyed by article position."""
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for a_pos, index in aligned.members:
+        by_article[a_pos].append(index)
+    return {
+        a_pos: _version(articles[a_pos], sorted(indexes), facts, cast)
+        for a_pos, indexes in by_article.items()
+    }
+
+
 def _build_claim(
     claim_id: str,
     aligned: AlignedClaim,
     articles: Sequence[Article],
     facts: dict[str, tuple[SentenceFacts, ...]],
-    cast: Mapping[str, frozenset[str]],
-    synonyms: frozenset[frozenset[str]],
+    versions: dict[int, Version],
 ) -> Claim:
     by_article: dict[int, list[int]] = defaultdict(list)
     for a_pos, index in aligned.members:
         by_article[a_pos].append(index)
-    texts = {
-        a_pos: " ".join(articles[a_pos].sentences[i].text for i in sorted(indexes))
-        for a_pos, indexes in by_article.items()
-    }
-    versions = {
-        a_pos: replace(
-            _version(articles[a_pos], sorted(by_article[a_pos]), facts, cast), synonyms=synonyms
-        )
-        for a_pos in by_article
-    }
+    texts = {a_pos: version.text for a_pos, version in versions.items()}
     reference_pos, divergences = _reference_and_divergences(texts, versions, articles)
     reference_text = texts[reference_pos]
     members = tuple(
