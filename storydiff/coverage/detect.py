@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storydiff.coverage.align import content_terms, stem
+from storydiff.coverage.facts import is_part_of, near_enough
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
 from storydiff.coverage.numbers import (
     describe,
@@ -388,9 +389,13 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             (only,) = candidates
             unsaid = not (ref.subject and only.subject)
             if is_near_miss(ref, only) or (
-                unsaid and _said_alike(ref, reference_version.text, only, other_version.text)
+                unsaid
+                and near_enough(ref, only)
+                and _said_alike(ref, reference_version.text, only, other_version.text)
             ):
                 same_thing = [only]
+        # "six men" among "seven people" is a part of the count, not a change of it.
+        same_thing = [o for o in same_thing if not is_part_of(ref, o) and not _few_apart(ref, o)]
         if same_thing:
             changed = max(same_thing, key=lambda o: subject_similarity(ref.subject, o.subject))
             ref_left.remove(ref)
@@ -400,6 +405,14 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             )
     findings.extend(_compare_dates(reference_version.numbers, other_version.numbers))
     return findings
+
+
+def _few_apart(a: NumberMention, b: NumberMention) -> bool:
+    """Two small counts far apart in proportion ("one person", "three patients"; "six
+    taken", "three taken"): in news they are nearly always two groups of the story, not
+    one count misquoted."""
+    small = a.kind is NumberKind.COUNT and max(a.low, b.low) <= 10
+    return small and (min(a.low, b.low) <= 1 or abs(a.low - b.low) > 2)
 
 
 def _compare_dates(
@@ -830,6 +843,9 @@ def _compare_quotes(reference_version: Version, other_version: Version) -> list[
         if (
             ref.speaker
             and best.speaker
+            # "the statement" is whoever issued it: no credit to set against a name
+            and is_named_source(ref.speaker)
+            and is_named_source(best.speaker)
             and not _same_source_in(
                 ref.speaker,
                 reference_version.text,
@@ -1146,6 +1162,11 @@ _GENERIC_SOURCES = frozenset(
         "inspectors",
         "inspector",
         "investigators",
+        "agents",
+        "officers",
+        "deputies",
+        "detectives",
+        "troopers",
         "investigator",
         "scientists",
         "doctors",

@@ -209,6 +209,15 @@ class ClaimNumber:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence a divergence compares: one side's statement of the fact."""
+
+    article: str
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Divergence:
     type: DivergenceType
     articles: tuple[str, ...]
@@ -216,6 +225,14 @@ class Divergence:
     reference: str
     detail: str
     """One line a person can read: "712 hospitals → more than 700 hospitals"."""
+    evidence: tuple[Evidence, ...] = ()
+    """The sentences compared: the reference's first, then the departing outlets'. A
+    fact can be stated outside the claim the divergence is filed under, so these need
+    not all be members of that claim."""
+    confidence: float = 1.0
+    """How sure storydiff is that this is a real change and not a misreading, 0..1:
+    higher when more outlets agree on the reference value and when the two statements
+    plainly speak of the same thing."""
 
 
 @dataclass(frozen=True, slots=True)

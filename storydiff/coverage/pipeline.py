@@ -27,6 +27,12 @@ from storydiff.coverage.detect import (
     story_synonyms,
 )
 from storydiff.coverage.diff import word_diff
+from storydiff.coverage.facts import (
+    FactDivergence,
+    cross_claim_divergences,
+    cross_claim_quotes,
+    is_complement,
+)
 from storydiff.coverage.load import LoadFailure, load_articles
 from storydiff.coverage.model import (
     Alignment,
@@ -36,6 +42,7 @@ from storydiff.coverage.model import (
     ClaimQuote,
     Divergence,
     DivergenceType,
+    Evidence,
     Figure,
     FigureMention,
     Member,
@@ -124,6 +131,25 @@ def compare_articles(
     versions_of = {claim.members: _claim_versions(claim, ordered, facts, cast) for claim in aligned}
     synonyms = story_synonyms([list(v.values()) for v in versions_of.values()])
     claims = _build_claims(ordered, aligned, facts, versions_of, synonyms)
+    numbers = {
+        (a_pos, index): f.numbers
+        for a_pos, article in enumerate(ordered)
+        for index, f in enumerate(facts[article.id])
+    }
+    quotes = {
+        (a_pos, index): f.quotes
+        for a_pos, article in enumerate(ordered)
+        for index, f in enumerate(facts[article.id])
+    }
+
+    claims = file_fact_divergences(
+        claims,
+        (
+            *cross_claim_divergences(ordered, numbers, aligned),
+            *cross_claim_quotes(ordered, quotes, aligned),
+        ),
+        ordered,
+    )
     return Alignment(
         created=created or now_utc(),
         settings=settings.to_dict(),
@@ -131,6 +157,59 @@ def compare_articles(
         claims=claims,
         figures=_figure_ledger(ordered, claims, facts),
     )
+
+
+def file_fact_divergences(
+    claims: Sequence[Claim], found: Sequence[FactDivergence], articles: Sequence[Article]
+) -> tuple[Claim, ...]:
+    """Show each change found between figures of different claims on the claim that
+    states the reference figure, unless a claim already reports it."""
+    home_of: dict[tuple[str, int], int] = {}
+    for n, claim in enumerate(claims):
+        for m in claim.members:
+            home_of.setdefault((m.article, m.sentence), n)
+    reported = {
+        (d.type, a, e.sentence)
+        for c in claims
+        for d in c.divergences
+        for a in d.articles
+        for e in d.evidence
+        if e.article == a
+    }
+    compared = {
+        (_family(d.type), frozenset((e.article, e.sentence) for e in pair))
+        for c in claims
+        for d in c.divergences
+        for pair in _pairs(d.evidence)
+    }
+    added: dict[int, list[Divergence]] = defaultdict(list)
+    for fact in found:
+        d = fact.divergence
+        departing = d.evidence[-1]
+        if (d.type, departing.article, departing.sentence) in reported:
+            continue
+        sentences = frozenset((e.article, e.sentence) for e in d.evidence)
+        if (_family(d.type), sentences) in compared:
+            continue  # the claim compared these two sentences already
+        reported.add((d.type, departing.article, departing.sentence))
+        home = home_of[(articles[fact.home[0]].id, fact.home[1])]
+        added[home].append(d)
+    return tuple(
+        replace(c, divergences=(*c.divergences, *added[n])) if n in added else c
+        for n, c in enumerate(claims)
+    )
+
+
+def _family(kind: DivergenceType) -> str:
+    """Quotation findings of one pair of sentences are one question asked once."""
+    quote_kinds = {DivergenceType.QUOTE_ALTERED, DivergenceType.QUOTE_TRIMMED}
+    return "quote" if kind in quote_kinds else kind.value
+
+
+def _pairs(evidence: Sequence[Evidence]) -> list[tuple[Evidence, Evidence]]:
+    return [
+        (a, b) for n, a in enumerate(evidence) for b in evidence[n + 1 :] if a.article != b.article
+    ]
 
 
 def drop_contained_claims(claims: Sequence[AlignedClaim]) -> tuple[AlignedClaim, ...]:
@@ -254,7 +333,11 @@ def _sentence_facts(article: Article) -> tuple[SentenceFacts, ...]:
     texts = [s.text for s in article.sentences]
     quotes = find_quotes(texts)
     return tuple(
-        SentenceFacts(numbers=find_numbers(text), quotes=quotes[i], credit=find_credit(text))
+        SentenceFacts(
+            numbers=tuple(n for n in find_numbers(text) if not is_complement(text, n)),
+            quotes=quotes[i],
+            credit=find_credit(text),
+        )
         for i, text in enumerate(texts)
     )
 
@@ -341,7 +424,10 @@ def _build_claim(
     for a_pos, index in aligned.members:
         by_article[a_pos].append(index)
     texts = {a_pos: version.text for a_pos, version in versions.items()}
-    reference_pos, divergences = _reference_and_divergences(texts, versions, articles)
+    reference_pos, found = _reference_and_divergences(texts, versions, articles)
+    divergences = tuple(
+        _with_evidence(d, aligned, articles, len(by_article)) for d in found
+    )
     reference_text = texts[reference_pos]
     members = tuple(
         Member(
@@ -387,6 +473,47 @@ def _build_claim(
         divergences=divergences,
         missing_from=tuple(a.id for a in articles if a.id not in present),
     )
+
+
+TYPE_CONFIDENCE = {
+    DivergenceType.NUMBER_CHANGED: 0.8,
+    DivergenceType.QUALIFIER_CHANGED: 0.75,
+    DivergenceType.NUMBER_SUBJECT_CHANGED: 0.5,
+    DivergenceType.QUOTE_ALTERED: 0.8,
+    DivergenceType.QUOTE_TRIMMED: 0.75,
+    DivergenceType.ATTRIBUTION_CHANGED: 0.6,
+}
+"""How often a divergence of each type is a real change when its sentences align: a
+changed subject or credit rests on reading what a figure counts or who spoke, which
+fails more often than reading a figure or a quotation's words."""
+
+
+def _with_evidence(
+    divergence: Divergence, aligned: AlignedClaim, articles: Sequence[Article], outlets: int
+) -> Divergence:
+    """The divergence with the sentences it compares and how sure it is.
+
+    Confidence starts from the type's, rises when other outlets side with the
+    reference (one outlet against several is a stronger finding than one against one)
+    and falls with how loosely the departing sentences joined the claim.
+    """
+    ids = {a.id: n for n, a in enumerate(articles)}
+    involved = (divergence.reference, *divergence.articles)
+    evidence = tuple(
+        Evidence(article=article, sentence=index, text=articles[a_pos].sentences[index].text)
+        for article in involved
+        for a_pos, index in aligned.members
+        if a_pos == ids[article]
+    )
+    siding = outlets - len(divergence.articles) - 1
+    fit = min(
+        (aligned.scores[(a_pos, i)] for a_pos, i in aligned.members
+         if articles[a_pos].id in divergence.articles),
+        default=1.0,
+    )
+    confidence = TYPE_CONFIDENCE.get(divergence.type, 0.7) + 0.05 * min(siding, 3)
+    confidence -= max(0.0, 0.5 - fit) * 0.4
+    return replace(divergence, evidence=evidence, confidence=round(min(confidence, 0.99), 2))
 
 
 def _is_first_of_article(key: SentenceKey, by_article: dict[int, list[int]]) -> bool:

@@ -142,4 +142,19 @@ def _boundaries(chunk: str) -> list[int]:
             continue
         cursor = found + len(stripped)
         cuts.append(cursor)
-    return [cut for cut in cuts if 0 < cut < len(chunk)]
+    return [cut for cut in cuts if 0 < cut < len(chunk) and not _clock_runs_on(chunk, cut)]
+
+
+_CLOCK_ABBREVIATION = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
+_WHEN_WORD = re.compile(
+    r"\s*(?:\(|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+    r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\b|[a-z])"
+)
+
+
+def _clock_runs_on(chunk: str, cut: int) -> bool:
+    """pySBD ends a sentence at the "a.m." of "at 1:27 a.m. Sunday." or "2:20 a.m. EDT
+    (0630 GMT) on Monday"; a day, a month, a time zone or a lower-case word after the
+    clock is the same sentence going on."""
+    return bool(_CLOCK_ABBREVIATION.search(chunk[:cut])) and bool(_WHEN_WORD.match(chunk, cut))
+

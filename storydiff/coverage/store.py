@@ -26,6 +26,7 @@ from storydiff.coverage.model import (
     Divergence,
     DivergenceType,
     DroppedLine,
+    Evidence,
     Figure,
     FigureMention,
     Member,
@@ -115,6 +116,11 @@ def _claim_to_dict(claim: Claim) -> dict[str, Any]:
                 "articles": list(d.articles),
                 "reference": d.reference,
                 "detail": d.detail,
+                "confidence": d.confidence,
+                "evidence": [
+                    {"article": e.article, "sentence": e.sentence, "text": e.text}
+                    for e in d.evidence
+                ],
             }
             for d in claim.divergences
         ],
@@ -277,6 +283,7 @@ def _dangling_reference(alignment: Alignment) -> str | None:
             *(q.article for q in claim.quotes),
             *(n.article for n in claim.numbers),
             *(a for d in claim.divergences for a in (*d.articles, d.reference)),
+            *(e.article for d in claim.divergences for e in d.evidence),
             *claim.missing_from,
             claim.reference,
         ]
@@ -286,6 +293,9 @@ def _dangling_reference(alignment: Alignment) -> str | None:
         for m in claim.members:
             if bad_sentence(m.article, m.sentence):
                 return f"claim {claim.id}: article {m.article!r} has no sentence {m.sentence}"
+        for e in (e for d in claim.divergences for e in d.evidence):
+            if bad_sentence(e.article, e.sentence):
+                return f"claim {claim.id}: evidence names sentence {e.sentence} of {e.article!r}"
     for figure in alignment.figures:
         for mention in figure.mentions:
             if mention.article not in sentences:
@@ -316,6 +326,13 @@ def _float(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"expected a number, got {type(value).__name__}")
     return float(value)
+
+
+def _confidence(value: Any) -> float:
+    number = _float(value)
+    if not 0.0 <= number <= 1.0:  # NaN fails both comparisons too
+        raise ValueError(f"confidence must be between 0 and 1, got {value!r}")
+    return number
 
 
 def _list(value: Any) -> list[Any]:
@@ -411,6 +428,15 @@ def _claim_from_dict(data: Any) -> Claim:
                 articles=tuple(_str(a) for a in _list(d["articles"])),
                 reference=_str(d["reference"]),
                 detail=_str(d["detail"]),
+                evidence=tuple(
+                    Evidence(
+                        article=_str(e["article"]),
+                        sentence=_int(e["sentence"]),
+                        text=_str(e["text"]),
+                    )
+                    for e in map(_dict, _list(d.get("evidence", [])))
+                ),
+                confidence=_confidence(d.get("confidence", 1.0)),
             )
             for d in map(_dict, _list(data.get("divergences", [])))
         ),

@@ -1,0 +1,691 @@
+"""Figures across outlets: the same fact wherever each outlet put it.
+
+Outlets that write on their own pack several facts into one sentence and state one fact
+in differently built sentences, so the sentences that hold a figure often do not align
+as wholes ("a $5,587.75 vacation at the Martha's Vineyard retreat" in a list of
+purchases; "$5,687.75 on the Martha's Vineyard retreat" in a sentence of its own). Here
+every figure is read with the words of its own clause (bounded by the sentence's other
+figures, so each item of a list keeps its own words), and two figures of different
+outlets are taken for one fact when those words agree, weighted by how rare they are in
+the story. The value is what is being tested, so it never decides the pairing alone:
+it only has to be near enough to be a slip, a rounding or a change of hedge.
+
+Figures whose sentences already sit in one claim are left to the claim's own comparison
+(``detect``); this module reports what that comparison cannot see.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from storydiff.coverage.align import AlignedClaim, SentenceKey
+from storydiff.coverage.lexicon import word_family
+from storydiff.coverage.model import (
+    Article,
+    Divergence,
+    DivergenceType,
+    Evidence,
+    NumberKind,
+    NumberMention,
+    Quote,
+)
+from storydiff.coverage.numbers import describe, is_near_miss, is_rounding_of, values_match
+from storydiff.coverage.quotes import quote_words_changed
+
+FACT_KINDS = frozenset(
+    {
+        NumberKind.COUNT,
+        NumberKind.PERCENT,
+        NumberKind.MONEY,
+        NumberKind.MEASURE,
+        NumberKind.TIME,
+        NumberKind.ORDINAL,
+    }
+)
+"""Kinds of figure that state a fact of the story. Years and dates place a fact; a
+changed one is left to the claim comparison, where the sentences around it agree."""
+
+CONTEXT_REACH = 7
+"""Content words after a figure that say what it is about, unless another figure or
+the end of the clause comes first: what a figure counts or buys mostly follows it."""
+
+LEFT_REACH = 4
+"""Content words before a figure that still say what it is about."""
+
+LINK_FROM = 0.3
+"""Context agreement (0..1) from which two figures of different outlets are one fact.
+Lower pairs more misquoted figures and more figures that merely look alike."""
+
+MIN_OVERLAP = 2.5
+"""Least shared weight (a rare word is worth about three, a common one about one) for
+two figures to be one fact at all: one shared common word is chance."""
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CLAUSE_END = re.compile(r"[;:()\u2014]|--|\s-\s")
+_COMPLEMENT = re.compile(r"\ball but\s*$", re.IGNORECASE)
+_STOP_WORDS = """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does during each few for from
+    had has have having he her here hers him his how i if in into is it its just me more
+    most my no nor not now of off on once only or other others our out over own same she
+    should so some such than that the their them then there these they this those through
+    to too under until up very was we were what when where which while who whom why will
+    with would you your said says say told according early late morning afternoon evening
+    night least total nearly
+    almost around approximately roughly among including"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFact:
+    """One figure of one outlet, read with the words around it."""
+
+    key: SentenceKey
+    mention: NumberMention
+    context: Mapping[str, float]
+    """Word families of the figure's own clause, the figure's words included, each with
+    how closely it belongs to the figure."""
+    names: frozenset[str] = frozenset()
+    """Capitalised words of the sentence past its first word: the people and places it
+    is about."""
+
+
+@dataclass(frozen=True, slots=True)
+class FactDivergence:
+    """A divergence found between two figures, and the claim sentence it is filed under."""
+
+    home: SentenceKey
+    """The reference figure's sentence: the divergence is shown on its claim."""
+    divergence: Divergence
+
+
+def figure_facts(
+    articles: Sequence[Article], numbers: Mapping[SentenceKey, Sequence[NumberMention]]
+) -> tuple[FigureFact, ...]:
+    """Every figure of the story that states a fact, with the words of its clause."""
+    found = []
+    for a_pos, article in enumerate(articles):
+        for sentence in article.sentences:
+            mentions = numbers.get((a_pos, sentence.index), ())
+            for n, mention in enumerate(mentions):
+                if not _states_a_fact(sentence.text, mention):
+                    continue
+                context = clause_context(sentence.text, mention, mentions[:n], mentions[n + 1 :])
+                found.append(
+                    FigureFact((a_pos, sentence.index), mention, context, _names(sentence.text))
+                )
+    return tuple(found)
+
+
+def _names(text: str) -> frozenset[str]:
+    words = _TOKEN.findall(text.translate(_STRAIGHT))[1:]
+    return frozenset(_bare(w).casefold() for w in words if w[:1].isupper() and len(w) > 2)
+
+
+def is_age(mention: NumberMention) -> bool:
+    return mention.kind is NumberKind.MEASURE and "old" in (mention.subject or "").split()
+
+
+def _states_a_fact(text: str, mention: NumberMention) -> bool:
+    if mention.kind not in FACT_KINDS:
+        return False
+    # "first elected", "the second time": an ordinal without a thing is no figure
+    return mention.kind is not NumberKind.ORDINAL or bool(mention.subject)
+
+
+def is_complement(text: str, mention: NumberMention) -> bool:
+    """ "all but five of the victims": the figure counts the others, not what its clause
+    names, so it is no count to compare.
+
+    >>> from storydiff.coverage.numbers import find_numbers
+    >>> text = "All but five of the 13 victims had gone home."
+    >>> [is_complement(text, n) for n in find_numbers(text)]
+    [True, False]
+    """
+    return bool(_COMPLEMENT.search(text[: mention.start]))
+
+
+def clause_context(
+    text: str,
+    mention: NumberMention,
+    before: Sequence[NumberMention] = (),
+    after: Sequence[NumberMention] = (),
+) -> Mapping[str, float]:
+    """The word families around ``mention`` in ``text``, each with how closely it
+    belongs to the figure (1 beside it, less further off or past a comma).
+
+    The words between two figures of a list belong to the one before the last "and" or
+    comma between them, so each item keeps its own words:
+
+    >>> from storydiff.coverage.numbers import find_numbers
+    >>> text = "They spent $40 on books at Pellworth, and $95 on shoes at Ardley."
+    >>> books, shoes = find_numbers(text)
+    >>> sorted(clause_context(text, shoes, (books,)))
+    ['ardley', 'shoe']
+    """
+    left_edge = max((m.end for m in before if m.end <= mention.start), default=0)
+    right_edge = min((m.start for m in after if m.start >= mention.end), default=len(text))
+    left = _clause_tail(text[left_edge : mention.start], shared=bool(before))
+    right = _clause_head(text[mention.end : right_edge], shared=bool(after))
+    weights: dict[str, float] = {}
+    left_words = [(w, left.count(",", at)) for w, at in _content_words(left)][::-1]
+    right_words = [(w, right.count(",", 0, at)) for w, at in _content_words(right)]
+    for words, reach in ((left_words, LEFT_REACH), (right_words, CONTEXT_REACH)):
+        for distance, (word, commas) in enumerate(words[:reach]):
+            family = word_family(word)
+            weight = _closeness(distance) * 0.5**commas
+            weights[family] = max(weights.get(family, 0.0), weight)
+    for word, _ in _content_words(mention.surface):
+        weights[word_family(word)] = 1.0
+    return weights
+
+
+def _closeness(distance: int) -> float:
+    return 1.0 if distance < 3 else 0.6
+
+
+def _content_words(text: str) -> list[tuple[str, int]]:
+    """The words of ``text`` that can say what a figure is about, with their offsets."""
+    straight = text.translate(_STRAIGHT)
+    return [
+        (_bare(m.group()), m.start())
+        for m in _TOKEN.finditer(straight)
+        if m.group().casefold() not in _STOP and not m.group()[:1].isdigit()
+    ]
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word.translate(_STRAIGHT))
+
+
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'"})
+_LIST_BREAK = re.compile(r",|\band\b|\bor\b")
+
+
+def _clause_tail(text: str, *, shared: bool) -> str:
+    ends = list(_CLAUSE_END.finditer(text))
+    text = text[ends[-1].end() :] if ends else text
+    if shared:  # the text since the last figure: only what follows its last list break
+        breaks = list(_LIST_BREAK.finditer(text))
+        text = text[breaks[-1].end() :] if breaks else text
+    return text
+
+
+def _clause_head(text: str, *, shared: bool) -> str:
+    end = _CLAUSE_END.search(text)
+    text = text[: end.start()] if end else text
+    if shared:
+        first = _LIST_BREAK.search(text)
+        text = text[: first.start()] if first else text
+    return text
+
+
+def story_weights(contexts: Iterable[Mapping[str, float]], sentences: int) -> dict[str, float]:
+    """How much each word family says about which fact a figure states: rare in the
+    story's sentences is telling, a word of every sentence is not."""
+    df = Counter(word for context in contexts for word in context)
+    return {word: math.log((sentences + 1) / (count + 1)) + 0.5 for word, count in df.items()}
+
+
+def link_score(a: FigureFact, b: FigureFact, weights: Mapping[str, float]) -> float:
+    """How surely two figures state one fact, from the words around them (0..1)."""
+    shared = a.context.keys() & b.context.keys()
+    if not shared:
+        return 0.0
+    weight_a = sum(weights.get(w, 1.0) * c * c for w, c in a.context.items())
+    weight_b = sum(weights.get(w, 1.0) * c * c for w, c in b.context.items())
+    overlap = sum(weights.get(w, 1.0) * a.context[w] * b.context[w] for w in shared)
+    if overlap < MIN_OVERLAP:
+        return 0.0
+    # One outlet names more around a figure than another ("over $300 at Build-A-Bear"
+    # against "$313.89 on stuffed animals ... from Build-A-Bear"): how much of the
+    # shorter context the other holds counts as much as how alike the two are.
+    cosine = overlap / math.sqrt(weight_a * weight_b)
+    held = overlap / min(weight_a, weight_b)
+    return (cosine + held) / 2
+
+
+def near_enough(a: NumberMention, b: NumberMention) -> bool:
+    """Close enough in value to be one fact told differently, not two facts: the same
+    value, a slip of a digit, a rounding, or a nearby count, time or sum."""
+    if not _comparable_kinds(a, b):
+        return False
+    if values_match(a, b) or is_near_miss(a, b):
+        return True
+    x, y = a.low, b.low
+    if a.kind is NumberKind.TIME:
+        return abs(x - y) <= 20
+    if a.kind is NumberKind.ORDINAL:
+        return max(x, y) <= 10 and _unit(a) == _unit(b)  # the third and the second floor
+    if is_age(a) or is_age(b):
+        return abs(x - y) <= 2
+    if min(x, y) <= 0:
+        return False
+    if a.kind is NumberKind.COUNT and max(x, y) <= 30:
+        # one is "a" or "an" as often as a count; small counts far apart in proportion
+        # are two groups of the story
+        return min(x, y) > 1 and abs(x - y) <= (3 if min(x, y) >= 10 else 1)
+    ratio = max(x, y) / min(x, y)
+    if a.kind is NumberKind.MONEY or a.kind is NumberKind.PERCENT:
+        return ratio <= 1.1 or _rounds_to(x, y) or _rounds_to(y, x)
+    return ratio <= 1.3 if a.kind is NumberKind.MEASURE else ratio <= 1.25
+
+
+def _comparable_kinds(a: NumberMention, b: NumberMention) -> bool:
+    if a.kind is not b.kind:
+        return False
+    if a.kind is NumberKind.MEASURE:
+        return _unit(a) == _unit(b)
+    return True
+
+
+def _unit(mention: NumberMention) -> str:
+    words = (mention.subject or "").split()
+    return word_family(words[0]) if words else ""
+
+
+def _rounds_to(exact: float, coarse: float) -> bool:
+    """``coarse`` is ``exact`` rounded to fewer significant digits (43,350 → 43,000;
+    35.72 → 35.7), never cut down (43.9 million is not "43 million")."""
+    if exact == coarse or coarse == 0:
+        return False
+    step = _last_digit_step(coarse)
+    return step > _last_digit_step(exact) and abs(exact - coarse) <= step / 2 + 1e-9
+
+
+def _last_digit_step(value: float) -> float:
+    """The place value of a number's last significant digit: 43,000 → 1,000; 35.7 → 0.1."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return float(10 ** -len(text.split(".")[1]))
+    digits = text.lstrip("-")
+    return float(10 ** (len(digits) - len(digits.rstrip("0"))))
+
+
+def how_changed(reference: NumberMention, other: NumberMention) -> DivergenceType | None:
+    """What an outlet did to the reference figure, or None if it stated it alike.
+
+    A rounding or a new hedge on the same value is a qualifier change; any other value
+    is a changed number.
+    """
+    if values_match(reference, other):
+        return None if _hedge(reference) == _hedge(other) else DivergenceType.QUALIFIER_CHANGED
+    if reference.low != reference.high or other.low != other.high:
+        return DivergenceType.NUMBER_CHANGED
+    if reference.kind is NumberKind.TIME:
+        return (
+            DivergenceType.QUALIFIER_CHANGED
+            if _rounded_time(reference, other) or _rounded_time(other, reference)
+            else DivergenceType.NUMBER_CHANGED
+        )
+    rounded = (
+        is_rounding_of(other, reference)
+        or is_rounding_of(reference, other)
+        or _rounds_to(reference.low, other.low)
+        or _rounds_to(other.low, reference.low)
+    )
+    return DivergenceType.QUALIFIER_CHANGED if rounded else DivergenceType.NUMBER_CHANGED
+
+
+def _rounded_time(hedged: NumberMention, exact: NumberMention) -> bool:
+    """ "around 1:30" for 1:27: a hedged time on the quarter hour within five minutes."""
+    return bool(hedged.qualifier) and hedged.low % 5 == 0 and abs(hedged.low - exact.low) <= 5
+
+
+_SAME_HEDGE = {"at most": "up to", "exactly": None}
+
+
+def _hedge(mention: NumberMention) -> str | None:
+    hedge = mention.qualifier or None
+    return _SAME_HEDGE.get(hedge, hedge) if hedge else None
+
+
+_PARTS = frozenset(
+    {"man", "men", "woman", "women", "teen", "teens", "teenager", "teenagers", "boy",
+     "boys", "girl", "girls", "child", "children", "adult", "adults", "officer",
+     "officers", "juvenile", "juveniles"}
+)  # fmt: skip
+_WHOLES = frozenset({"people", "person", "persons", "victims", "victim", "others", "individuals"})
+
+
+def is_part_of(a: NumberMention, b: NumberMention) -> bool:
+    """One figure counts some of the people the other counts ("six men" among "seven
+    people"): a different value there is a part, not a change."""
+    words_a, words_b = _subject_words(a), _subject_words(b)
+    return bool(
+        (words_a & _PARTS and words_b & _WHOLES) or (words_b & _PARTS and words_a & _WHOLES)
+    )
+
+
+def _subject_words(mention: NumberMention) -> set[str]:
+    return set((mention.subject or "").casefold().split())
+
+
+def sums_to(whole: NumberMention, parts: Sequence[NumberMention]) -> bool:
+    """The other outlet's sentence counts the same people in pieces: "one killed and
+    eight injured" is "nine shot"."""
+    counts = [p.low for p in parts if p.kind is NumberKind.COUNT and p.low == p.high]
+    return len(counts) >= 2 and any(
+        counts[i] + counts[j] == whole.low
+        for i in range(len(counts))
+        for j in range(i + 1, len(counts))
+    )
+
+
+def link_figures(
+    facts: Sequence[FigureFact], weights: Mapping[str, float]
+) -> list[tuple[float, int, int]]:
+    """Pairs of figures of different outlets that state one fact: (score, i, j), at most
+    one partner per figure in each other outlet, best pairs first.
+
+    Candidates come from an inverted index over the rarer context words, so the cost
+    grows with the figures that share something, not with every pair of figures.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, fact in enumerate(facts):
+        for word in fact.context:
+            index[word].append(n)
+    candidates: set[tuple[int, int]] = set()
+    for holders in index.values():
+        if len(holders) > 400:
+            continue  # a word of every figure tells no two of them apart
+        for x in range(len(holders)):
+            for y in range(x + 1, len(holders)):
+                i, j = holders[x], holders[y]
+                if facts[i].key[0] != facts[j].key[0]:
+                    candidates.add((i, j))
+    scored = []
+    for i, j in candidates:
+        a, b = facts[i], facts[j]
+        if not near_enough(a.mention, b.mention):
+            continue
+        if is_age(a.mention) and not (a.names & b.names):
+            continue  # ages of whom? only a shared name says it is the same person
+        score = link_score(a, b, weights)
+        if score >= LINK_FROM:
+            scored.append((round(score, 6), i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    taken: set[tuple[int, int]] = set()  # (figure, other article)
+    links = []
+    for score, i, j in scored:
+        a_art, b_art = facts[i].key[0], facts[j].key[0]
+        if (i, b_art) in taken or (j, a_art) in taken:
+            continue
+        taken.update({(i, b_art), (j, a_art)})
+        links.append((score, i, j))
+    return links
+
+
+def cross_claim_divergences(
+    articles: Sequence[Article],
+    numbers: Mapping[SentenceKey, Sequence[NumberMention]],
+    claims: Sequence[AlignedClaim],
+) -> tuple[FactDivergence, ...]:
+    """Changed figures between sentences that no claim holds together.
+
+    Each linked group of figures is one fact; the value most outlets give is the
+    reference (ties: the more precise figure, then the earlier article), and every
+    outlet linked to a reference figure that states it otherwise departs from it.
+    """
+    facts = figure_facts(articles, numbers)
+    total = sum(len(a.sentences) for a in articles)
+    weights = story_weights((f.context for f in facts), total)
+    links = link_figures(facts, weights)
+    together = _claim_pairs(claims)
+    partners: dict[int, dict[int, float]] = defaultdict(dict)
+    for score, i, j in links:
+        partners[i][j] = score
+        partners[j][i] = score
+    found: list[FactDivergence] = []
+    for group in _groups(len(facts), links):
+        found.extend(_group_divergences(group, facts, partners, together, articles, numbers))
+    return tuple(found)
+
+
+def _claim_pairs(claims: Sequence[AlignedClaim]) -> set[tuple[SentenceKey, SentenceKey]]:
+    pairs = set()
+    for claim in claims:
+        for x in claim.members:
+            for y in claim.members:
+                pairs.add((x, y))
+    return pairs
+
+
+def _groups(size: int, links: Sequence[tuple[float, int, int]]) -> list[list[int]]:
+    parent = list(range(size))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for _, i, j in links:
+        parent[root(i)] = root(j)
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for _, i, j in links:
+        for n in (i, j):
+            if n not in grouped[root(n)]:
+                grouped[root(n)].append(n)
+    return [sorted(g) for _, g in sorted(grouped.items())]
+
+
+def _group_divergences(
+    group: Sequence[int],
+    facts: Sequence[FigureFact],
+    partners: Mapping[int, Mapping[int, float]],
+    together: set[tuple[SentenceKey, SentenceKey]],
+    articles: Sequence[Article],
+    numbers: Mapping[SentenceKey, Sequence[NumberMention]],
+) -> list[FactDivergence]:
+    support: Counter[tuple[str, float, float]] = Counter()
+    for n in group:
+        support[_value_key(facts[n].mention)] += 1
+    reference = min(
+        group,
+        key=lambda n: (
+            -support[_value_key(facts[n].mention)],
+            -_precision(facts[n].mention),
+            facts[n].key,
+        ),
+    )
+    ref_fact = facts[reference]
+    agreeing = support[_value_key(ref_fact.mention)]
+    found = []
+    for n in group:
+        other = facts[n]
+        if other.key[0] == ref_fact.key[0] or (ref_fact.key, other.key) in together:
+            continue
+        score = partners[n].get(reference) or max(
+            (s for m, s in partners[n].items() if values_match(facts[m].mention, ref_fact.mention)),
+            default=0.0,
+        )
+        if not score:
+            continue
+        change = how_changed(ref_fact.mention, other.mention)
+        if change is None or _explained(ref_fact, other, numbers):
+            continue
+        confidence = min(0.95, 0.35 + 0.5 * score + 0.1 * min(agreeing - 1, 2))
+        found.append(
+            FactDivergence(
+                home=ref_fact.key,
+                divergence=Divergence(
+                    type=change,
+                    articles=(articles[other.key[0]].id,),
+                    reference=articles[ref_fact.key[0]].id,
+                    detail=f"{describe(ref_fact.mention)} → {describe(other.mention)}",
+                    evidence=(_evidence(ref_fact.key, articles), _evidence(other.key, articles)),
+                    confidence=round(confidence, 2),
+                ),
+            )
+        )
+    return found
+
+
+def _explained(
+    reference: FigureFact,
+    other: FigureFact,
+    numbers: Mapping[SentenceKey, Sequence[NumberMention]],
+) -> bool:
+    """Arithmetic before alarm: a part of the reference's count, or the sum of the
+    other sentence's counts, is no change."""
+    a, b = reference.mention, other.mention
+    if values_match(a, b):
+        return False
+    return (
+        is_part_of(a, b)
+        or sums_to(a, numbers.get(other.key, ()))
+        or sums_to(b, numbers.get(reference.key, ()))
+    )
+
+
+def _value_key(mention: NumberMention) -> tuple[str, float, float]:
+    return (mention.kind.value, mention.low, mention.high)
+
+
+def _precision(mention: NumberMention) -> float:
+    """Exact figures before hedged ones, finer figures before rounder ones."""
+    hedged = 1.0 if mention.qualifier else 0.0
+    return -hedged - math.log10(_last_digit_step(mention.low) + 1e-9) / 100
+
+
+def _evidence(key: SentenceKey, articles: Sequence[Article]) -> Evidence:
+    article = articles[key[0]]
+    return Evidence(article=article.id, sentence=key[1], text=article.sentences[key[1]].text)
+
+
+# --- quotations across claims ---------------------------------------------------------
+
+MIN_SHARED_QUOTE = 75
+"""rapidfuzz partial_ratio (0..100) of the shorter quotation's words within the longer's
+from which two quotations of different outlets are one quotation."""
+
+@dataclass(frozen=True, slots=True)
+class QuoteFact:
+    key: SentenceKey
+    quote: Quote
+    words: tuple[str, ...]
+    """The quotation's words, case-folded, marks straightened."""
+
+
+def quote_facts(
+    articles: Sequence[Article], quotes: Mapping[SentenceKey, Sequence[Quote]]
+) -> tuple[QuoteFact, ...]:
+    found = []
+    for a_pos, article in enumerate(articles):
+        for sentence in article.sentences:
+            for quote in quotes.get((a_pos, sentence.index), ()):
+                words = tuple(w.casefold() for w in _TOKEN.findall(quote.text.translate(_STRAIGHT)))
+                if len(words) >= 2:
+                    found.append(QuoteFact((a_pos, sentence.index), quote, words))
+    return tuple(found)
+
+
+def quotes_meet(short: QuoteFact, long: QuoteFact) -> bool:
+    """The shorter quotation's words stand, near enough, inside the longer one: two
+    words only when they stand there exactly ("historic challenge")."""
+    short_text, long_text = " ".join(short.words), " ".join(long.words)
+    if len(short.words) < 3:
+        return f" {short_text} " in f" {long_text} " and not set(short.words) <= _STOP
+    content = [w for w in short.words if w not in _STOP]
+    if len(content) < 2:
+        return False
+    # Letters can line up where words do not ("several other people" in a long
+    # statement): most of the shorter quotation's own words must be in the longer.
+    held = sum(1 for w in content if w in long.words) / len(content)
+    return held >= 0.6 and fuzz.partial_ratio(short_text, long_text) >= MIN_SHARED_QUOTE
+
+
+def cross_claim_quotes(
+    articles: Sequence[Article],
+    quotes: Mapping[SentenceKey, Sequence[Quote]],
+    claims: Sequence[AlignedClaim],
+) -> tuple[FactDivergence, ...]:
+    """Quotations one outlet gives differently from another, where the sentences that
+    hold them are in different claims: cut shorter (trimmed), with words changed inside
+    (altered). Who a quotation is credited to is left to the claims, where the other
+    outlets' credits tell which side the majority is on.
+
+    The longer version is the reference: an outlet that quotes less is the one that cut.
+    """
+    facts = quote_facts(articles, quotes)
+    together = _claim_pairs(claims)
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, fact in enumerate(facts):
+        for word in set(fact.words) - _STOP:
+            index[word].append(n)
+    best: dict[tuple[int, int], tuple[int, int]] = {}  # (shorter, other article) → longer
+    for holders in index.values():
+        for x in holders:
+            for y in holders:
+                a, b = facts[x], facts[y]
+                if a.key[0] == b.key[0] or len(a.words) > len(b.words):
+                    continue
+                if len(a.words) == len(b.words) and x > y:
+                    continue
+                if (a.key, b.key) in together or (x, b.key[0]) in best:
+                    continue
+                if quotes_meet(a, b):
+                    best[(x, b.key[0])] = (x, y)
+    found = []
+    for short_n, long_n in sorted(best.values()):
+        short, long = facts[short_n], facts[long_n]
+        found.extend(_quote_divergences(long, short, articles))
+    return tuple(found)
+
+
+def whole_sentences_of(words: Sequence[str], quotation: str) -> bool:
+    """``words`` are whole sentences of ``quotation``: quoting one sentence of a longer
+    statement cuts nothing out of what was said.
+
+    >>> whole_sentences_of(["we", "will", "rebuild"], "We will rebuild. It takes time.")
+    True
+    >>> whole_sentences_of(["will", "rebuild"], "We will rebuild. It takes time.")
+    False
+    """
+    tokens = list(_TOKEN.finditer(quotation.translate(_STRAIGHT)))
+    keys = [t.group().casefold() for t in tokens]
+    n = len(words)
+    for start in range(len(keys) - n + 1):
+        if keys[start : start + n] != list(words):
+            continue
+        before = quotation[: tokens[start].start()].rstrip(" \"'“”‘’")
+        after = quotation[tokens[start + n - 1].end() :].lstrip(" ,\"'“”‘’")
+        opens = not before or before[-1] in ".!?…"
+        closes = not after or after[0] in ".!?…"
+        if opens and closes:
+            return True
+    return False
+
+
+def _quote_divergences(
+    reference: QuoteFact,
+    other: QuoteFact,
+    articles: Sequence[Article],
+) -> list[FactDivergence]:
+    comparison = quote_words_changed(reference.quote.text, other.quote.text)
+    found: list[tuple[DivergenceType, str, float]] = []
+    if comparison.altered:
+        found.append((DivergenceType.QUOTE_ALTERED, comparison.description, 0.7))
+    elif comparison.trimmed and not whole_sentences_of(other.words, reference.quote.text):
+        found.append((DivergenceType.QUOTE_TRIMMED, comparison.description, 0.7))
+    evidence = (_evidence(reference.key, articles), _evidence(other.key, articles))
+    return [
+        FactDivergence(
+            home=reference.key,
+            divergence=Divergence(
+                type=kind,
+                articles=(articles[other.key[0]].id,),
+                reference=articles[reference.key[0]].id,
+                detail=detail,
+                evidence=evidence,
+                confidence=confidence,
+            ),
+        )
+        for kind, detail, confidence in found
+    ]

@@ -1,0 +1,62 @@
+"""Word families the fact layer reads figures with: small, general and in one place.
+
+A figure's surroundings say what it is about ("18 people were injured", "up to 16 were
+hurt", "at least fifteen people were shot"). Outlets swap the words of an event for one
+another, so each family below maps the words news writing uses for one event or one
+kind of thing onto one key. Everything else is matched on its stem. The lists stay
+short on purpose: a word missing here costs a little recall; a wrong word in a family
+pairs figures that speak of different things.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from storydiff.coverage.align import stem
+
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    # Being shot and what a shooting is called.
+    "shoot": (
+        "shot", "shots", "shoot", "shooting", "shootings", "gunfire", "gunshot", "gunshots",
+        "fired", "firing", "opened",
+    ),
+    "injure": (
+        "injured", "injuring", "injuries", "injury", "injure", "wounded", "wounding",
+        "wound", "wounds", "hurt", "hurting",
+    ),
+    "kill": (
+        "killed", "killing", "killings", "kill", "dead", "died", "die", "death", "deaths",
+        "fatal", "fatally", "fatalities", "fatality", "slain",
+    ),
+    "weapon": (
+        "weapon", "weapons", "gun", "guns", "firearm", "firearms", "handgun", "handguns",
+        "rifle", "rifles", "pistol", "pistols",
+    ),
+    "happen": ("happened", "occurred", "erupted", "began", "started", "broke"),
+    "attend": ("attended", "attending", "attendance", "crowd", "partygoers", "guests"),
+    "treat": ("treated", "transported", "taken", "hospitalized", "hospitalised"),
+    "release": ("released", "discharged"),
+    "arrest": ("arrested", "custody", "detained", "arrests", "arrest"),
+    "spend": ("spent", "spending", "bought", "purchased", "purchase", "purchases", "paid"),
+    "earn": ("earned", "income", "earnings", "made"),
+    "tax": ("tax", "taxes"),
+    "charity": ("charity", "charitable", "donated", "donations", "gave", "contributions"),
+    "investigate": ("investigation", "investigating", "investigated", "probe", "inquiry"),
+    "minute": ("minutes", "minute", "mins"),
+    "year": ("years", "year"),
+}  # fmt: skip
+
+_FAMILY_OF = {word: family for family, words in _FAMILIES.items() for word in words}
+
+
+@lru_cache(maxsize=65536)
+def word_family(word: str) -> str:
+    """The key a word is compared by: its family's name, else its stem.
+
+    >>> word_family("wounded") == word_family("hurt") == word_family("injuries")
+    True
+    >>> word_family("transplants")
+    'transplant'
+    """
+    folded = word.casefold()
+    return _FAMILY_OF.get(folded) or stem(folded)
