@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,19 @@ def test_a_second_batch_replaces_the_reports_and_leaves_no_staging(tmp_path: Pat
     assert not (story / "stale.txt").exists()
     assert (story / "alignment.json").is_file()
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_batch_outputs_get_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    stories = tmp_path / "stories"
+    (stories / "fire").mkdir(parents=True)
+    for name, text in STORIES["fire"].items():
+        (stories / "fire" / name).write_text(text, encoding="utf-8")
+    previous = os.umask(0o022)
+    try:
+        run_batch(stories, tmp_path / "out", jobs=1)
+    finally:
+        os.umask(previous)
+    modes = {p.relative_to(tmp_path / "out").as_posix(): stat.S_IMODE(p.stat().st_mode)
+             for p in (tmp_path / "out").rglob("*")}
+    assert modes["fire"] == 0o755
+    assert modes["fire/report.html"] == modes["index.html"] == 0o644
