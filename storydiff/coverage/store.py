@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -146,14 +147,19 @@ def dumps_alignment(alignment: Alignment) -> str:
     return json.dumps(alignment_to_dict(alignment), ensure_ascii=False, indent=1) + "\n"
 
 
-def check_output_path(path: Path) -> None:
+def check_output_path(path: Path, *, inputs: Sequence[str | Path] = ()) -> None:
     """Refuse an output path that cannot be written, before any long work is done.
 
     A symbolic link is followed: the checks are of the file it names.
 
+    Args:
+        inputs: the files and folders the output is made from. The output may be none of
+            them nor lie inside one: it would replace an article, or be read as one by
+            the next run.
+
     Raises:
         OutputError: the directory is missing, the path is a directory, a socket or a
-            block device, a symbolic link loop, or a read-only file.
+            block device, a symbolic link loop, a read-only file, or an input.
     """
     path = Path(path)
     target = _destination(path)
@@ -162,12 +168,22 @@ def check_output_path(path: Path) -> None:
         raise OutputError(f"{path}: directory {str(directory)!r} does not exist")
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
+    for source in inputs:
+        if is_within(target, Path(source)):
+            where = "is an input" if Path(source).is_file() else (
+                f"inside the input folder {str(source)!r}")
+            raise OutputError(f"{path}: {where}; write the output elsewhere")
     if not target.exists():
         return
     if not (target.is_file() or _is_stream(target)):
         raise OutputError(f"{path}: not a regular file, character device or FIFO")
     if not _is_writable(target):
         raise OutputError(f"{path}: file is read-only")
+
+
+def is_within(path: Path, other: Path) -> bool:
+    """Whether ``path`` is ``other`` or lies inside it, links and ``..`` resolved."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(other))
 
 
 def _destination(path: Path) -> Path:
@@ -197,17 +213,18 @@ def _is_writable(path: Path) -> bool:
     return bool(path.stat().st_mode & 0o222) and os.access(path, os.W_OK)
 
 
-def write_text_atomic(text: str, path: Path) -> None:
+def write_text_atomic(text: str, path: Path, *, inputs: Sequence[str | Path] = ()) -> None:
     """Write ``text`` to ``path`` so that ``path`` is either the old file or the new one.
 
     A new file gets the mode the umask gives and a replaced one keeps its mode. A
     character device or FIFO is written through; a symbolic link is followed.
 
     Raises:
-        OutputError: the directory is missing or the file cannot be written.
+        OutputError: the directory is missing, the file cannot be written, or it is one
+            of ``inputs`` or inside one (see ``check_output_path``).
     """
     path = Path(path)
-    check_output_path(path)
+    check_output_path(path, inputs=inputs)
     target = _destination(path)
     tmp: Path | None = None
     try:

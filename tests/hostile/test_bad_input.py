@@ -571,3 +571,22 @@ def test_output_that_is_a_socket_is_refused(tmp_path: Path) -> None:
         result = invoke("compare", str(folder), "--out", str(path))
     assert_one_error(result, names="sock", says="not a regular file, character device or FIFO")
     assert stat.S_ISSOCK(path.stat().st_mode)
+
+
+@pytest.mark.parametrize("name", ["quay-herald.txt", "alignment.json"])
+def test_compare_output_in_the_input_folder_is_refused(tmp_path: Path, name: str) -> None:
+    # An existing article would be overwritten; a new file would be read as an article
+    # by the next run.
+    folder = write_story_pair(tmp_path / "story")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = invoke("compare", str(folder), "--out", str(folder / name))
+    assert_one_error(result, names=name, says=f"inside the input folder {str(folder)!r}")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_report_output_on_its_input_is_refused(tmp_path: Path) -> None:
+    alignment = tmp_path / "story.json"
+    alignment.write_bytes(TUI_ALIGNMENT.read_bytes())
+    result = invoke("report", str(alignment), "--out", str(alignment))
+    assert_one_error(result, names="story.json", says="is an input")
+    assert alignment.read_bytes() == TUI_ALIGNMENT.read_bytes()
