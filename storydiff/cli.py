@@ -160,7 +160,7 @@ def compare(
         overrides["allow_split"] = False
     settings = Settings(**overrides)
     if out is not None:
-        check_output_path(out)  # before the analysis, which may take minutes
+        check_output_path(out, inputs=paths)  # before the analysis, which may take minutes
     result = compare_paths(paths, settings=settings, progress=None if quiet else _progress)
     for failure in result.failures:
         warn(f"{failure.path}: {failure.message} (skipped)")
@@ -368,7 +368,7 @@ def report(
 
     Example: storydiff report alignments/kessford-spill.json --format html --out report.html
     """
-    from storydiff.coverage.store import write_text_atomic
+    from storydiff.coverage.store import check_output_path, write_text_atomic
     from storydiff.report import FORMATS, render
     from storydiff.report.gate import divergences_matching, parse_fail_on
 
@@ -377,6 +377,8 @@ def report(
     if rows not in ("divergences", "claims"):
         raise fail(f"--rows: unknown rows {rows!r}; valid: divergences, claims")
     gate = parse_fail_on(fail_on) if fail_on else None
+    if out is not None:
+        check_output_path(out, inputs=paths)
     alignment = _report_alignment(paths)
     text = render(alignment, report_format, rows=rows)
     if out is None:
@@ -417,6 +419,10 @@ def batch(
     and OUT/index.md ranking stories by divergence count. A story that cannot be read is
     listed as failed with its reason; the others still run. Exit status: 0 ok,
     1 --fail-on matched in some story, 2 some story failed or bad usage.
+
+    OUT must not overlap STORIES. A later batch replaces only the files an earlier one
+    wrote (listed in each folder's .storydiff-output); a folder it did not write that
+    holds anything is refused.
 
     Example: storydiff batch stories/ --out reports/ --jobs 4 --fail-on number_changed
     """

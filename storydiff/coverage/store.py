@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
+import secrets
+import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -151,21 +153,64 @@ def dumps_alignment(alignment: Alignment) -> str:
     return json.dumps(alignment_to_dict(alignment), ensure_ascii=False, indent=1) + "\n"
 
 
-def check_output_path(path: Path) -> None:
+def check_output_path(path: Path, *, inputs: Sequence[str | Path] = ()) -> None:
     """Refuse an output path that cannot be written, before any long work is done.
 
+    A symbolic link is followed: the checks are of the file it names.
+
+    Args:
+        inputs: the files and folders the output is made from. The output may be none of
+            them nor lie inside one: it would replace an article, or be read as one by
+            the next run.
+
     Raises:
-        OutputError: the directory is missing, the path is a directory, or the file
-            is read-only.
+        OutputError: the directory is missing, the path is a directory, a socket or a
+            block device, a symbolic link loop, a read-only file, or an input.
     """
     path = Path(path)
-    directory = path.parent
+    target = _destination(path)
+    directory = target.parent
     if not directory.is_dir():
         raise OutputError(f"{path}: directory {str(directory)!r} does not exist")
-    if path.is_dir():
+    if target.is_dir():
         raise OutputError(f"{path}: is a directory")
-    if path.exists() and not _is_writable(path):
+    for source in inputs:
+        if is_within(target, Path(source)):
+            where = "is an input" if Path(source).is_file() else (
+                f"inside the input folder {str(source)!r}")
+            raise OutputError(f"{path}: {where}; write the output elsewhere")
+    if not target.exists():
+        return
+    if not (target.is_file() or _is_stream(target)):
+        raise OutputError(f"{path}: not a regular file, character device or FIFO")
+    if not _is_writable(target):
         raise OutputError(f"{path}: file is read-only")
+
+
+def is_within(path: Path, other: Path) -> bool:
+    """Whether ``path`` is ``other`` or lies inside it, links and ``..`` resolved."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(other))
+
+
+def _destination(path: Path) -> Path:
+    """Where writing ``path`` lands: a symbolic link is followed to the file it names, as
+    a shell's ``>`` does, so the link stays a link."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if target.is_symlink():  # realpath gives up on a loop and leaves a link
+        raise OutputError(f"{path}: symbolic link loop")
+    return target
+
+
+def _is_stream(path: Path) -> bool:
+    """A character device (/dev/null, a terminal) or a FIFO: written through, since a
+    rename would put a regular file in its place."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def _is_writable(path: Path) -> bool:
@@ -174,33 +219,84 @@ def _is_writable(path: Path) -> bool:
     return bool(path.stat().st_mode & 0o222) and os.access(path, os.W_OK)
 
 
-def write_text_atomic(text: str, path: Path) -> None:
+def write_text_atomic(text: str, path: Path, *, inputs: Sequence[str | Path] = ()) -> None:
     """Write ``text`` to ``path`` so that ``path`` is either the old file or the new one.
 
+    A new file gets the mode the umask gives and a replaced one keeps its mode. A
+    character device or FIFO is written through; a symbolic link is followed.
+
     Raises:
-        OutputError: the directory is missing or the file cannot be written.
+        OutputError: the directory is missing, the file cannot be written, or it is one
+            of ``inputs`` or inside one (see ``check_output_path``).
     """
     path = Path(path)
-    check_output_path(path)
-    directory = path.parent
-    tmp_name: str | None = None
+    check_output_path(path, inputs=inputs)
+    target = _destination(path)
+    tmp: Path | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        if _is_stream(target):
+            _write_through(text.encode("utf-8"), target)
+            return
+        fd, tmp = _temporary_beside(target)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         # Checked again: the file may have been made read-only while we wrote.
-        if path.exists() and not _is_writable(path):
+        if target.exists() and not _is_writable(target):
             raise OutputError(f"{path}: file is read-only")
-        os.replace(tmp_name, path)
-        tmp_name = None
+        place_file(tmp, target)
+        tmp = None
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     finally:
-        if tmp_name is not None:
+        if tmp is not None:
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+                os.unlink(tmp)
+
+
+def place_file(finished: Path, path: Path) -> None:
+    """Put the finished file ``finished`` at ``path`` in one rename, as ``write_text_atomic``
+    does: a replaced file's mode is kept, a character device or FIFO is written through
+    (``finished`` is then removed) and a symbolic link is followed.
+
+    Raises:
+        OutputError: ``path`` is a socket, a block device or a symbolic link loop.
+        OSError: the rename or the write failed.
+    """
+    target = _destination(Path(path))
+    if _is_stream(target):
+        _write_through(Path(finished).read_bytes(), target)
+        os.unlink(finished)
+        return
+    if target.exists() and not target.is_dir():
+        if not target.is_file():
+            raise OutputError(f"{path}: not a regular file, character device or FIFO")
+        os.chmod(finished, stat.S_IMODE(target.stat().st_mode))
+    os.replace(finished, target)
+
+
+def _write_through(data: bytes, target: Path) -> None:
+    # No O_CREAT: the device or FIFO is there; if it went, writing must not make a file.
+    fd = os.open(target, os.O_WRONLY | os.O_CLOEXEC)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def _temporary_beside(target: Path) -> tuple[int, Path]:
+    """A new, empty file beside ``target``, opened for writing.
+
+    Created with mode 0o666 and left to the umask (and a default ACL), as any file a
+    program writes; ``tempfile.mkstemp`` would make it 0o600 and the output with it.
+    """
+    for _ in range(100):
+        candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
+                           0o666), candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
 
 
 def write_alignment(alignment: Alignment, path: Path) -> None:

@@ -28,7 +28,12 @@ from urllib.parse import quote
 
 from storydiff.coverage.model import DivergenceType
 from storydiff.coverage.settings import Settings
-from storydiff.coverage.store import dumps_alignment, write_text_atomic
+from storydiff.coverage.store import (
+    dumps_alignment,
+    is_within,
+    place_file,
+    write_text_atomic,
+)
 from storydiff.errors import NoArticlesError, OutputError, StorydiffError
 from storydiff.report.common import clean_text, summarise
 from storydiff.report.gate import divergences_matching
@@ -37,6 +42,15 @@ from storydiff.report.markdown import md_text
 
 BATCH_FORMATS = ("html", "md", "csv")
 """Report formats a batch can write beside each story's ``alignment.json``."""
+
+OWNED_MARKER = ".storydiff-output"
+"""In each folder ``batch`` writes (the output folder and each story's): the files it
+wrote there, which a later batch may replace or remove. Nothing else is touched."""
+
+_OWNED_NAMES = frozenset(
+    {"index.html", "index.md", "alignment.json", *(f"report.{f}" for f in BATCH_FORMATS)}
+)
+
 
 _NAME_LIMIT = 80
 _UNSAFE_RUN = re.compile(r"[^\w.-]+")
@@ -249,18 +263,23 @@ def run_batch(
 
     Raises:
         BatchError: no usable stories folder.
-        OutputError: ``out_dir`` cannot be created or the index cannot be written.
+        OutputError: ``out_dir`` overlaps the stories, holds files batch did not write
+            (see ``check_output_folder``), cannot be created, or the index cannot be
+            written.
     """
     stories = find_stories(stories_dir, exclude=out_dir)
+    names = assign_output_names([p.name for p in stories])
+    check_output_folder(out_dir, stories_dir, stories, names)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        if not (out_dir / OWNED_MARKER).is_file():
+            _mark(out_dir, set())  # before the staging folder, which is not the user's
         # Everything is written into a staging folder inside DIR and moved into place at
         # the end: an interrupted batch leaves DIR as it was.
         staging = Path(tempfile.mkdtemp(prefix=".storydiff-batch-", dir=out_dir))
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create ({exc.strerror or exc})") from None
     try:
-        names = assign_output_names([p.name for p in stories])
         story_jobs = [
             StoryJob(
                 folder=str(folder), out_dir=str(staging), output_name=name,
@@ -284,19 +303,87 @@ def run_batch(
     return result
 
 
-def _move_into_place(staging: Path, out_dir: Path) -> None:
-    """Replace DIR's entries by the staged ones, one rename each; an old story folder is
-    renamed aside before the new one takes its name, then removed."""
+def check_output_folder(
+    out_dir: Path, stories_dir: Path, stories: Sequence[Path], names: Sequence[str]
+) -> None:
+    """Refuse an output folder that overlaps the stories, or one batch did not write.
+
+    ``out_dir`` may be a folder of its own inside ``stories_dir`` (it is then no story),
+    but not ``stories_dir`` itself, a folder holding it, or one inside a story.
+
+    Raises:
+        OutputError: naming the folder and why.
+    """
+    if is_within(stories_dir, out_dir) or any(is_within(out_dir, s) for s in stories):
+        raise OutputError(
+            f"{out_dir}: overlaps the stories folder {str(stories_dir)!r}; "
+            "choose an output folder outside it"
+        )
+    for folder in (out_dir, *(out_dir / name for name in names)):
+        if not _is_owned(folder):
+            raise OutputError(
+                f"{folder}: holds files storydiff did not write; choose an empty or new folder"
+            )
+
+
+def _is_owned(folder: Path) -> bool:
+    """Missing, empty, or marked as written by batch."""
+    if not folder.exists() and not folder.is_symlink():
+        return True
+    if not folder.is_dir():
+        return False
+    return (folder / OWNED_MARKER).is_file() or not any(folder.iterdir())
+
+
+def _listed(folder: Path) -> set[str]:
+    """The files the marker of ``folder`` says batch wrote there (only names batch writes:
+    the marker is a file anyone can edit)."""
     try:
-        for entry in sorted(staging.iterdir()):
-            target = out_dir / entry.name
-            aside = None
-            if target.is_dir() and not target.is_symlink():
-                aside = staging.with_name(staging.name + "-old-" + entry.name)
-                os.replace(target, aside)
-            os.replace(entry, target)
-            if aside is not None:
-                shutil.rmtree(aside, ignore_errors=True)
+        lines = (folder / OWNED_MARKER).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line.strip() for line in lines} & _OWNED_NAMES
+
+
+def _mark(folder: Path, names: set[str]) -> None:
+    text = "".join(f"{name}\n" for name in sorted(names))
+    write_text_atomic(
+        "# storydiff batch wrote the files below; a later batch replaces or removes only"
+        " these\n" + text,
+        folder / OWNED_MARKER,
+    )
+
+
+def _place_owned(files: Sequence[Path], folder: Path) -> None:
+    """Put finished files into ``folder``, which batch owns, and remove the files an
+    earlier batch wrote there that this one did not. The marker first lists both, so a
+    move cut short leaves no file of ours unlisted."""
+    if not _is_owned(folder):  # checked before the run; things may have changed since
+        raise OutputError(
+            f"{folder}: holds files storydiff did not write; choose an empty or new folder"
+        )
+    folder.mkdir(exist_ok=True)
+    earlier = _listed(folder)
+    written = {f.name for f in files}
+    _mark(folder, earlier | written)
+    for finished in files:
+        place_file(finished, folder / finished.name)
+    for name in sorted(earlier - written):
+        stale = folder / name
+        if stale.is_symlink() or stale.is_file():
+            stale.unlink()
+    _mark(folder, written)
+
+
+def _move_into_place(staging: Path, out_dir: Path) -> None:
+    """Move the staged index and reports into DIR, one rename a file, replacing only
+    files an earlier batch wrote (see ``OWNED_MARKER``)."""
+    try:
+        entries = sorted(staging.iterdir())
+        _place_owned([e for e in entries if not e.is_dir()], out_dir)
+        for entry in entries:
+            if entry.is_dir():
+                _place_owned(sorted(entry.iterdir()), out_dir / entry.name)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot move reports into place ({exc.strerror or exc})") \
             from None

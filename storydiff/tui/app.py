@@ -231,7 +231,7 @@ class StorydiffApp(App[None]):
     def _write_export(self, text: str, name: str) -> Path | None:
         path = export_path(self.alignment_path, name)
         try:
-            write_text_atomic(text, path)
+            write_text_atomic(text, path, inputs=self.article_paths)
         except StorydiffError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return None

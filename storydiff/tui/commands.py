@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
     from storydiff.tui.app import PaletteCommand, StorydiffApp
@@ -32,5 +33,22 @@ class StorydiffCommands(Provider):
         for title, callback, help_text in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(callback), text=title,
+                yield Hit(score, highlight_plain(matcher, title), partial(callback), text=title,
                           help=help_text)
+
+
+def highlight_plain(matcher: Matcher, title: str) -> Content:
+    """``title`` as plain text with the letters the query matched styled.
+
+    ``Matcher.highlight`` parses the title as markup: an outlet name from front matter
+    would become a live ``@click`` action, and an unbalanced tag would raise and hide
+    every hit.
+    """
+    content = Content(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    if not score:
+        return content
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

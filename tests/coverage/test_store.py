@@ -1,6 +1,9 @@
 """The alignment file: round trip, atomic writes, strict reads with one-line errors."""
 
 import json
+import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -177,3 +180,29 @@ def test_read_only_file_is_refused_and_left_intact(tmp_path: Path) -> None:
 
 def test_schema_constant_is_the_spec() -> None:
     assert SCHEMA == "storydiff/alignment@1"
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_a_new_output_gets_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    write_text_atomic("new", path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_a_replaced_output_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o664)
+    write_text_atomic("new", path)
+    assert path.read_text(encoding="utf-8") == "new"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664

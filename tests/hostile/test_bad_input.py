@@ -10,10 +10,13 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import socket
+import stat
 import unicodedata
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from storydiff.cli import app
 from storydiff.coverage.load import load_articles
@@ -468,3 +471,122 @@ def test_output_in_a_read_only_folder(tmp_path: Path) -> None:
         locked.chmod(0o755)
     assert_one_error(result, names="out.json", says="cannot write (Permission denied)")
     assert os.listdir(locked) == []
+
+
+# ---------------------------------------------------------------------------
+# Outputs that are not regular files: written through or followed, never renamed over
+
+
+def _character_device(tmp_path: Path, name: str) -> Path:
+    """A private copy of /dev/null or /dev/full, so that a writer that renames over its
+    output cannot replace the machine's own device; the real one when not root (who cannot
+    rename over it anyway)."""
+    minor = {"null": 3, "full": 7}[name]
+    node = tmp_path / name
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    except PermissionError:
+        if is_root():
+            pytest.skip("cannot make a device node here, and /dev itself is not to be risked")
+        return Path("/dev") / name
+    return node
+
+
+def _write_to(command: str, folder: Path, out: Path) -> Result:
+    if command == "compare":
+        return invoke("compare", str(folder), "--quiet", "--out", str(out))
+    return invoke("report", str(TUI_ALIGNMENT), "--out", str(out))
+
+
+@pytest.mark.parametrize("command", ["compare", "report"])
+def test_output_to_a_character_device_is_written_through(tmp_path: Path, command: str) -> None:
+    folder = write_story_pair(tmp_path / "story")
+    null = _character_device(tmp_path, "null")
+    result = _write_to(command, folder, null)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(null.stat().st_mode)
+    assert not [p for p in null.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_output_to_a_full_device_is_one_error_and_the_device_stays(tmp_path: Path) -> None:
+    folder = write_story_pair(tmp_path / "story")
+    full = _character_device(tmp_path, "full")
+    result = invoke("compare", str(folder), "--quiet", "--out", str(full))
+    assert_one_error(result, names=str(full), says="cannot write (No space left on device)")
+    assert stat.S_ISCHR(full.stat().st_mode)
+
+
+@pytest.mark.parametrize("command", ["compare", "report"])
+def test_output_to_a_fifo_is_written_through(tmp_path: Path, command: str) -> None:
+    folder = write_story_pair(tmp_path / "story")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    # The reading end is opened first, without blocking, so the writer never waits for a
+    # reader; the output is far below the pipe's buffer.
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = _write_to(command, folder, fifo)
+        received = b""
+        while chunk := os.read(reader, 1 << 16):
+            received += chunk
+    finally:
+        os.close(reader)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    expected = "storydiff/alignment@1" if command == "compare" else "Riverton"
+    assert expected in received.decode("utf-8")
+
+
+def test_output_through_a_symbolic_link_writes_the_file_it_names(tmp_path: Path) -> None:
+    folder = write_story_pair(tmp_path / "story")
+    (tmp_path / "kept").mkdir()
+    real = tmp_path / "kept" / "story.json"
+    real.write_text("the previous alignment", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    dangling = tmp_path / "next.json"
+    dangling.symlink_to(tmp_path / "kept" / "new.json")
+    for out in (link, dangling):
+        result = invoke("compare", str(folder), "--quiet", "--out", str(out))
+        assert result.exit_code == 0, result.output
+        assert out.is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["schema"] == "storydiff/alignment@1"
+    assert json.loads((tmp_path / "kept" / "new.json").read_bytes())["articles"]
+
+
+def test_output_through_a_symbolic_link_loop_is_one_error(tmp_path: Path) -> None:
+    folder = write_story_pair(tmp_path / "story")
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    result = invoke("compare", str(folder), "--out", str(loop))
+    assert_one_error(result, names="loop.json", says="symbolic link loop")
+    assert loop.is_symlink()
+
+
+def test_output_that_is_a_socket_is_refused(tmp_path: Path) -> None:
+    folder = write_story_pair(tmp_path / "story")
+    path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        result = invoke("compare", str(folder), "--out", str(path))
+    assert_one_error(result, names="sock", says="not a regular file, character device or FIFO")
+    assert stat.S_ISSOCK(path.stat().st_mode)
+
+
+@pytest.mark.parametrize("name", ["quay-herald.txt", "alignment.json"])
+def test_compare_output_in_the_input_folder_is_refused(tmp_path: Path, name: str) -> None:
+    # An existing article would be overwritten; a new file would be read as an article
+    # by the next run.
+    folder = write_story_pair(tmp_path / "story")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = invoke("compare", str(folder), "--out", str(folder / name))
+    assert_one_error(result, names=name, says=f"inside the input folder {str(folder)!r}")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_report_output_on_its_input_is_refused(tmp_path: Path) -> None:
+    alignment = tmp_path / "story.json"
+    alignment.write_bytes(TUI_ALIGNMENT.read_bytes())
+    result = invoke("report", str(alignment), "--out", str(alignment))
+    assert_one_error(result, names="story.json", says="is an input")
+    assert alignment.read_bytes() == TUI_ALIGNMENT.read_bytes()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from storydiff.report.batch import OWNED_MARKER
 from tests.hostile.support import STORY
 
 REPO = Path(__file__).resolve().parents[2]
@@ -129,6 +130,9 @@ def test_ctrl_c_during_batch_exits_130_and_leaves_the_output_folder_as_it_was(
     (out / "story-0").mkdir(parents=True)
     (out / "story-0" / "report.html").write_text("previous report", encoding="utf-8")
     (out / "index.html").write_text("previous index", encoding="utf-8")
+    # as an earlier batch left them: each folder marked as written by batch
+    (out / "story-0" / OWNED_MARKER).write_text("report.html\n", encoding="utf-8")
+    (out / OWNED_MARKER).write_text("index.html\n", encoding="utf-8")
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
     process = subprocess.Popen(
         [sys.executable, "-m", "storydiff", "batch", str(stories), "--out", str(out),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from typer.testing import CliRunner
 from storydiff.cli import app
 from storydiff.coverage.store import read_alignment
 from storydiff.report.batch import (
+    OWNED_MARKER,
     BatchError,
     BatchResult,
     StoryOutcome,
@@ -111,7 +114,7 @@ def test_batch_ranks_reports_and_lists_the_failure(tmp_path: Path) -> None:
     for child in out.iterdir():
         if child.is_dir():
             assert {p.name for p in child.iterdir()} == {"alignment.json", "report.html",
-                                                         "report.md"}
+                                                         "report.md", OWNED_MARKER}
 
 
 def test_batch_names_cannot_escape_or_inject(tmp_path: Path) -> None:
@@ -120,7 +123,7 @@ def test_batch_names_cannot_escape_or_inject(tmp_path: Path) -> None:
     run_batch(stories, out, jobs=1)
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(["budget", "fire", "flood", "museum", "storm-31m-night-b-co",
-                            "index.html", "index.md"])
+                            "index.html", "index.md", OWNED_MARKER])
     index_html = (out / "index.html").read_text(encoding="utf-8")
     found = live_parts(index_html)
     assert "script" not in found.tags
@@ -203,7 +206,7 @@ def test_batch_fail_on_exits_1_when_a_story_matches(tmp_path: Path) -> None:
                                   "--fail-on", "number_changed", "--format", "md,csv"])
     assert changed.exit_code == 1, changed.output
     assert {p.name for p in (out / "fire").iterdir()} == {"alignment.json", "report.md",
-                                                          "report.csv"}
+                                                          "report.csv", OWNED_MARKER}
     calm = runner.invoke(app, ["batch", str(stories), "--out", str(out), "-j", "1",
                                "--fail-on", "quote_trimmed"])
     assert calm.exit_code == 0, calm.output
@@ -229,9 +232,128 @@ def test_a_second_batch_replaces_the_reports_and_leaves_no_staging(tmp_path: Pat
     first = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--jobs", "1"])
     assert first.exit_code in (0, 2)
     story = next(p for p in sorted(out.iterdir()) if p.is_dir())
-    (story / "stale.txt").write_text("left from an older run", encoding="utf-8")
+    (story / "alignment.json").write_text("left from an older run", encoding="utf-8")
     second = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--jobs", "1"])
     assert second.exit_code == first.exit_code
-    assert not (story / "stale.txt").exists()
-    assert (story / "alignment.json").is_file()
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert read_alignment(story / "alignment.json").articles
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [OWNED_MARKER]
+
+
+def test_batch_outputs_get_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    stories = tmp_path / "stories"
+    (stories / "fire").mkdir(parents=True)
+    for name, text in STORIES["fire"].items():
+        (stories / "fire" / name).write_text(text, encoding="utf-8")
+    previous = os.umask(0o022)
+    try:
+        run_batch(stories, tmp_path / "out", jobs=1)
+    finally:
+        os.umask(previous)
+    modes = {p.relative_to(tmp_path / "out").as_posix(): stat.S_IMODE(p.stat().st_mode)
+             for p in (tmp_path / "out").rglob("*")}
+    assert modes["fire"] == 0o755
+    assert modes["fire/report.html"] == modes["index.html"] == 0o644
+
+
+def _two_stories(root: Path) -> Path:
+    for story in ("fire", "museum"):
+        (root / story).mkdir(parents=True)
+        for name, text in STORIES[story].items():
+            (root / story / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("out", [".", "fire", "fire/reports"])
+def test_an_output_folder_overlapping_the_stories_is_refused(tmp_path: Path, out: str) -> None:
+    stories = _two_stories(tmp_path / "stories")
+    before = _snapshot(stories)
+    result = runner.invoke(app, ["batch", str(stories), "--out", str(stories / out), "-j", "1"])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    assert _snapshot(stories) == before
+
+
+def test_an_output_folder_holding_the_stories_is_refused(tmp_path: Path) -> None:
+    stories = _two_stories(tmp_path / "work" / "stories")
+    before = _snapshot(tmp_path / "work")
+    result = runner.invoke(app, ["batch", str(stories), "--out", str(tmp_path / "work")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: ") and "overlaps" in result.stderr
+    assert _snapshot(tmp_path / "work") == before
+
+
+def test_a_folder_batch_did_not_write_is_refused_and_left_alone(tmp_path: Path) -> None:
+    stories = _two_stories(tmp_path / "stories")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("my own notes", encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(stories), "--out", str(out), "-j", "1"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        f"error: {out}: holds files storydiff did not write; choose an empty or new folder"
+    )
+    assert _snapshot(out) == {"notes.txt": b"my own notes"}
+
+
+def test_a_story_folder_batch_did_not_write_is_refused(tmp_path: Path) -> None:
+    stories = _two_stories(tmp_path / "stories")
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["batch", str(stories), "--out", str(out), "-j", "1"])
+    assert first.exit_code == 0, first.output
+    shutil.rmtree(out / "fire")
+    (out / "fire").mkdir()
+    (out / "fire" / "draft.md").write_text("my draft", encoding="utf-8")
+    before = _snapshot(out)
+    second = runner.invoke(app, ["batch", str(stories), "--out", str(out), "-j", "1"])
+    assert second.exit_code == 2, second.output
+    assert f"{out / 'fire'}: holds files storydiff did not write" in second.stderr
+    assert _snapshot(out) == before
+
+
+def test_a_second_batch_replaces_only_the_files_batch_wrote(tmp_path: Path) -> None:
+    stories = _two_stories(tmp_path / "stories")
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["batch", str(stories), "--out", str(out), "-j", "1",
+                                "--format", "html,md,csv"])
+    assert first.exit_code == 0, first.output
+    (out / "notes.txt").write_text("my own notes", encoding="utf-8")
+    (out / "fire" / "notes.txt").write_text("checked with the desk", encoding="utf-8")
+    (out / "fire" / "report.html").write_text("an old report", encoding="utf-8")
+    second = runner.invoke(app, ["batch", str(stories), "--out", str(out), "-j", "1",
+                                 "--format", "html"])
+    assert second.exit_code == 0, second.output
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "my own notes"
+    assert (out / "fire" / "notes.txt").read_text(encoding="utf-8") == "checked with the desk"
+    files = {p.name for p in (out / "fire").iterdir() if not p.name.startswith(".")}
+    assert files == {"alignment.json", "report.html", "notes.txt"}  # csv and md were ours
+    assert "<!DOCTYPE html>" in (out / "fire" / "report.html").read_text(encoding="utf-8")
+    assert _snapshot(stories) == _snapshot(_two_stories(tmp_path / "again"))
+
+
+def test_batch_follows_a_link_and_writes_through_a_fifo_it_finds_in_place(tmp_path: Path) -> None:
+    stories = _two_stories(tmp_path / "stories")
+    out = tmp_path / "out"
+    run_batch(stories, out, jobs=1)
+    kept = tmp_path / "published" / "index.md"
+    kept.parent.mkdir()
+    kept.write_text("an older index", encoding="utf-8")
+    (out / "index.md").unlink()
+    (out / "index.md").symlink_to(kept)
+    (out / "index.html").unlink()
+    os.mkfifo(out / "index.html")
+    reader = os.open(out / "index.html", os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        run_batch(stories, out, jobs=1)
+        received = os.read(reader, 1 << 16)
+    finally:
+        os.close(reader)
+    assert (out / "index.md").is_symlink()
+    assert kept.read_text(encoding="utf-8").startswith("# Story index")
+    assert stat.S_ISFIFO((out / "index.html").stat().st_mode)
+    assert b"<title>Story index</title>" in received

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+import pytest
 from textual.worker import WorkerCancelled
 
 from storydiff.tui.app import make_app
@@ -58,3 +59,18 @@ async def test_a_folder_without_articles_ends_the_app_with_a_message(tmp_path: P
         await pilot.pause()
     assert app.return_code == 2
     assert app.error_message is not None and str(empty) in app.error_message
+
+
+async def test_an_export_into_the_article_folder_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opened on articles, the TUI exports to the working folder; there it would be read
+    # as an article by the next run.
+    folder = write_story(tmp_path / "bridge")
+    monkeypatch.chdir(folder)
+    app = make_app(Path("."))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.action_export_story() is None
+    assert sorted(p.name for p in folder.iterdir()) == ["coast-gazette.txt", "metro-daily.txt"]

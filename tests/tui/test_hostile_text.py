@@ -6,10 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.fuzzy import Matcher
 
 from storydiff.coverage.model import Alignment, DroppedLine
 from storydiff.coverage.store import read_alignment, write_alignment
 from storydiff.tui.app import make_app
+from storydiff.tui.commands import highlight_plain
 from storydiff.tui.render import printable
 from storydiff.tui.screens.article import ArticleScreen
 from storydiff.tui.widgets.outlet_versions import ClaimDetail
@@ -98,3 +100,37 @@ async def test_palette_titles_with_markup_are_plain(hostile_file: Path) -> None:
     async with app.run_test(size=(160, 50)):
         titles = [title for title, _, _ in app.palette_commands()]
         assert f"filter: outlet {OUTLET}" in titles
+
+
+CLICK_OUTLET = "[@click=app.quit]Quay Gazette[/]"
+UNBALANCED_OUTLET = "Tidewater[/i] Courier"
+
+
+async def test_palette_hits_show_outlet_markup_literally(tmp_path: Path) -> None:
+    # The palette highlights what matched the query; an outlet name from front matter must
+    # not become a live link in it, nor break the search with an unbalanced tag.
+    story = read_alignment(ALIGNMENT)
+    outlets = {"ledger": CLICK_OUTLET, "wire": UNBALANCED_OUTLET}
+    articles = tuple(replace(a, outlet=outlets.get(a.id, a.outlet)) for a in story.articles)
+    path = tmp_path / "palette.json"
+    write_alignment(replace(story, articles=articles), path)
+    app = make_app(path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"filter: outlet")
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"filter: outlet {CLICK_OUTLET}" in text
+        assert f"filter: outlet {UNBALANCED_OUTLET}" in text
+        assert "filter: outlet Harbor Times" in text
+        await pilot.press("escape")
+        assert app.is_running
+
+
+def test_palette_highlight_styles_the_matched_letters_of_the_plain_title() -> None:
+    content = highlight_plain(Matcher("gazette"), CLICK_OUTLET)
+    assert content.plain == CLICK_OUTLET
+    styled = "".join(CLICK_OUTLET[s.start : s.end] for s in content.spans)
+    assert styled.lower() == "gazette"
+    assert "click" not in repr(content.spans)
