@@ -184,6 +184,7 @@ FOUND: dict[str, list[Planted]] = {
         (HEDGE, "channel8-tallowvalley.html", ("70–90", "up to 90")),
         (SUBJECT, "channel8-tallowvalley.html", ("27", "aircraft", "fire trucks")),
         (HEDGE, "national-courier.txt", ("18,400", "more than 18,000")),
+        (NUMBER, "channel8-tallowvalley.html", ("62", "68")),  # across claims
         # The others call her "the fire chief" and "Bradbury"; one outlet names the
         # minister instead.
         (CREDIT, "national-courier.txt", ("the fire chief", "Ms Vale")),
@@ -231,6 +232,7 @@ FOUND: dict[str, list[Planted]] = {
         (HEDGE, "fen-radio.txt", ("212", "more than 200")),
         (HEDGE, "national-chronicle.txt", ("about 160", "160 vets")),
         (ALTERED, "cpa-wire.txt", ("years", "decades")),
+        (NUMBER, "cpa-wire.txt", ("14 farms", "16")),  # across claims
         (CREDIT, "fen-radio.txt", ("Strabe", "Dr Ines Vollrath")),
         (CREDIT, "poultry-gazette.txt", ("Kinsale Data", "Farmers' Union")),
     ],
@@ -244,6 +246,8 @@ FOUND: dict[str, list[Planted]] = {
         (TRIMMED, "varsk-courier.txt", ("family in mourning",)),
     ],
     "port-collision": [
+        # found by comparing figures across claims
+        (HEDGE, "daily-klaxon.txt", ("3,120", "more than 3,000")),
         (CREDIT, "hullmark-maritime.txt", ("coastguard", "harbour authority")),
         (TRIMMED, "hullmark-maritime.txt", ("will not speculate",)),
         (ALTERED, "conpress-wire.txt", ("something far", "catastrophe")),
@@ -305,9 +309,6 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
          "different units, so they are not paired"),
     ],
     "wildfire-evacuation": [
-        ((NUMBER, "channel8-tallowvalley.html", ("62", "68")),
-         "the TV station's sentence on the homes lost stays apart from the others' "
-         "opening sentences, which also carry the hectares and the evacuations"),
         ((NUMBER, "national-courier.txt", ("4:15", "5:15")),
          "the paper's sentence on the first evacuation order aligns with nothing"),
     ],
@@ -333,11 +334,6 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
          "the tabloid's agreeing sentence is not aligned; with two outlets left the "
          "magazine's figure is taken as the reference and the wire is blamed instead"),
     ],
-    "bird-flu-farms": [
-        ((NUMBER, "cpa-wire.txt", ("14 farms", "16")),
-         "the wire's opening sentence, after its dateline, does not align with the "
-         "others' sentence on the farms"),
-    ],
     "heatwave-deaths": [
         ((CREDIT, "estrovian-chronicle.txt", ("bureau", "Silver Thread")),
          "the credits are read, but the one the others share is not picked as a majority"),
@@ -346,8 +342,6 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
         ((NUMBER, "daily-klaxon.txt", ("Three", "FIVE")),
          "the tabloid's opening sentence and the wire's 'Three crew members were hurt' "
          "each stand alone"),
-        ((HEDGE, "daily-klaxon.txt", ("3,120", "more than 3,000")),
-         "aligned, but the figure sits in a claim whose outlets agreeing on 3,120 are one"),
     ],
     "rail-fares": [
         ((SUBJECT, "daily-clarion.txt", ("£11.2 billion", "taxpayer subsidies")),
@@ -476,6 +470,51 @@ def test_change_the_engine_still_misses(
 ) -> None:
     assert outlet in blamed_files(story, kind, words)
 
+FACT_LAYER_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
+    # Reported since figures are compared across claims (storydiff/coverage/facts.py),
+    # read one by one. "true" ones are differences the writer did not plant but the
+    # texts do show; "false alarm" ones are figures of different facts whose clauses
+    # share words, left here so a change in them shows.
+    "budget-night": [
+        (HEDGE, "wbc-news.txt", "true: 'more than £12bn' against '£12 billion'"),
+    ],
+    "council-vote": [
+        (HEDGE, "north-valley-broadcasting.txt", "true: 'about 1,200 jobs' against '1,200'"),
+        (HEDGE, "kelbridge-courier.txt", "true: 'about 1,200 construction jobs'"),
+    ],
+    "dockside-fraud": [
+        (HEDGE, "evening-post.txt", "true: 'over $184,500' against '$184,500'"),
+    ],
+    "exam-results": [
+        (NUMBER, "tollbridge-gazette.txt",
+         "false alarm: one school's pass rate (74%) set against the national 71.2%"),
+        (NUMBER, "tollbridge-gazette.txt",
+         "false alarm: the school's previous rate against the national one"),
+    ],
+    "ferrow-bridge": [
+        (HEDGE, "1-wire.txt", "true: 'about 6:42 a.m.' against '6.42am'"),
+    ],
+    "kestler-transfer": [
+        (NUMBER, "foreign.txt", "false alarm: the club's 51 league goals against the "
+         "player's 52 goals"),
+        (NUMBER, "fansite.txt", "false alarm: 'five most expensive signings' against "
+         "'four signings in'"),
+    ],
+    "quarry-court": [
+        (NUMBER, "3-statewire.txt", "arguable: arsenic at 14 times the limit in one test, "
+         "16 times in another year"),
+    ],
+    "sleep-study": [
+        (HEDGE, "science.txt", "false alarm: '7 hours 21 minutes' read as 7 hours, against "
+         "'fewer than seven hours'"),
+        (HEDGE, "tabloid.txt", "false alarm: the same misreading"),
+    ],
+    "tidewater-layoffs": [
+        (HEDGE, "4-gazette.txt", "false alarm: today's 2,500 staff against 'more than "
+         "2,000' at the 1990s peak"),
+    ],
+}
+
 
 @pytest.mark.parametrize("story", sorted(FOUND))
 def test_nothing_is_reported_beyond_the_planted_and_the_known(story: str) -> None:
@@ -488,5 +527,6 @@ def test_nothing_is_reported_beyond_the_planted_and_the_known(story: str) -> Non
     expected = sorted(
         [(kind.value, outlet) for kind, outlet, _ in FOUND[story]]
         + [(kind.value, outlet) for kind, outlet, _ in KNOWN_EXTRA.get(story, [])]
+        + [(kind.value, outlet) for kind, outlet, _ in FACT_LAYER_EXTRA.get(story, [])]
     )
     assert reported == expected

@@ -983,8 +983,8 @@ def _attach_split_sentences(
                 if neighbour is None or neighbour in group:
                     continue
                 if not (
-                    _is_running_text(corpus.texts[row])
-                    and _is_running_text(corpus.texts[neighbour])
+                    is_running_text(corpus.texts[row])
+                    and is_running_text(corpus.texts[neighbour])
                 ):
                     continue
                 if _continues_quotation(row, neighbour, others, corpus):
@@ -1034,10 +1034,10 @@ def _continues_quotation(row: int, neighbour: int, others: Sequence[int], corpus
 _CLOSING_PUNCTUATION = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
 
 
-def _is_running_text(sentence: str) -> bool:
+def is_running_text(sentence: str) -> bool:
     """Whether a sentence ends as prose does, not as a headline or a bullet.
 
-    >>> _is_running_text("It added that 12 more were missing."), _is_running_text("Twelve missing")
+    >>> is_running_text("It added that 12 more were missing."), is_running_text("Twelve missing")
     (True, False)
     """
     return bool(_CLOSING_PUNCTUATION.search(sentence.rstrip()))

@@ -11,6 +11,7 @@ Outlets that depart in the same way share one divergence.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storydiff.coverage.align import content_terms, stem
-from storydiff.coverage.facts import is_part_of, near_enough
+from storydiff.coverage.facts import is_part_of
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
 from storydiff.coverage.numbers import (
     describe,
@@ -390,7 +391,7 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             unsaid = not (ref.subject and only.subject)
             if is_near_miss(ref, only) or (
                 unsaid
-                and near_enough(ref, only)
+                and _within_factor(ref, only, 3.0)
                 and _said_alike(ref, reference_version.text, only, other_version.text)
             ):
                 same_thing = [only]
@@ -405,6 +406,16 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             )
     findings.extend(_compare_dates(reference_version.numbers, other_version.numbers))
     return findings
+
+
+def _within_factor(a: NumberMention, b: NumberMention, factor: float) -> bool:
+    """Neither figure is more than ``factor`` times the other: "45.8%" is no misquote of
+    "more than 10%", nor "two men" of "more than 100 people"."""
+    low, high = sorted((abs(a.low), abs(b.low)))
+    if low <= 0:
+        return False
+    slipped_zeros = math.log10(high / low)
+    return high <= factor * low or abs(slipped_zeros - round(slipped_zeros)) < 1e-9
 
 
 def _few_apart(a: NumberMention, b: NumberMention) -> bool:

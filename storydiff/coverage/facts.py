@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storydiff.coverage.align import AlignedClaim, SentenceKey
+from storydiff.coverage.align import AlignedClaim, SentenceKey, is_running_text
 from storydiff.coverage.lexicon import word_family
 from storydiff.coverage.model import (
     Article,
@@ -45,7 +45,6 @@ FACT_KINDS = frozenset(
         NumberKind.MONEY,
         NumberKind.MEASURE,
         NumberKind.TIME,
-        NumberKind.ORDINAL,
     }
 )
 """Kinds of figure that state a fact of the story. Years and dates place a fact; a
@@ -69,6 +68,12 @@ two figures to be one fact at all: one shared common word is chance."""
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_END = re.compile(r"[;:()\u2014]|--|\s-\s")
 _COMPLEMENT = re.compile(r"\ball but\s*$", re.IGNORECASE)
+_EARLIER_VALUE = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell) from\s*$|\bcompared (?:with|to)\s*$|"
+    r"\b(?:than|against|versus|vs\.?)\s*$",
+    re.IGNORECASE,
+)
+_OTHERS_AFTER = re.compile(r"^\s+(?:other|others|more)\b", re.IGNORECASE)
 _STOP_WORDS = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does during each few for from
     had has have having he her here hers him his how i if in into is it its just me more
@@ -134,6 +139,10 @@ def is_age(mention: NumberMention) -> bool:
 def _states_a_fact(text: str, mention: NumberMention) -> bool:
     if mention.kind not in FACT_KINDS:
         return False
+    if _EARLIER_VALUE.search(text[: mention.start]):
+        return False  # "up from 11.9 points last year": the figure it is set against
+    if _OTHERS_AFTER.match(text[mention.end :]):
+        return False  # "the tiara and 13 other pieces": one short of the whole count
     # "first elected", "the second time": an ordinal without a thing is no figure
     return mention.kind is not NumberKind.ORDINAL or bool(mention.subject)
 
@@ -180,8 +189,8 @@ def clause_context(
             family = word_family(word)
             weight = _closeness(distance) * 0.5**commas
             weights[family] = max(weights.get(family, 0.0), weight)
-    for word, _ in _content_words(mention.surface):
-        weights[word_family(word)] = 1.0
+    # The figure's own words ("per cent", "hours") are its kind and unit, already
+    # compared; as context they would make every two percentages look alike.
     return weights
 
 
@@ -579,6 +588,8 @@ def quote_facts(
     found = []
     for a_pos, article in enumerate(articles):
         for sentence in article.sentences:
+            if not is_running_text(sentence.text):
+                continue  # a headline quotes in fragments by design
             for quote in quotes.get((a_pos, sentence.index), ()):
                 words = tuple(w.casefold() for w in _TOKEN.findall(quote.text.translate(_STRAIGHT)))
                 if len(words) >= 2:

@@ -182,12 +182,17 @@ def file_fact_divergences(
         for d in c.divergences
         for pair in _pairs(d.evidence)
     }
+    # The same change told in the same words is one change, wherever it was found.
+    told = {(d.type, d.articles, d.detail) for c in claims for d in c.divergences}
     added: dict[int, list[Divergence]] = defaultdict(list)
     for fact in found:
         d = fact.divergence
         departing = d.evidence[-1]
         if (d.type, departing.article, departing.sentence) in reported:
             continue
+        if (d.type, d.articles, d.detail) in told:
+            continue
+        told.add((d.type, d.articles, d.detail))
         sentences = frozenset((e.article, e.sentence) for e in d.evidence)
         if (_family(d.type), sentences) in compared:
             continue  # the claim compared these two sentences already

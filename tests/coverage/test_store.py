@@ -22,6 +22,7 @@ from storydiff.coverage.model import (
     Divergence,
     DivergenceType,
     DroppedLine,
+    Evidence,
     Figure,
     FigureMention,
     Member,
@@ -69,6 +70,15 @@ def alignments(draw: st.DrawFn) -> Alignment:
                                     text=text), max_size=3).map(tuple),
         ))
 
+    @st.composite
+    def evidence(draw_evidence: st.DrawFn) -> Evidence:
+        if not any(sentence_of.values()):
+            return draw_evidence(st.nothing())
+        article = draw_evidence(known.filter(lambda a: sentence_of[a] > 0))
+        return Evidence(article=article,
+                        sentence=draw_evidence(st.integers(0, sentence_of[article] - 1)),
+                        text=draw_evidence(text))
+
     member_lists = (st.lists(members(), max_size=3) if any(sentence_of.values())
                     else st.just([]))
     claims = st.builds(
@@ -83,7 +93,10 @@ def alignments(draw: st.DrawFn) -> Alignment:
                                    subject=maybe), max_size=2).map(tuple),
         divergences=st.lists(st.builds(Divergence, type=st.sampled_from(DivergenceType),
                                        articles=st.lists(known, max_size=2).map(tuple),
-                                       reference=known, detail=text), max_size=2).map(tuple),
+                                       reference=known, detail=text,
+                                       evidence=st.lists(evidence(), max_size=2).map(tuple),
+                                       confidence=st.floats(0, 1)),
+                             max_size=2).map(tuple),
         missing_from=st.lists(known, max_size=2).map(tuple),
     )
     figures = st.builds(
@@ -206,3 +219,16 @@ def test_a_replaced_output_keeps_its_mode(tmp_path: Path) -> None:
     write_text_atomic("new", path)
     assert path.read_text(encoding="utf-8") == "new"
     assert stat.S_IMODE(path.stat().st_mode) == 0o664
+
+
+@pytest.mark.parametrize("confidence", ["NaN", "1.5", "-0.1", '"high"'])
+def test_a_confidence_outside_0_to_1_is_refused(tmp_path: Path, confidence: str) -> None:
+    demo = Path(__file__).parents[2] / "alignments" / "kessford-spill.json"
+    data = json.loads(demo.read_text(encoding="utf-8"))
+    path = tmp_path / "a.json"
+    claim = next(c for c in data["claims"] if c["divergences"])
+    claim["divergences"][0]["confidence"] = "__C__"
+    text = json.dumps(data).replace('"__C__"', confidence)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AlignmentFormatError, match="a.json"):
+        read_alignment(path)

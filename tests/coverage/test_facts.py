@@ -1,0 +1,145 @@
+"""Figures and quotations compared across claims (storydiff/coverage/facts.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storydiff.coverage.facts import how_changed, is_part_of, near_enough, sums_to
+from storydiff.coverage.model import DivergenceType
+from storydiff.coverage.numbers import find_numbers
+from storydiff.coverage.pipeline import compare_paths
+from storydiff.coverage.sentences import split_sentences
+
+
+def one(text: str):  # noqa: ANN201 - a NumberMention, spelled out in every test
+    (mention,) = find_numbers(text)
+    return mention
+
+
+def test_a_proper_rounding_is_a_qualifier_change_and_a_cut_is_a_changed_number() -> None:
+    exact = one("They paid $52,640,210 in tax.")
+    assert how_changed(exact, one("They paid $52.6 million in tax.")) is (
+        DivergenceType.QUALIFIER_CHANGED
+    )
+    # 52.6 million is the rounding; "52 million" cuts the figure down
+    assert how_changed(exact, one("They paid $52 million in tax.")) is (
+        DivergenceType.NUMBER_CHANGED
+    )
+    assert how_changed(exact, one("They paid nearly $53 million in tax.")) is (
+        DivergenceType.QUALIFIER_CHANGED
+    )
+
+
+def test_times_rounded_with_a_hedge_differ_in_the_hedge_and_far_ones_in_value() -> None:
+    exact = one("The alarm sounded at 4:12 a.m.")
+    assert how_changed(exact, one("The alarm sounded around 4:15 a.m.")) is (
+        DivergenceType.QUALIFIER_CHANGED
+    )
+    assert how_changed(exact, one("The alarm sounded around 4:35 a.m.")) is (
+        DivergenceType.NUMBER_CHANGED
+    )
+    assert how_changed(exact, one("The alarm sounded at 4:12 a.m.")) is None
+
+
+def test_values_far_apart_are_not_one_fact() -> None:
+    assert near_enough(one("12 people were hurt."), one("Up to 14 were hurt."))
+    assert not near_enough(one("3 people were hurt."), one("9 people were hurt."))
+    assert not near_enough(one("It cost $40 million."), one("It cost $90 million."))
+    # ages only a year or two apart: anything more is someone else
+    assert near_enough(one("a 51-year-old driver"), one("the 52-year-old driver"))
+    assert not near_enough(one("a 51-year-old driver"), one("a 47-year-old driver"))
+
+
+def test_arithmetic_explains_parts_and_sums() -> None:
+    assert is_part_of(one("Five men were hurt."), one("Seven people were hurt."))
+    assert not is_part_of(one("Five people were hurt."), one("Seven people were hurt."))
+    nine = one("Nine people were shot.")
+    assert sums_to(nine, find_numbers("One man died and eight were injured."))
+    assert not sums_to(nine, find_numbers("One man died and seven were injured."))
+
+
+def test_a_clock_abbreviation_keeps_its_day_in_the_sentence() -> None:
+    text = "Crews arrived at 3:05 a.m. Tuesday. The road was shut."
+    assert [s.text for s in split_sentences(text)] == [
+        "Crews arrived at 3:05 a.m. Tuesday.",
+        "The road was shut.",
+    ]
+    assert len(split_sentences("He left at 9 p.m. The next day he came back.")) == 2
+
+
+def write_story(folder: Path, articles: dict[str, str]) -> list[str]:
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [str(folder)]
+
+
+def test_a_figure_in_a_list_meets_the_same_figure_in_a_sentence_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """The misquote sits in a list sentence that aligns with nothing as a whole."""
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-herald.txt": (
+                "The mayor of Dunholt resigned on Friday after an audit of her expenses.\n\n"
+                "Auditors found she charged the city $2,418.60 for a weekend at the "
+                "Tarrow Lake Spa and $812 for a dinner at the Quayside Grill.\n\n"
+                "She denied any wrongdoing."
+            ),
+            "b-gazette.txt": (
+                "Dunholt's mayor quit on Friday over her expenses.\n\n"
+                "The audit lists $12,300 on flights, $4,115 on hotel rooms in Belgrave, "
+                "$2,481.60 on the Tarrow Lake Spa and $640 on taxis.\n\n"
+                "She has said she did nothing wrong."
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    changed = [
+        d
+        for c in alignment.claims
+        for d in c.divergences
+        if d.type is DivergenceType.NUMBER_CHANGED and "2,418.60" in d.detail
+    ]
+    assert len(changed) == 1, [d.detail for c in alignment.claims for d in c.divergences]
+    (divergence,) = changed
+    assert "2,481.60" in divergence.detail
+    texts = [e.text for e in divergence.evidence]
+    assert any("Tarrow Lake Spa and $812" in t for t in texts)
+    assert any("$4,115 on hotel rooms" in t for t in texts)
+    assert 0 < divergence.confidence < 1
+    # nothing else in either article is taken for the same fact
+    assert all(
+        "$812" not in d.detail and "$640" not in d.detail
+        for c in alignment.claims
+        for d in c.divergences
+    )
+
+
+def test_a_quotation_cut_short_inside_another_sentence_is_a_trim(tmp_path: Path) -> None:
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-post.txt": (
+                "The harbour master closed the port on Monday.\n\n"
+                '"We will not reopen the channel until every wreck is cleared and the '
+                'buoys are back in place," the harbour master, Ilse Varen, said.'
+            ),
+            "b-times.txt": (
+                "Ilse Varen, who runs the harbour, said on Monday that the channel would "
+                'stay shut, adding that "we will not reopen the channel until every wreck '
+                'is cleared" and that a survey would follow.'
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    trims = [
+        d
+        for c in alignment.claims
+        for d in c.divergences
+        if d.type is DivergenceType.QUOTE_TRIMMED
+    ]
+    assert trims, [d.detail for c in alignment.claims for d in c.divergences]
+    assert trims[0].articles == ("b-times",)
+    assert "buoys" in trims[0].detail
