@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storydiff.coverage.align import content_terms, stem
-from storydiff.coverage.facts import is_part_of
+from storydiff.coverage.facts import is_age, is_part_of
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
 from storydiff.coverage.numbers import (
     describe,
@@ -344,7 +344,9 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             )
     # Then different values on the same thing: a rounding is a hedge, the rest a change.
     for ref in list(ref_left):
-        candidates = [o for o in other_left if o.kind == ref.kind]
+        # an age is compared with ages only: "44 years old" is no rounding of a career's
+        # "more than 40 years"
+        candidates = [o for o in other_left if o.kind == ref.kind and is_age(o) == is_age(ref)]
         rounded = next(
             (o for o in candidates if is_rounding_of(o, ref) or is_rounding_of(ref, o)), None
         )
@@ -705,6 +707,20 @@ _PEOPLE = frozenset(
         "infant",
         "elderly",
         "evacuee",
+        "goer",
+        "partygoer",
+        "clubgoer",
+        "bystander",
+        "witness",
+        "suspect",
+        "gunman",
+        "shooter",
+        "deputy",
+        "bailiff",
+        "trooper",
+        "agent",
+        "teen",
+        "juvenile",
     }
 )
 """Nouns that count people, for ``_GENERIC_PEOPLE`` to stand in for."""

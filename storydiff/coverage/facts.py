@@ -54,6 +54,10 @@ CONTEXT_REACH = 7
 """Content words after a figure that say what it is about, unless another figure or
 the end of the clause comes first: what a figure counts or buys mostly follows it."""
 
+COMMA_FADE = 0.75
+"""How much a word past each comma still says about the figure: a comma often ends the
+figure's phrase, but lists ("televisions, DVD players and DVDs at Best Buy") run on."""
+
 LEFT_REACH = 4
 """Content words before a figure that still say what it is about."""
 
@@ -61,7 +65,7 @@ LINK_FROM = 0.3
 """Context agreement (0..1) from which two figures of different outlets are one fact.
 Lower pairs more misquoted figures and more figures that merely look alike."""
 
-MIN_OVERLAP = 2.5
+MIN_OVERLAP = 2.0
 """Least shared weight (a rare word is worth about three, a common one about one) for
 two figures to be one fact at all: one shared common word is chance."""
 
@@ -69,7 +73,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_END = re.compile(r"[;:()\u2014]|--|\s-\s")
 _COMPLEMENT = re.compile(r"\ball but\s*$", re.IGNORECASE)
 _EARLIER_VALUE = re.compile(
-    r"\b(?:up|down|rising|falling|rose|fell) from\s*$|\bcompared (?:with|to)\s*$|"
+    r"\bfrom\s*$|\bcompared (?:with|to)\s*$|"
     r"\b(?:than|against|versus|vs\.?)\s*$",
     re.IGNORECASE,
 )
@@ -98,6 +102,9 @@ class FigureFact:
     names: frozenset[str] = frozenset()
     """Capitalised words of the sentence past its first word: the people and places it
     is about."""
+    others: bool = False
+    """The figure counts others besides someone named ("the tiara and 13 other pieces",
+    "one died and four others were hurt"): the whole is one more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +129,23 @@ def figure_facts(
                     continue
                 context = clause_context(sentence.text, mention, mentions[:n], mentions[n + 1 :])
                 found.append(
-                    FigureFact((a_pos, sentence.index), mention, context, _names(sentence.text))
+                    FigureFact(
+                        (a_pos, sentence.index),
+                        mention,
+                        context,
+                        _names(sentence.text),
+                        bool(_OTHERS_AFTER.match(sentence.text[mention.end :])),
+                    )
                 )
     return tuple(found)
 
 
 def _names(text: str) -> frozenset[str]:
-    words = _TOKEN.findall(text.translate(_STRAIGHT))[1:]
+    """Capitalised words, the sentence's first one too unless it is a function word:
+    "Bush paid ..." is about Bush."""
+    words = _TOKEN.findall(text.translate(_STRAIGHT))
+    if words and words[0].casefold() in _STOP:
+        words = words[1:]
     return frozenset(_bare(w).casefold() for w in words if w[:1].isupper() and len(w) > 2)
 
 
@@ -141,8 +158,6 @@ def _states_a_fact(text: str, mention: NumberMention) -> bool:
         return False
     if _EARLIER_VALUE.search(text[: mention.start]):
         return False  # "up from 11.9 points last year": the figure it is set against
-    if _OTHERS_AFTER.match(text[mention.end :]):
-        return False  # "the tiara and 13 other pieces": one short of the whole count
     # "first elected", "the second time": an ordinal without a thing is no figure
     return mention.kind is not NumberKind.ORDINAL or bool(mention.subject)
 
@@ -187,7 +202,7 @@ def clause_context(
     for words, reach in ((left_words, LEFT_REACH), (right_words, CONTEXT_REACH)):
         for distance, (word, commas) in enumerate(words[:reach]):
             family = word_family(word)
-            weight = _closeness(distance) * 0.5**commas
+            weight = _closeness(distance) * COMMA_FADE**commas
             weights[family] = max(weights.get(family, 0.0), weight)
     # The figure's own words ("per cent", "hours") are its kind and unit, already
     # compared; as context they would make every two percentages look alike.
@@ -241,8 +256,21 @@ def story_weights(contexts: Iterable[Mapping[str, float]], sentences: int) -> di
     return {word: math.log((sentences + 1) / (count + 1)) + 0.5 for word, count in df.items()}
 
 
+_EVENTS = {"shoot": "harm", "injure": "harm", "kill": "death", "treat": "care",
+           "release": "release", "arrest": "arrest", "attend": "attend"}  # fmt: skip
+"""What happened to what a figure counts. Being shot and being hurt are one harm told
+two ways; being shot and being treated in hospital are two counts of the story."""
+
+
+def _events(fact: FigureFact) -> set[str]:
+    return {_EVENTS[w] for w in fact.context if w in _EVENTS}
+
+
 def link_score(a: FigureFact, b: FigureFact, weights: Mapping[str, float]) -> float:
     """How surely two figures state one fact, from the words around them (0..1)."""
+    events_a, events_b = _events(a), _events(b)
+    if events_a and events_b and not events_a & events_b:
+        return 0.0
     shared = a.context.keys() & b.context.keys()
     if not shared:
         return 0.0
@@ -287,10 +315,21 @@ def near_enough(a: NumberMention, b: NumberMention) -> bool:
 
 def _comparable_kinds(a: NumberMention, b: NumberMention) -> bool:
     if a.kind is not b.kind:
-        return False
+        return _bare_decimal_of_percent(a, b) or _bare_decimal_of_percent(b, a)
     if a.kind is NumberKind.MEASURE:
         return _unit(a) == _unit(b)
     return True
+
+
+def _bare_decimal_of_percent(bare: NumberMention, percent: NumberMention) -> bool:
+    """ "a tax rate of 35.72" beside "35.7 percent": a decimal that names no unit is read
+    as the percentage it sits beside."""
+    return (
+        bare.kind is NumberKind.COUNT
+        and not bare.subject
+        and not float(bare.low).is_integer()
+        and percent.kind is NumberKind.PERCENT
+    )
 
 
 def _unit(mention: NumberMention) -> str:
@@ -359,16 +398,23 @@ _PARTS = frozenset(
      "boys", "girl", "girls", "child", "children", "adult", "adults", "officer",
      "officers", "juvenile", "juveniles"}
 )  # fmt: skip
-_WHOLES = frozenset({"people", "person", "persons", "victims", "victim", "others", "individuals"})
+_WHOLES = frozenset(
+    {"people", "person", "persons", "others", "individuals", "residents", "inhabitants",
+     "citizens", "locals"}
+)  # fmt: skip
 
 
 def is_part_of(a: NumberMention, b: NumberMention) -> bool:
     """One figure counts some of the people the other counts ("six men" among "seven
-    people"): a different value there is a part, not a change."""
+    people", "two bailiffs" among "three people"): a different value there is a part,
+    not a change. A count of people in general against a count of anything named more
+    narrowly is never the same count told differently."""
     words_a, words_b = _subject_words(a), _subject_words(b)
-    return bool(
-        (words_a & _PARTS and words_b & _WHOLES) or (words_b & _PARTS and words_a & _WHOLES)
-    )
+    general_a, general_b = bool(words_a & _WHOLES), bool(words_b & _WHOLES)
+    if general_a == general_b:
+        return bool(words_a & _PARTS and words_b & _WHOLES)
+    narrow = words_b if general_a else words_a
+    return bool(narrow - _WHOLES)
 
 
 def _subject_words(mention: NumberMention) -> set[str]:
@@ -418,16 +464,60 @@ def link_figures(
         score = link_score(a, b, weights)
         if score >= LINK_FROM:
             scored.append((round(score, 6), i, j))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    taken: set[tuple[int, int]] = set()  # (figure, other article)
+    # Of two candidates said alike, the one with the same value is the same figure: "she
+    # received 18,412 votes and he 18,097" has both counts beside "received votes".
+    scored.sort(
+        key=lambda t: (-(t[0] + 0.25 * values_match(facts[t[1]].mention, facts[t[2]].mention)),)
+        + t[1:]
+    )
+    partner: dict[tuple[int, int], int] = {}  # (figure, other article) → its partner
     links = []
     for score, i, j in scored:
         a_art, b_art = facts[i].key[0], facts[j].key[0]
-        if (i, b_art) in taken or (j, a_art) in taken:
+        if (i, b_art) in partner or (j, a_art) in partner:
             continue
-        taken.update({(i, b_art), (j, a_art)})
+        partner[(i, b_art)], partner[(j, a_art)] = j, i
         links.append((score, i, j))
+    # An outlet may state one fact twice, once exactly and once rounded in its opening
+    # ("roughly $141 million", later "$140,937,785"): a second figure of the same
+    # outlet joins when it agrees with the partner already found.
+    linked = {(i, j) for _, i, j in links}
+    for score, i, j in scored:
+        if (i, j) in linked:
+            continue
+        a_art, b_art = facts[i].key[0], facts[j].key[0]
+        twin_j, twin_i = partner.get((i, b_art)), partner.get((j, a_art))
+        if (twin_j is not None and _told_twice(facts[j], facts[twin_j])) or (
+            twin_i is not None and _told_twice(facts[i], facts[twin_i])
+        ):
+            links.append((score, i, j))
     return links
+
+
+def _told_twice(a: FigureFact, b: FigureFact) -> bool:
+    """Two figures of one outlet are one fact told twice: the same figure (or one
+    rounded), and not about different people ("the Clintons' 35.7 percent" is not
+    "Bush's roughly 36 percent")."""
+    if not same_figure(a.mention, b.mention):
+        return False
+    names_a = {word_family(n) for n in a.names}
+    names_b = {word_family(n) for n in b.names}
+    return not (names_a and names_b) or bool(names_a & names_b)
+
+
+def same_figure(a: NumberMention, b: NumberMention) -> bool:
+    """One figure told twice: the same value, or one a rounding of the other."""
+    return values_match(a, b) or (
+        a.kind is b.kind
+        and a.low == a.high
+        and b.low == b.high
+        and (
+            is_rounding_of(a, b)
+            or is_rounding_of(b, a)
+            or _rounds_to(a.low, b.low)
+            or _rounds_to(b.low, a.low)
+        )
+    )
 
 
 def cross_claim_divergences(
@@ -508,8 +598,10 @@ def _group_divergences(
     found = []
     for n in group:
         other = facts[n]
-        if other.key[0] == ref_fact.key[0] or (ref_fact.key, other.key) in together:
+        if other.key[0] == ref_fact.key[0]:
             continue
+        if (ref_fact.key, other.key) in together and not _claim_missed(ref_fact, other, numbers):
+            continue  # the claim compared these two figures itself
         score = partners[n].get(reference) or max(
             (s for m, s in partners[n].items() if values_match(facts[m].mention, ref_fact.mention)),
             default=0.0,
@@ -536,6 +628,21 @@ def _group_divergences(
     return found
 
 
+def _claim_missed(
+    reference: FigureFact, other: FigureFact, numbers: Mapping[SentenceKey, Sequence[NumberMention]]
+) -> bool:
+    """A claim's own comparison pairs figures by value and by what they count; it cannot
+    pair a bare decimal with a percentage, nor one figure of a list with its misquote
+    when each sentence holds several of the kind."""
+    if reference.mention.kind is not other.mention.kind:
+        return True
+    kind = reference.mention.kind
+    crowded = [
+        sum(1 for n in numbers.get(key, ()) if n.kind is kind) for key in (reference.key, other.key)
+    ]
+    return max(crowded) >= 3
+
+
 def _explained(
     reference: FigureFact,
     other: FigureFact,
@@ -546,6 +653,8 @@ def _explained(
     a, b = reference.mention, other.mention
     if values_match(a, b):
         return False
+    if (reference.others and b.low == a.low + 1) or (other.others and a.low == b.low + 1):
+        return True  # "13 other pieces" with the one named are the 14 pieces
     return (
         is_part_of(a, b)
         or sums_to(a, numbers.get(other.key, ()))

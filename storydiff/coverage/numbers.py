@@ -114,6 +114,12 @@ QUALIFIERS: dict[str, str | None] = {
     "exceeds": "more than",
     "exceeding": "more than",
     "topped": "more than",
+    # A moment just either side of a clock time: "shortly after 12:30 a.m."
+    "shortly after": "more than",
+    "just after": "more than",
+    "soon after": "more than",
+    "shortly before": "less than",
+    "just before": "less than",
     "less than": "less than",
     "fewer than": "less than",
     "under": "less than",

@@ -169,7 +169,7 @@ def file_fact_divergences(
         for m in claim.members:
             home_of.setdefault((m.article, m.sentence), n)
     reported = {
-        (d.type, a, e.sentence)
+        (d.type, a, e.sentence, _departing_side(d.detail))
         for c in claims
         for d in c.divergences
         for a in d.articles
@@ -188,21 +188,27 @@ def file_fact_divergences(
     for fact in found:
         d = fact.divergence
         departing = d.evidence[-1]
-        if (d.type, departing.article, departing.sentence) in reported:
+        key = (d.type, departing.article, departing.sentence, _departing_side(d.detail))
+        if key in reported:
             continue
         if (d.type, d.articles, d.detail) in told:
             continue
         told.add((d.type, d.articles, d.detail))
+        reported.add(key)
         sentences = frozenset((e.article, e.sentence) for e in d.evidence)
         if (_family(d.type), sentences) in compared:
             continue  # the claim compared these two sentences already
-        reported.add((d.type, departing.article, departing.sentence))
         home = home_of[(articles[fact.home[0]].id, fact.home[1])]
         added[home].append(d)
     return tuple(
         replace(c, divergences=(*c.divergences, *added[n])) if n in added else c
         for n, c in enumerate(claims)
     )
+
+
+def _departing_side(detail: str) -> str:
+    """What the departing outlet wrote, as a detail line gives it ("… → 16 injured")."""
+    return detail.rpartition(" → ")[2]
 
 
 def _family(kind: DivergenceType) -> str:

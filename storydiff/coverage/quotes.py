@@ -1536,7 +1536,12 @@ def quote_words_changed(a: str, b: str) -> QuoteComparison:
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
+    # "F.B.I." and "FBI" are one word, however an outlet's style writes it
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
     return text.translate(_PLAIN_MARKS)
+
+
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
 def _quote_words(text: str) -> list[str]:
