@@ -136,6 +136,10 @@ def compare(
         bool,
         typer.Option("--no-split", help="One sentence per outlet per claim: no splits or folds."),
     ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(min=0.0, max=1.0, help="Leave out divergences less certain than this (0..1)."),
+    ] = 0.0,
     fail_on: Annotated[
         str | None,
         typer.Option(help="Exit 1 if a divergence of these types is found "
@@ -158,6 +162,8 @@ def compare(
         overrides["threshold"] = threshold
     if no_split:
         overrides["allow_split"] = False
+    if min_confidence:
+        overrides["min_confidence"] = min_confidence
     settings = Settings(**overrides)
     if out is not None:
         check_output_path(out, inputs=paths)  # before the analysis, which may take minutes
@@ -360,6 +366,10 @@ def report(
                      "claim member ('claims')."),
     ] = "divergences",
     fail_on: Annotated[str | None, typer.Option("--fail-on", help=_FAIL_ON_HELP)] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(min=0.0, max=1.0, help="Leave out divergences less certain than this (0..1)."),
+    ] = 0.0,
 ) -> None:
     """Render a story as a Markdown, HTML, CSV or JSON report.
 
@@ -368,6 +378,7 @@ def report(
 
     Example: storydiff report alignments/kessford-spill.json --format html --out report.html
     """
+    from storydiff.coverage.pipeline import keep_confident
     from storydiff.coverage.store import check_output_path, write_text_atomic
     from storydiff.report import FORMATS, render
     from storydiff.report.gate import divergences_matching, parse_fail_on
@@ -379,7 +390,7 @@ def report(
     gate = parse_fail_on(fail_on) if fail_on else None
     if out is not None:
         check_output_path(out, inputs=paths)
-    alignment = _report_alignment(paths)
+    alignment = keep_confident(_report_alignment(paths), min_confidence)
     text = render(alignment, report_format, rows=rows)
     if out is None:
         typer.echo(text, nl=False)

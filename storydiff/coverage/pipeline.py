@@ -150,12 +150,29 @@ def compare_articles(
         ),
         ordered,
     )
+    claims = tuple(rank_divergences(c, settings.min_confidence) for c in claims)
     return Alignment(
         created=created or now_utc(),
         settings=settings.to_dict(),
         articles=ordered,
         claims=claims,
         figures=_figure_ledger(ordered, claims, facts),
+    )
+
+
+def rank_divergences(claim: Claim, min_confidence: float = 0.0) -> Claim:
+    """The claim with its divergences most certain first, those under ``min_confidence``
+    left out, so every output shows the surest changes first."""
+    kept = [d for d in claim.divergences if d.confidence >= min_confidence]
+    kept.sort(key=lambda d: -d.confidence)  # stable: ties keep their type order
+    return replace(claim, divergences=tuple(kept))
+
+
+def keep_confident(alignment: Alignment, min_confidence: float) -> Alignment:
+    """An alignment read from a file, with only the divergences of at least
+    ``min_confidence``: what ``report --min-confidence`` shows."""
+    return replace(
+        alignment, claims=tuple(rank_divergences(c, min_confidence) for c in alignment.claims)
     )
 
 

@@ -51,6 +51,11 @@ class Settings:
     min_sentence_chars: int = 12
     """Shorter sentences (bylines, headings) never anchor a claim with another outlet."""
 
+    min_confidence: float = 0.0
+    """Divergences less certain than this (0..1) are left out of the alignment. Raise it
+    to see only the changes storydiff is surest of; every divergence carries its own
+    ``confidence`` either way."""
+
     workers: int = -1
     """Threads for ``rapidfuzz.process.cdist`` (-1: one per core); does not change the
     result, only how fast it comes."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storydiff.coverage.model import Claim, DiffChunk, DiffOp, Member
+from storydiff.coverage.model import Claim, DiffChunk, DiffOp, Divergence, Evidence, Member
 
 REWRITE_FROM = 0.5
 """Share of the reference's words an outlet dropped or replaced from which its version is
@@ -62,3 +62,10 @@ def rewritten_share(diff: tuple[DiffChunk, ...]) -> float:
 def is_rewrite(version: Version) -> bool:
     """Too little of the reference survives for an inline diff to be readable."""
     return bool(version.diff) and rewritten_share(version.diff) >= REWRITE_FROM
+
+
+def evidence_elsewhere(claim: Claim, divergence: Divergence) -> tuple[Evidence, ...]:
+    """The sentences a divergence compares that are not the claim's own: an outlet that
+    states the claim's figure or quotation in another sentence."""
+    members = {(m.article, m.sentence) for m in claim.members}
+    return tuple(e for e in divergence.evidence if (e.article, e.sentence) not in members)

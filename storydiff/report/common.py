@@ -13,7 +13,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
-from storydiff.coverage.model import Alignment, Article, Claim, Divergence, DivergenceType, Member
+from storydiff.coverage.model import (
+    Alignment,
+    Article,
+    Claim,
+    Divergence,
+    DivergenceType,
+    Member,
+)
 from storydiff.coverage.versions import is_rewrite, versions
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
@@ -95,8 +102,12 @@ def departing_types(claim: Claim, article_id: str) -> tuple[DivergenceType, ...]
 
 
 def divergence_entries(alignment: Alignment) -> tuple[tuple[Claim, Divergence], ...]:
-    """Every divergence of the story with its claim, in claim order."""
-    return tuple((c, d) for c in alignment.claims for d in c.divergences)
+    """Every divergence of the story with its claim, the most certain first (then in
+    claim order)."""
+    entries = [(c, d) for c in alignment.claims for d in c.divergences]
+    entries.sort(key=lambda entry: -entry[1].confidence)
+    return tuple(entries)
+
 
 
 @dataclass(frozen=True, slots=True)

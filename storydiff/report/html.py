@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from storydiff.coverage.model import Alignment, Claim, DiffOp, Figure, Member
 from storydiff.coverage.numbers import readable_value
+from storydiff.coverage.versions import evidence_elsewhere
 from storydiff.report.common import (
     clean_text,
     coverage_state,
@@ -173,12 +174,14 @@ def _divergence_section(alignment: Alignment, names: dict[str, str]) -> str:
             f'<tr><td><a href="#claim-{_e(claim.id)}">{_e(claim.id)}</a></td>'
             f'<td><span class="badge">{_e(d.type.value)}</span></td>'
             f"<td>{', '.join(_e(names.get(a, a)) for a in d.articles)}</td>"
-            f"<td>{_e(names.get(d.reference, d.reference))}</td><td>{_e(d.detail)}</td></tr>"
+            f"<td>{_e(names.get(d.reference, d.reference))}</td><td>{_e(d.detail)}</td>"
+            f"<td>{d.confidence:.2f}</td></tr>"
             for claim, d in entries
         )
         table = (
             "<table><thead><tr><th>Claim</th><th>Type</th><th>Departing outlets</th>"
-            f"<th>Reference</th><th>Detail</th></tr></thead><tbody>{rows}</tbody></table>"
+            "<th>Reference</th><th>Detail</th><th>Confidence</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
         )
     return f'<section id="divergences"><h2>Divergences</h2>{table}</section>'
 
@@ -225,7 +228,15 @@ def _claims_section(alignment: Alignment, names: dict[str, str]) -> str:
 def _claim_html(claim: Claim, names: dict[str, str]) -> str:
     badges = "".join(f' <span class="badge">{_e(d.type.value)}</span>' for d in claim.divergences)
     details = "".join(
-        f"<li><b>{_e(d.type.value)}</b>: {_e(d.detail)}</li>" for d in claim.divergences
+        f"<li><b>{_e(d.type.value)}</b>: {_e(d.detail)}"
+        f' <span class="muted">(confidence {d.confidence:.2f})</span>'
+        + "".join(
+            f'<p class="member elsewhere">elsewhere, <span class="outlet">'
+            f"{_e(names.get(e.article, e.article))}</span>: {_e(e.text)}</p>"
+            for e in evidence_elsewhere(claim, d)
+        )
+        + "</li>"
+        for d in claim.divergences
     )
     members = []
     for article_id in stating_articles(claim):

@@ -10,6 +10,7 @@ starts with text this module writes. Diffs show ~~deleted~~ and **inserted** wor
 from __future__ import annotations
 
 from storydiff.coverage.model import Alignment, Claim, DiffOp, Member
+from storydiff.coverage.versions import evidence_elsewhere
 from storydiff.report.common import (
     clean_text,
     departing_types,
@@ -80,13 +81,16 @@ def _divergence_table(alignment: Alignment) -> list[str]:
     lines = ["## Divergences", ""]
     if not entries:
         return [*lines, "No divergences: every outlet stating a claim agrees.", ""]
-    lines += ["| Claim | Type | Outlets | Reference | Detail |", "| --- | --- | --- | --- | --- |"]
+    lines += [
+        "| Claim | Type | Outlets | Reference | Detail | Confidence |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for claim, divergence in entries:
         outlets = ", ".join(md_text(names.get(a, a)) for a in divergence.articles)
         lines.append(
             f"| [{md_text(claim.id)}](#claim-{_anchor(claim.id)}) | {divergence.type.value} "
             f"| {outlets} | {md_text(names.get(divergence.reference, divergence.reference))} "
-            f"| {md_text(divergence.detail)} |"
+            f"| {md_text(divergence.detail)} | {divergence.confidence:.2f} |"
         )
     return [*lines, ""]
 
@@ -98,7 +102,13 @@ def _anchor(claim_id: str) -> str:
 def _claim_section(claim: Claim, names: dict[str, str]) -> list[str]:
     lines = [f"### Claim {md_text(claim.id)}", "", f"> {md_text(claim.label)}", ""]
     for divergence in claim.divergences:
-        lines.append(f"- ⚠ `{divergence.type.value}`: {md_text(divergence.detail)}")
+        lines.append(
+            f"- ⚠ `{divergence.type.value}`: {md_text(divergence.detail)}"
+            f" (confidence {divergence.confidence:.2f})"
+        )
+        for e in evidence_elsewhere(claim, divergence):
+            lines.append(f"  - elsewhere, {md_text(names.get(e.article, e.article))}: "
+                         f"{md_text(e.text)}")
     if claim.divergences:
         lines.append("")
     for article_id in stating_articles(claim):

@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from storydiff.coverage.model import Article, Claim, DivergenceType, Member
-from storydiff.coverage.versions import versions
+from storydiff.coverage.versions import evidence_elsewhere, versions
 from storydiff.tui.messages import ArticleRequested
 from storydiff.tui.render import ROLES, plain, printable, version_text
 from storydiff.tui.view import altered_articles, coverage, members_by_article
@@ -121,6 +121,7 @@ class OutletVersion(Widget, can_focus=True):
                 text.append("\n")
                 text.append(f"▲ {divergence.type.value}: ", divergence_style)
                 text.append(printable(divergence.detail))
+                text.append(f"  confidence {divergence.confidence:.2f}", meta)
         return text
 
     def action_open_article(self) -> None:
@@ -157,6 +158,7 @@ class ClaimDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="claim-heading")
         yield Static(id="claim-more")
+        yield Static(id="claim-elsewhere")
         yield Static(id="claim-missing")
 
     def show_claim(self, claim: Claim | None) -> None:
@@ -181,10 +183,13 @@ class ClaimDetail(VerticalScroll):
         hidden = len(ordered) - len(shown)
         more.display = hidden > 0
         more.update(Text(f"… and {hidden} more outlets state this claim (v: show all)"))
+        elsewhere = self.query_one("#claim-elsewhere", Static)
         if claim is None:
             heading.update(Text("No claim selected."))
             missing.update(Text())
+            elsewhere.update(Text())
             return
+        elsewhere.update(self._elsewhere_text(claim))
         head = Text()
         head.append(f"{printable(claim.id)}  ", "bold")
         head.append(f"stated by {coverage(claim)} of {len(self.articles)} outlets\n")
@@ -200,6 +205,23 @@ class ClaimDetail(VerticalScroll):
             missing.update(Text("Every outlet states this claim."))
         missing.set_class(bool(claim.missing_from), "-missing")
         self.scroll_home(animate=False)
+
+    def _elsewhere_text(self, claim: Claim) -> Text:
+        """Outlets that state this claim's figure or quotation in a sentence of another
+        claim: the sentence, beside the change it shows."""
+        text = Text()
+        for divergence in claim.divergences:
+            for evidence in evidence_elsewhere(claim, divergence):
+                article = self._articles_by_id.get(evidence.article)
+                if text:
+                    text.append("\n")
+                text.append(f"▲ {divergence.type.value}: ", "bold")
+                text.append(printable(divergence.detail))
+                text.append(f"  confidence {divergence.confidence:.2f}\n", "dim")
+                outlet = article.outlet if article else evidence.article
+                text.append(f"  elsewhere, {printable(outlet)}: ", "italic")
+                text.append(printable(evidence.text))
+        return text
 
     def _ordered_versions(
         self, claim: Claim | None, altered: frozenset[str]
