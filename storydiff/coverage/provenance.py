@@ -51,7 +51,7 @@ from storydiff.coverage.model import (
 )
 from storydiff.coverage.quotes import find_quotes
 
-__all__ = ["find_derivations", "profile_outlets", "trace_provenance"]
+__all__ = ["find_derivations", "profile_outlets", "run_spans", "trace_provenance"]
 
 SEED_WORDS = 5
 """Runs are found from shared runs of this many words (quoted words and names
@@ -771,3 +771,29 @@ def profile_outlets(
             )
         )
     return tuple(profiles)
+
+
+def run_spans(text: str, runs: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the runs of shared words stand in ``text`` (case and spacing aside), so
+    outputs can mark them in either sentence of a pair; overlapping places are merged.
+
+    >>> run_spans("Police closed 14 roads.", ["closed 14  Roads", "Police closed"])
+    [(0, 22)]
+    """
+    spans = []
+    for run in runs:
+        words = run.split()
+        if not words:
+            continue
+        # Searched in the text itself (not a case-folded copy, whose offsets can differ).
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        match = re.search(pattern, text, flags=re.IGNORECASE)
+        if match:
+            spans.append((match.start(), match.end()))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

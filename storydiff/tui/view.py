@@ -7,7 +7,6 @@ the alignment file holds; it only counts, groups and filters it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -230,22 +229,3 @@ def links_of(
         tuple(d for d in alignment.provenance if d.derived == article_id),
         tuple(d for d in alignment.provenance if d.source == article_id),
     )
-
-
-def run_spans(text: str, runs: Iterable[str]) -> list[tuple[int, int]]:
-    """Where each run of shared words stands in ``text`` (case and spacing aside).
-
-    >>> run_spans("Police closed 14 roads.", ["closed 14  Roads"])
-    [(7, 22)]
-    """
-    spans = []
-    for run in runs:
-        words = run.split()
-        if not words:
-            continue
-        # Searched in the text itself (not a case-folded copy, whose offsets can differ).
-        pattern = r"\s+".join(re.escape(w) for w in words)
-        match = re.search(pattern, text, flags=re.IGNORECASE)
-        if match:
-            spans.append((match.start(), match.end()))
-    return sorted(spans)

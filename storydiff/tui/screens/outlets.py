@@ -29,9 +29,10 @@ from storydiff.coverage.model import (
     SameOutlet,
     SharedSentence,
 )
+from storydiff.coverage.provenance import run_spans
 from storydiff.tui.messages import ArticleRequested, ClaimChosen
 from storydiff.tui.render import plain, printable
-from storydiff.tui.view import credits_in, links_of, outlet_labels, run_spans, shared_sentences
+from storydiff.tui.view import credits_in, links_of, outlet_labels, shared_sentences
 
 
 def _percent(share: float) -> str:
