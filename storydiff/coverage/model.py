@@ -268,6 +268,173 @@ class Figure:
     mentions: tuple[FigureMention, ...]
 
 
+class CreditKind(StrEnum):
+    """How a text names the outlet or body it draws on.
+
+    The first five say the words themselves came from elsewhere (a wire's copy, a
+    contributing newsroom); the last three credit a fact or an interview.
+    """
+
+    DATELINE = "dateline"
+    """"(CNN) —", "ST. JOSEPH, Mich. (AP) -"."""
+    BYLINE = "byline"
+    """"By Jane Roe, The Ledger"."""
+    CONTRIBUTED = "contributed"
+    """"The Associated Press contributed to this report"."""
+    COPYRIGHT = "copyright"
+    """"Copyright 2016 The Associated Press"."""
+    FIRST_PUBLISHED = "first_published"
+    """"This post first appeared on VICE UK", "first reported by ..."."""
+    REPORTED = "reported"
+    """"..., reported CNN", "CNN reported"."""
+    TOLD = "told"
+    """"..., she told the Globe and Mail"."""
+    ACCORDING_TO = "according_to"
+    """"according to Amnesty International"."""
+
+
+COPY_CREDITS = frozenset(
+    {
+        CreditKind.DATELINE,
+        CreditKind.BYLINE,
+        CreditKind.CONTRIBUTED,
+        CreditKind.COPYRIGHT,
+        CreditKind.FIRST_PUBLISHED,
+    }
+)
+"""Credits that say the text is (partly) another newsroom's copy."""
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A name an article credits, where it does so, and which articles it names."""
+
+    article: str
+    """The crediting article."""
+    name: str
+    """As written, without a leading "the": "Globe and Mail", "CNN"."""
+    kind: CreditKind
+    text: str
+    """The sentence, or the line cleaning dropped, that holds the credit."""
+    sentence: int | None
+    """Index of the sentence; None when the credit is in a dropped line."""
+    names: tuple[str, ...] = ()
+    """Ids of the other articles whose outlet the credit names (several when one
+    outlet has several texts in the story)."""
+
+
+class Relation(StrEnum):
+    """What two texts that share copy are to each other."""
+
+    REWRITE = "rewrite"
+    """``derived`` was written from ``source`` (copied, trimmed or rewritten)."""
+    VERSION = "version"
+    """Two texts of one outlet: an update or a second story, not copying."""
+    SHARED = "shared"
+    """They share copy, but nothing says which came first (or both ran a third text)."""
+
+
+class Order(StrEnum):
+    """What put ``source`` before ``derived``."""
+
+    CREDIT = "credit"
+    """``derived`` credits ``source``'s outlet."""
+    PUBLISHED = "published"
+    """``source`` was published on an earlier day."""
+    VIA = "via"
+    """The two links through ``via`` run one way (A -> B -> C puts A before C)."""
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    article: str
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SharedSentence:
+    """A sentence of ``derived`` that follows one of ``source``."""
+
+    source: SentenceRef
+    derived: SentenceRef
+    coverage: float
+    """Share of the derived sentence's own words (not quoted, not names) inside runs
+    of words it shares with the source, 0..1."""
+    closely: bool
+    """Near-verbatim: most of the sentence follows the source word for word."""
+    runs: tuple[str, ...]
+    """The distinctive runs of words they share, as the derived sentence writes them."""
+    claim: str | None
+    """The claim holding both sentences, if they were aligned into one."""
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationOrder:
+    source: str
+    derived: str
+    """The publication dates (``YYYY-MM-DD``) of the two articles."""
+
+
+@dataclass(frozen=True, slots=True)
+class SameOutlet:
+    outlet: str
+
+
+LinkEvidence = SharedSentence | Credit | PublicationOrder | SameOutlet
+"""One reason to think a text follows another; a derivation lists all it has."""
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """One likely derivation between two articles, with everything that says so."""
+
+    source: str
+    derived: str
+    relation: Relation
+    order: Order
+    score: float
+    """Strength of the evidence, 0..1: the share of ``derived`` that follows ``source``,
+    raised by an explicit credit."""
+    source_share: float
+    derived_share: float
+    """Share of each text (by the weight of its own words) that the other one follows."""
+    summary: str
+    """One line a person can read: "B probably rewrote A: 14 of its 30 sentences ..."."""
+    evidence: tuple[LinkEvidence, ...]
+    via: str | None = None
+    """An article between the two that explains what they share (A -> B -> C gives
+    A and C a link through B)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    """One of an outlet's figures that differs from the other outlets' version."""
+
+    claim: str
+    type: DivergenceType
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutletProfile:
+    """How one article's coverage differs from the rest of the story."""
+
+    article: str
+    outlet: str
+    shared: tuple[str, ...]
+    """Claims it states with at least one other outlet."""
+    added: tuple[str, ...]
+    """Claims only it states."""
+    omitted: tuple[str, ...]
+    """Claims at least two other outlets state and it leaves out."""
+    altered: tuple[str, ...]
+    """Claims where a divergence names it as departing from the reference."""
+    figures: tuple[FigureChange, ...]
+    credits: tuple[Credit, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Alignment:
     """The whole result of ``storydiff compare``: what the alignment file holds."""
@@ -278,3 +445,7 @@ class Alignment:
     claims: tuple[Claim, ...]
     figures: tuple[Figure, ...]
     schema: str = SCHEMA
+    provenance: tuple[Derivation, ...] = ()
+    """Likely derivations between articles, strongest first."""
+    outlets: tuple[OutletProfile, ...] = ()
+    """One profile per article, in article order."""

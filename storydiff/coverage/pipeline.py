@@ -51,6 +51,7 @@ from storydiff.coverage.model import (
     Quote,
 )
 from storydiff.coverage.numbers import find_numbers, format_value, is_near_miss, values_match
+from storydiff.coverage.provenance import trace_provenance
 from storydiff.coverage.quotes import find_credit, find_quotes
 from storydiff.coverage.settings import Settings
 from storydiff.errors import NoArticlesError
@@ -151,12 +152,16 @@ def compare_articles(
         ordered,
     )
     claims = tuple(rank_divergences(c, settings.min_confidence) for c in claims)
+    # Profiles read the claims' divergences as they are now, cross-claim ones included.
+    provenance, outlets = trace_provenance(ordered, claims)
     return Alignment(
         created=created or now_utc(),
         settings=settings.to_dict(),
         articles=ordered,
         claims=claims,
         figures=_figure_ledger(ordered, claims, facts),
+        provenance=provenance,
+        outlets=outlets,
     )
 
 

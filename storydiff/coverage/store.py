@@ -23,6 +23,9 @@ from storydiff.coverage.model import (
     Claim,
     ClaimNumber,
     ClaimQuote,
+    Credit,
+    CreditKind,
+    Derivation,
     DiffChunk,
     DiffOp,
     Divergence,
@@ -30,10 +33,19 @@ from storydiff.coverage.model import (
     DroppedLine,
     Evidence,
     Figure,
+    FigureChange,
     FigureMention,
+    LinkEvidence,
     Member,
     NumberKind,
+    Order,
+    OutletProfile,
+    PublicationOrder,
+    Relation,
+    SameOutlet,
     Sentence,
+    SentenceRef,
+    SharedSentence,
 )
 from storydiff.errors import AlignmentFormatError, OutputError
 
@@ -52,6 +64,8 @@ def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
         "articles": [_article_to_dict(a) for a in alignment.articles],
         "claims": [_claim_to_dict(c) for c in alignment.claims],
         "figures": [_figure_to_dict(f) for f in alignment.figures],
+        "provenance": [_derivation_to_dict(d) for d in alignment.provenance],
+        "outlets": [_profile_to_dict(p) for p in alignment.outlets],
     }
 
 
@@ -145,6 +159,69 @@ def _figure_to_dict(figure: Figure) -> dict[str, Any]:
             }
             for m in figure.mentions
         ],
+    }
+
+
+def _ref_to_dict(ref: SentenceRef) -> dict[str, Any]:
+    return {"article": ref.article, "sentence": ref.sentence, "text": ref.text}
+
+
+def _credit_to_dict(credit: Credit) -> dict[str, Any]:
+    return {
+        "article": credit.article,
+        "name": credit.name,
+        "form": credit.kind.value,
+        "text": credit.text,
+        "sentence": credit.sentence,
+        "names": list(credit.names),
+    }
+
+
+def _link_evidence_to_dict(evidence: LinkEvidence) -> dict[str, Any]:
+    if isinstance(evidence, SharedSentence):
+        return {
+            "kind": "sentence",
+            "source": _ref_to_dict(evidence.source),
+            "derived": _ref_to_dict(evidence.derived),
+            "coverage": evidence.coverage,
+            "closely": evidence.closely,
+            "runs": list(evidence.runs),
+            "claim": evidence.claim,
+        }
+    if isinstance(evidence, Credit):
+        return {"kind": "credit", **_credit_to_dict(evidence)}
+    if isinstance(evidence, PublicationOrder):
+        return {"kind": "published", "source": evidence.source, "derived": evidence.derived}
+    return {"kind": "outlet", "outlet": evidence.outlet}
+
+
+def _derivation_to_dict(derivation: Derivation) -> dict[str, Any]:
+    return {
+        "source": derivation.source,
+        "derived": derivation.derived,
+        "relation": derivation.relation.value,
+        "order": derivation.order.value,
+        "score": derivation.score,
+        "source_share": derivation.source_share,
+        "derived_share": derivation.derived_share,
+        "summary": derivation.summary,
+        "via": derivation.via,
+        "evidence": [_link_evidence_to_dict(e) for e in derivation.evidence],
+    }
+
+
+def _profile_to_dict(profile: OutletProfile) -> dict[str, Any]:
+    return {
+        "article": profile.article,
+        "outlet": profile.outlet,
+        "shared": list(profile.shared),
+        "added": list(profile.added),
+        "omitted": list(profile.omitted),
+        "altered": list(profile.altered),
+        "figures": [
+            {"claim": f.claim, "type": f.type.value, "detail": f.detail} for f in profile.figures
+        ],
+        "credits": [_credit_to_dict(c) for c in profile.credits],
     }
 
 
@@ -351,6 +428,9 @@ def alignment_from_dict(data: Any, *, source: str = "<alignment>") -> Alignment:
             articles=tuple(_article_from_dict(a) for a in _list(data["articles"])),
             claims=tuple(_claim_from_dict(c) for c in _list(data["claims"])),
             figures=tuple(_figure_from_dict(f) for f in _list(data.get("figures", []))),
+            # Files written before provenance was traced have neither field.
+            provenance=tuple(_derivation_from_dict(d) for d in _list(data.get("provenance", []))),
+            outlets=tuple(_profile_from_dict(p) for p in _list(data.get("outlets", []))),
         )
     except KeyError as exc:
         raise AlignmentFormatError(f"{source}: missing field {exc.args[0]!r}") from None
@@ -399,6 +479,56 @@ def _dangling_reference(alignment: Alignment) -> str | None:
                     f"figure {figure.value} names article {mention.article!r},"
                     " which the file does not hold"
                 )
+    return _dangling_provenance(alignment, sentences)
+
+
+def _dangling_provenance(alignment: Alignment, sentences: dict[str, int]) -> str | None:
+    """The same check for the derivations and outlet profiles."""
+    claims = {c.id for c in alignment.claims}
+
+    def bad_ref(ref: SentenceRef) -> str | None:
+        if ref.article not in sentences:
+            return f"article {ref.article!r}, which the file does not hold"
+        if not 0 <= ref.sentence < sentences[ref.article]:
+            return f"article {ref.article!r} sentence {ref.sentence}, which it does not have"
+        return None
+
+    def bad_credit(credit: Credit) -> str | None:
+        unknown = [a for a in (credit.article, *credit.names) if a not in sentences]
+        if unknown:
+            return f"article {unknown[0]!r}, which the file does not hold"
+        if credit.sentence is not None:
+            return bad_ref(SentenceRef(credit.article, credit.sentence, credit.text))
+        return None
+
+    for d in alignment.provenance:
+        where = f"derivation {d.source} -> {d.derived}"
+        for article in (d.source, d.derived, d.via):
+            if article is not None and article not in sentences:
+                return f"{where} names article {article!r}, which the file does not hold"
+        for e in d.evidence:
+            problem = None
+            if isinstance(e, SharedSentence):
+                problem = bad_ref(e.source) or bad_ref(e.derived)
+                if problem is None and e.claim is not None and e.claim not in claims:
+                    problem = f"claim {e.claim!r}, which the file does not hold"
+            elif isinstance(e, Credit):
+                problem = bad_credit(e)
+            if problem:
+                return f"{where} names {problem}"
+    for p in alignment.outlets:
+        if p.article not in sentences:
+            return f"outlet profile names article {p.article!r}, which the file does not hold"
+        named = [*p.shared, *p.added, *p.omitted, *p.altered, *(f.claim for f in p.figures)]
+        unknown_claim = next((c for c in named if c not in claims), None)
+        if unknown_claim is not None:
+            return (
+                f"outlet profile of {p.article} names claim {unknown_claim!r},"
+                " which the file does not hold"
+            )
+        problem = next(filter(None, (bad_credit(c) for c in p.credits)), None)
+        if problem:
+            return f"outlet profile of {p.article} names {problem}"
     return None
 
 
@@ -556,4 +686,93 @@ def _figure_from_dict(data: Any) -> Figure:
             )
             for m in map(_dict, _list(data["mentions"]))
         ),
+    )
+
+
+def _opt_int(value: Any) -> int | None:
+    return None if value is None else _int(value)
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {type(value).__name__}")
+    return value
+
+
+def _ref_from_dict(data: Any) -> SentenceRef:
+    data = _dict(data)
+    return SentenceRef(
+        article=_str(data["article"]), sentence=_int(data["sentence"]), text=_str(data["text"])
+    )
+
+
+def _credit_from_dict(data: Any) -> Credit:
+    data = _dict(data)
+    return Credit(
+        article=_str(data["article"]),
+        name=_str(data["name"]),
+        kind=CreditKind(data["form"]),
+        text=_str(data["text"]),
+        sentence=_opt_int(data.get("sentence")),
+        names=tuple(_str(a) for a in _list(data.get("names", []))),
+    )
+
+
+def _link_evidence_from_dict(data: Any) -> LinkEvidence:
+    data = _dict(data)
+    kind = data["kind"]
+    if kind == "sentence":
+        return SharedSentence(
+            source=_ref_from_dict(data["source"]),
+            derived=_ref_from_dict(data["derived"]),
+            coverage=_float(data["coverage"]),
+            closely=_bool(data["closely"]),
+            runs=tuple(_str(r) for r in _list(data.get("runs", []))),
+            claim=_opt_str(data.get("claim")),
+        )
+    if kind == "credit":
+        return _credit_from_dict(data)
+    if kind == "published":
+        return PublicationOrder(source=_str(data["source"]), derived=_str(data["derived"]))
+    if kind == "outlet":
+        return SameOutlet(outlet=_str(data["outlet"]))
+    raise ValueError(f"unknown evidence kind {kind!r}")
+
+
+def _derivation_from_dict(data: Any) -> Derivation:
+    data = _dict(data)
+    return Derivation(
+        source=_str(data["source"]),
+        derived=_str(data["derived"]),
+        relation=Relation(data["relation"]),
+        order=Order(data["order"]),
+        score=_float(data["score"]),
+        source_share=_float(data["source_share"]),
+        derived_share=_float(data["derived_share"]),
+        summary=_str(data["summary"]),
+        evidence=tuple(_link_evidence_from_dict(e) for e in _list(data["evidence"])),
+        via=_opt_str(data.get("via")),
+    )
+
+
+def _profile_from_dict(data: Any) -> OutletProfile:
+    data = _dict(data)
+
+    def ids(field: str) -> tuple[str, ...]:
+        return tuple(_str(c) for c in _list(data.get(field, [])))
+
+    return OutletProfile(
+        article=_str(data["article"]),
+        outlet=_str(data["outlet"]),
+        shared=ids("shared"),
+        added=ids("added"),
+        omitted=ids("omitted"),
+        altered=ids("altered"),
+        figures=tuple(
+            FigureChange(
+                claim=_str(f["claim"]), type=DivergenceType(f["type"]), detail=_str(f["detail"])
+            )
+            for f in map(_dict, _list(data.get("figures", [])))
+        ),
+        credits=tuple(_credit_from_dict(c) for c in _list(data.get("credits", []))),
     )

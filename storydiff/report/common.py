@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
@@ -17,6 +19,7 @@ from storydiff.coverage.model import (
     Alignment,
     Article,
     Claim,
+    Credit,
     Divergence,
     DivergenceType,
     Member,
@@ -47,6 +50,29 @@ def clean_text(text: str | None) -> str:
 def outlet_names(alignment: Alignment) -> dict[str, str]:
     """Article id → outlet name, cleaned for display."""
     return {a.id: clean_text(a.outlet) or a.id for a in alignment.articles}
+
+
+def link_names(alignment: Alignment) -> dict[str, str]:
+    """Like ``outlet_names``, with the article id added where an outlet has several texts
+    (two versions, or two stations both credited to "AP")."""
+    names = outlet_names(alignment)
+    counts = Counter(names.values())
+    return {a: name if counts[name] == 1 else f"{name} ({a})" for a, name in names.items()}
+
+
+def credit_names(credits: Iterable[Credit]) -> list[str]:
+    """Each name credited and how, once, with a count: "Fire Service (according to, 2×)"."""
+    counts = Counter((clean_text(c.name), c.kind.value.replace("_", " ")) for c in credits)
+    return [
+        f"{name} ({how}{f', {n}×' if n > 1 else ''})" for (name, how), n in counts.items()
+    ]
+
+
+def credit_how(credit: Credit) -> str:
+    """How and where a text credits a name: "contributed, sentence 13", "dateline, a
+    dropped line"."""
+    where = "a dropped line" if credit.sentence is None else f"sentence {credit.sentence}"
+    return f"{credit.kind.value.replace('_', ' ')}, {where}"
 
 
 def story_name(alignment: Alignment) -> str:

@@ -16,21 +16,36 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from storydiff.coverage.model import Alignment, Claim, DiffOp, Figure, Member
+from storydiff.coverage.model import (
+    Alignment,
+    Claim,
+    Credit,
+    Derivation,
+    DiffOp,
+    Figure,
+    Member,
+    PublicationOrder,
+    SharedSentence,
+)
 from storydiff.coverage.numbers import readable_value
+from storydiff.coverage.provenance import run_spans
 from storydiff.coverage.versions import evidence_elsewhere
 from storydiff.report.common import (
     clean_text,
     coverage_state,
+    credit_how,
+    credit_names,
     departing_types,
     divergence_entries,
     is_rewritten,
+    link_names,
     outlet_names,
     outlet_pairs,
     shown_members,
     stating_articles,
     summarise,
 )
+from storydiff.report.graph import GRAPH_CSS, derivation_svg
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -76,6 +91,10 @@ td.reference { background: var(--reference); } td.present { background: var(--pr
 td.altered { background: var(--altered); } td.missing { background: var(--missing);
   color: var(--muted); }
 .legend span { display: inline-block; padding: 0 .5rem; margin-right: .4rem; border-radius: 4px; }
+mark.run { background: #fef0c7; color: inherit; padding: 0 .1rem; }
+details.derivation { border: 1px solid var(--line); border-radius: 8px; padding: .4rem 1rem;
+  margin: .6rem 0; } details.derivation summary { cursor: pointer; font-weight: 600; }
+table.pairs td { width: 50%; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; } nav { display: none; }
   .claim, tr { break-inside: avoid; } h2 { break-after: avoid; }
@@ -118,13 +137,16 @@ def render_html(alignment: Alignment) -> str:
             f"{len(alignment.articles)} outlets</p></header>",
             '<nav><a href="#summary">Summary</a><a href="#divergences">Divergences</a>'
             '<a href="#coverage">Coverage</a><a href="#claims">Claims</a>'
-            '<a href="#figures">Figures</a><a href="#similarity">Similarity</a></nav>',
+            '<a href="#figures">Figures</a><a href="#similarity">Similarity</a>'
+            '<a href="#provenance">Provenance</a><a href="#outlets">Outlets</a></nav>',
             _summary_section(alignment),
             _divergence_section(alignment, names),
             _coverage_section(alignment, names),
             _claims_section(alignment, names),
             _figures_section(alignment, names),
             _similarity_section(alignment, names),
+            _provenance_section(alignment),
+            _outlets_section(alignment),
         ]
     )
     return (
@@ -133,7 +155,7 @@ def render_html(alignment: Alignment) -> str:
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>Coverage report: {_e(summary.name)}</title>\n"
-        f"<style>{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<style>{_CSS}{GRAPH_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
 
@@ -382,4 +404,113 @@ def _similarity_section(alignment: Alignment, names: dict[str, str]) -> str:
         "<table><thead><tr><th>Outlet</th><th>Outlet</th><th>Claims both state</th>"
         "<th>Share</th><th>Mean member score</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></section>"
+    )
+
+
+def _provenance_section(alignment: Alignment) -> str:
+    names = link_names(alignment)
+    head = '<section id="provenance"><h2>Provenance</h2>'
+    if not alignment.provenance:
+        return (
+            f"{head}<p>No derivations: no two texts share enough of their own words, and no"
+            " outlet has two texts in the story.</p></section>"
+        )
+    rows = "".join(
+        f'<tr><td class="num">{n}</td><td>{_e(names.get(d.source, d.source))}</td>'
+        f"<td>{_e(names.get(d.derived, d.derived))}</td><td>{_e(_relation(d, names))}</td>"
+        f'<td class="num">{d.score:.2f}</td><td>{_e(d.summary)}</td></tr>'
+        for n, d in enumerate(alignment.provenance, start=1)
+    )
+    return (
+        f"{head}<p class=\"muted\">Who rewrote whom, strongest first: runs of five words or more"
+        " that two texts share (quotations and names aside), credits and publication dates."
+        " Arrows run from the source to the text written from it; dashed: order unknown;"
+        " dotted: through a third text; blue: versions of one outlet.</p>"
+        f"<figure>{derivation_svg(alignment, names)}</figure>"
+        "<table><thead><tr><th>#</th><th>Source</th><th>Derived</th><th>Relation</th>"
+        f"<th>Score</th><th>Summary</th></tr></thead><tbody>{rows}</tbody></table>"
+        + "".join(_derivation_details(d, names) for d in alignment.provenance)
+        + "</section>"
+    )
+
+
+def _relation(derivation: Derivation, names: dict[str, str]) -> str:
+    via = f" via {names.get(derivation.via, derivation.via)}" if derivation.via else ""
+    return f"{derivation.relation.value} ({derivation.order.value}){via}"
+
+
+def _derivation_details(derivation: Derivation, names: dict[str, str]) -> str:
+    source = _e(names.get(derivation.source, derivation.source))
+    derived = _e(names.get(derivation.derived, derivation.derived))
+    items = []
+    for e in derivation.evidence:
+        if isinstance(e, Credit):
+            items.append(
+                f"<li>{_e(names.get(e.article, e.article))} credits <b>{_e(e.name)}</b> "
+                f"({_e(credit_how(e))}): {_e(e.text)}</li>"
+            )
+        elif isinstance(e, PublicationOrder):
+            items.append(f"<li>Published: {source} {_e(e.source)}, {derived} {_e(e.derived)}</li>")
+    pairs = [e for e in derivation.evidence if isinstance(e, SharedSentence)]
+    rows = "".join(
+        f'<tr><td><span class="muted">#{p.source.sentence}</span> {_marked(p.source.text, p)}</td>'
+        f'<td><span class="muted">#{p.derived.sentence} · '
+        f'{"closely" if p.closely else "in part"} {p.coverage:.0%}</span> '
+        f"{_marked(p.derived.text, p)}</td></tr>"
+        for p in pairs
+    )
+    table = (
+        f'<table class="pairs"><thead><tr><th>{source}</th><th>{derived}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        if pairs
+        else "<p>They share no sentence closely.</p>"
+    )
+    return (
+        f'<details class="derivation"><summary>{derived} ← {source}: '
+        f"{len(pairs)} shared sentence(s)</summary>"
+        + (f"<ul>{''.join(items)}</ul>" if items else "")
+        + table
+        + "</details>"
+    )
+
+
+def _marked(sentence: str, pair: SharedSentence) -> str:
+    """The sentence escaped, with the runs it shares in <mark>."""
+    text = clean_text(sentence)
+    out, position = [], 0
+    for start, end in run_spans(text, (clean_text(r) for r in pair.runs)):
+        out.append(html.escape(text[position:start]))
+        out.append(f'<mark class="run">{html.escape(text[start:end])}</mark>')
+        position = end
+    out.append(html.escape(text[position:]))
+    return "".join(out)
+
+
+def _outlets_section(alignment: Alignment) -> str:
+    names = link_names(alignment)
+    head = '<section id="outlets"><h2>Outlets</h2>'
+    if not alignment.outlets:
+        return f"{head}<p>This alignment file holds no outlet profiles.</p></section>"
+    rows = []
+    for p in alignment.outlets:
+        figures = "".join(
+            f'<li><a href="#claim-{_e(f.claim)}">{_e(f.claim)}</a> {_e(f.type.value)}: '
+            f"{_e(f.detail)}</li>"
+            for f in p.figures
+        )
+        credits = "".join(f"<li>{_e(c)}</li>" for c in credit_names(p.credits))
+        rows.append(
+            f'<tr><td class="outlet">{_e(names.get(p.article, p.outlet))}</td>'
+            f'<td class="num">{len(p.shared)}</td><td class="num">{len(p.added)}</td>'
+            f'<td class="num">{len(p.omitted)}</td><td class="num">{len(p.altered)}</td>'
+            f"<td>{f'<ul>{figures}</ul>' if figures else '—'}</td>"
+            f"<td>{f'<ul>{credits}</ul>' if credits else '—'}</td></tr>"
+        )
+    return (
+        f'{head}<p class="muted">What each outlet shares with others, states alone, leaves out'
+        " (claims two or more others state) and alters; its figures that differ from the"
+        " others; whom it credits.</p>"
+        "<table><thead><tr><th>Outlet</th><th>Shared</th><th>Own</th><th>Left out</th>"
+        "<th>Altered</th><th>Figures that differ</th><th>Credits</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
     )

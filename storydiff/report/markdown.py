@@ -9,13 +9,25 @@ starts with text this module writes. Diffs show ~~deleted~~ and **inserted** wor
 
 from __future__ import annotations
 
-from storydiff.coverage.model import Alignment, Claim, DiffOp, Member
+from storydiff.coverage.model import (
+    Alignment,
+    Claim,
+    Credit,
+    Derivation,
+    DiffOp,
+    Member,
+    PublicationOrder,
+    SharedSentence,
+)
 from storydiff.coverage.versions import evidence_elsewhere
 from storydiff.report.common import (
     clean_text,
+    credit_how,
+    credit_names,
     departing_types,
     divergence_entries,
     is_rewritten,
+    link_names,
     outlet_names,
     shown_members,
     stating_articles,
@@ -48,6 +60,8 @@ def render_markdown(alignment: Alignment) -> str:
     lines: list[str] = []
     lines += _summary(alignment)
     lines += _divergence_table(alignment)
+    lines += _provenance(alignment)
+    lines += _outlets(alignment)
     lines += ["## Claims", ""]
     names = outlet_names(alignment)
     for claim in alignment.claims:
@@ -143,3 +157,68 @@ def _member_markdown(member: Member, *, rewrite: bool = False) -> str:
         if chunk.text.strip():
             parts.append(f"**{md_text(chunk.text)}**")
     return " ".join(p for p in parts if p)
+
+
+def _provenance(alignment: Alignment) -> list[str]:
+    names = link_names(alignment)
+    lines = ["## Provenance", ""]
+    if not alignment.provenance:
+        return [
+            *lines,
+            "No derivations: no two texts share enough of their own words, and no outlet"
+            " has two texts in the story.",
+            "",
+        ]
+    for n, derivation in enumerate(alignment.provenance, start=1):
+        lines.append(
+            f"{n}. **{md_text(names.get(derivation.derived, derivation.derived))}** ← "
+            f"**{md_text(names.get(derivation.source, derivation.source))}** "
+            f"({derivation.relation.value}, {derivation.order.value}, score "
+            f"{derivation.score:.2f}): {md_text(derivation.summary)}"
+        )
+        lines += [f"   - {line}" for line in _evidence_lines(derivation, names)]
+    return [*lines, ""]
+
+
+def _evidence_lines(derivation: Derivation, names: dict[str, str]) -> list[str]:
+    lines = []
+    for e in derivation.evidence:
+        if isinstance(e, Credit):
+            lines.append(
+                f"credit: {md_text(names.get(e.article, e.article))} credits "
+                f"**{md_text(e.name)}** ({credit_how(e)}): {md_text(e.text)}"
+            )
+        elif isinstance(e, PublicationOrder):
+            lines.append(
+                f"published: {md_text(names.get(derivation.source, derivation.source))} "
+                f"{md_text(e.source)}, {md_text(names.get(derivation.derived, derivation.derived))}"
+                f" {md_text(e.derived)}"
+            )
+        elif isinstance(e, SharedSentence):
+            how = "closely" if e.closely else "in part"
+            lines.append(
+                f"sentence {e.derived.sentence} ← {e.source.sentence} ({how}, "
+                f"{e.coverage:.0%}): {md_text(e.derived.text)} ⟵ {md_text(e.source.text)}"
+            )
+    return lines
+
+
+def _outlets(alignment: Alignment) -> list[str]:
+    names = link_names(alignment)
+    lines = ["## Outlets", ""]
+    if not alignment.outlets:
+        return [*lines, "This alignment file holds no outlet profiles.", ""]
+    lines += [
+        "| Outlet | Shared | Own | Left out | Altered | Figures that differ | Credits |",
+        "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for p in alignment.outlets:
+        figures = "; ".join(
+            f"{md_text(f.claim)} {f.type.value}: {md_text(f.detail)}" for f in p.figures
+        )
+        credits = ", ".join(md_text(c) for c in credit_names(p.credits))
+        lines.append(
+            f"| {md_text(names.get(p.article, p.outlet))} | {len(p.shared)} | {len(p.added)} "
+            f"| {len(p.omitted)} | {len(p.altered)} | {figures or '—'} | {credits or '—'} |"
+        )
+    return [*lines, ""]

@@ -34,6 +34,7 @@ from storydiff.tui.screens.help import HelpScreen, KeyHelp
 from storydiff.tui.screens.ledger import LedgerScreen
 from storydiff.tui.screens.main import MainScreen
 from storydiff.tui.screens.matrix import MatrixScreen
+from storydiff.tui.screens.outlets import OutletsScreen
 from storydiff.tui.view import (
     ClaimFilter,
     SortOrder,
@@ -195,6 +196,10 @@ class StorydiffApp(App[None]):
         if self.alignment is not None:
             self.push_screen(LedgerScreen(self.alignment))
 
+    def action_show_outlets(self) -> None:
+        if self.alignment is not None:
+            self.push_screen(OutletsScreen(self.alignment))
+
     def action_show_claims(self) -> None:
         self._to_main_screen()
 
@@ -292,6 +297,8 @@ class StorydiffApp(App[None]):
             ("view: claims list", self.action_show_claims, "Back to the claims and details."),
             ("view: coverage matrix", self.action_show_matrix, "Claims × outlets."),
             ("view: figure ledger", self.action_show_ledger, "Every figure and its framing."),
+            ("view: outlets and provenance", self.action_show_outlets,
+             "Who rewrote whom, with the evidence, and each outlet's profile."),
             ("export: claim as markdown", self.action_export_claim,
              "Write the current claim to a .md file."),
             ("export: story as markdown", self.action_export_story,

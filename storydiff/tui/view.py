@@ -13,7 +13,17 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from storydiff.coverage.model import Alignment, Article, Claim, DivergenceType, Figure, Member
+from storydiff.coverage.model import (
+    Alignment,
+    Article,
+    Claim,
+    Credit,
+    Derivation,
+    DivergenceType,
+    Figure,
+    Member,
+    SharedSentence,
+)
 
 
 class SortOrder(StrEnum):
@@ -190,4 +200,32 @@ def figure_usage(figure: Figure) -> FigureUsage:
     return FigureUsage(
         usual_subject=most_common([m.subject for m in figure.mentions]),
         usual_qualifier=most_common([m.qualifier for m in figure.mentions]),
+    )
+
+
+def outlet_labels(alignment: Alignment) -> dict[str, str]:
+    """Article id → outlet name, with the id added where an outlet has several texts."""
+    counts = Counter(a.outlet for a in alignment.articles)
+    return {
+        a.id: a.outlet if counts[a.outlet] == 1 else f"{a.outlet} ({a.id})"
+        for a in alignment.articles
+    }
+
+
+def shared_sentences(derivation: Derivation) -> tuple[SharedSentence, ...]:
+    """The sentence pairs among a derivation's evidence, in the derived text's order."""
+    return tuple(e for e in derivation.evidence if isinstance(e, SharedSentence))
+
+
+def credits_in(derivation: Derivation) -> tuple[Credit, ...]:
+    return tuple(e for e in derivation.evidence if isinstance(e, Credit))
+
+
+def links_of(
+    alignment: Alignment, article_id: str
+) -> tuple[tuple[Derivation, ...], tuple[Derivation, ...]]:
+    """(links where the article is the derived text, links where it is the source)."""
+    return (
+        tuple(d for d in alignment.provenance if d.derived == article_id),
+        tuple(d for d in alignment.provenance if d.source == article_id),
     )

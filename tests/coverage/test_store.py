@@ -17,6 +17,9 @@ from storydiff.coverage.model import (
     Claim,
     ClaimNumber,
     ClaimQuote,
+    Credit,
+    CreditKind,
+    Derivation,
     DiffChunk,
     DiffOp,
     Divergence,
@@ -24,10 +27,18 @@ from storydiff.coverage.model import (
     DroppedLine,
     Evidence,
     Figure,
+    FigureChange,
     FigureMention,
     Member,
     NumberKind,
+    Order,
+    OutletProfile,
+    PublicationOrder,
+    Relation,
+    SameOutlet,
     Sentence,
+    SentenceRef,
+    SharedSentence,
 )
 from storydiff.coverage.store import (
     alignment_from_dict,
@@ -105,11 +116,48 @@ def alignments(draw: st.DrawFn) -> Alignment:
                                     surface=text, qualifier=maybe, subject=maybe,
                                     claim=maybe), max_size=2).map(tuple),
     )
+    drawn_claims = tuple(draw(st.lists(claims, max_size=2, unique_by=lambda c: c.id)))
+    # A placeholder id when there are no claims: the lists drawing from it are then empty.
+    claim_ids = st.sampled_from([c.id for c in drawn_claims] or ["c"])
+    with_sentences = [a.id for a in drawn if sentence_of[a.id]]
+
+    @st.composite
+    def refs(draw_ref: st.DrawFn) -> SentenceRef:
+        article = draw_ref(st.sampled_from(with_sentences))
+        return SentenceRef(article, draw_ref(st.integers(0, sentence_of[article] - 1)),
+                           draw_ref(text))
+
+    credit_list = st.lists(st.builds(
+        Credit, article=known, name=text, kind=st.sampled_from(CreditKind), text=text,
+        sentence=st.none(), names=st.lists(known, max_size=2).map(tuple)), max_size=2)
+    link_evidence = (credit_list.map(tuple)
+                | st.tuples(st.builds(PublicationOrder, source=text, derived=text))
+                | st.tuples(st.builds(SameOutlet, outlet=text)))
+    if with_sentences:
+        link_evidence = link_evidence | st.lists(st.builds(
+            SharedSentence, source=refs(), derived=refs(), coverage=st.floats(0, 1),
+            closely=st.booleans(), runs=st.lists(text, max_size=2).map(tuple),
+            claim=st.none() | claim_ids if drawn_claims else st.none()), max_size=2).map(tuple)
+    derivations = st.builds(
+        Derivation, source=known, derived=known, relation=st.sampled_from(Relation),
+        order=st.sampled_from(Order), score=st.floats(0, 1), source_share=st.floats(0, 1),
+        derived_share=st.floats(0, 1), summary=text, evidence=link_evidence,
+        via=st.none() | known)
+    claim_tuple = st.lists(claim_ids, max_size=2 if drawn_claims else 0).map(tuple)
+    profiles = st.builds(
+        OutletProfile, article=known, outlet=text, shared=claim_tuple, added=claim_tuple,
+        omitted=claim_tuple, altered=claim_tuple,
+        figures=st.lists(st.builds(FigureChange, claim=claim_ids,
+                                   type=st.sampled_from(DivergenceType), detail=text),
+                         max_size=2 if drawn_claims else 0).map(tuple),
+        credits=credit_list.map(tuple))
     return Alignment(
         created=draw(text), settings=draw(st.dictionaries(st.text(max_size=5), st.integers())),
         articles=tuple(drawn),
-        claims=tuple(draw(st.lists(claims, max_size=2))),
+        claims=drawn_claims,
         figures=tuple(draw(st.lists(figures, max_size=2))),
+        provenance=tuple(draw(st.lists(derivations, max_size=2))),
+        outlets=tuple(draw(st.lists(profiles, max_size=2))),
     )
 
 
@@ -232,3 +280,69 @@ def test_a_confidence_outside_0_to_1_is_refused(tmp_path: Path, confidence: str)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(AlignmentFormatError, match="a.json"):
         read_alignment(path)
+
+
+def provenance_alignment() -> Alignment:
+    sentence = Sentence(index=0, text="Two tanks failed.", start=0, end=17)
+    articles = tuple(
+        Article(id=i, path=f"{i}.txt", outlet=i, title=None, url=None, published=None,
+                author=None, text=sentence.text, sentences=(sentence,), dropped=())
+        for i in ("a", "b")
+    )
+    ref_a, ref_b = SentenceRef("a", 0, sentence.text), SentenceRef("b", 0, sentence.text)
+    credit = Credit(article="b", name="A", kind=CreditKind.DATELINE, text="(A) —",
+                    sentence=None, names=("a",))
+    derivation = Derivation(
+        source="a", derived="b", relation=Relation.REWRITE, order=Order.CREDIT, score=0.75,
+        source_share=0.5, derived_share=0.5, summary="b ran a's copy.",
+        evidence=(credit, SharedSentence(ref_a, ref_b, 1.0, True, ("Two tanks failed",), None),
+                  PublicationOrder("2026-01-01", "2026-01-02"), SameOutlet("a")))
+    profile = OutletProfile(article="b", outlet="b", shared=(), added=(), omitted=(),
+                            altered=(), figures=(), credits=(credit,))
+    return Alignment("t", {}, articles, (), (), provenance=(derivation,), outlets=(profile,))
+
+
+def test_provenance_round_trips_with_every_kind_of_evidence() -> None:
+    alignment = provenance_alignment()
+    data = json.loads(dumps_alignment(alignment))
+    assert [e["kind"] for e in data["provenance"][0]["evidence"]] == [
+        "credit", "sentence", "published", "outlet"]
+    assert data["outlets"][0]["credits"][0]["form"] == "dateline"
+    assert alignment_from_dict(data) == alignment
+
+
+def test_a_file_written_before_provenance_still_loads() -> None:
+    data = json.loads(dumps_alignment(provenance_alignment()))
+    del data["provenance"], data["outlets"]
+    loaded = alignment_from_dict(data)
+    assert loaded.provenance == () and loaded.outlets == ()
+    assert len(loaded.articles) == 2
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["provenance"][0].update(relation="borrowed"),
+         "'borrowed' is not a valid Relation"),
+        (lambda d: d["provenance"][0]["evidence"][0].update(kind="rumour"),
+         "unknown evidence kind 'rumour'"),
+        (lambda d: d["provenance"][0]["evidence"][1].update(closely="yes"),
+         "expected true or false"),
+        (lambda d: d["provenance"][0].update(derived="z"),
+         "derivation a -> z names article 'z', which the file does not hold"),
+        (lambda d: d["provenance"][0]["evidence"][1]["derived"].update(sentence=4),
+         "article 'b' sentence 4, which it does not have"),
+        (lambda d: d["outlets"][0].update(shared=["c9"]),
+         "outlet profile of b names claim 'c9', which the file does not hold"),
+        (lambda d: d["outlets"][0]["credits"][0].update(names=["q"]),
+         "outlet profile of b names article 'q', which the file does not hold"),
+        (lambda d: d["outlets"][0].pop("article"), "missing field 'article'"),
+    ],
+)
+def test_hand_broken_provenance_is_refused(edit, message: str) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(dumps_alignment(provenance_alignment()))
+    edit(data)
+    with pytest.raises(AlignmentFormatError) as raised:
+        alignment_from_dict(data, source="story.json")
+    assert str(raised.value).startswith("story.json: ")
+    assert message in str(raised.value)

@@ -397,6 +397,14 @@ def _broken_alignments(folder: Path) -> dict[str, Path]:
     edited = json.loads(good)
     edited["claims"][0]["members"][0]["sentence"] = 9999
     files["no-such-sentence"] = json.dumps(edited)
+    edited = json.loads(good)
+    first = edited["articles"][0]["id"]
+    edited["provenance"] = [{
+        "source": first, "derived": "renamed-outlet", "relation": "rewrite", "order": "credit",
+        "score": 0.5, "source_share": 0.1, "derived_share": 0.2, "summary": "x", "via": None,
+        "evidence": [],
+    }]
+    files["link-to-unknown-article"] = json.dumps(edited)
     paths = {}
     for name, text in files.items():
         paths[name] = folder / f"{name}.json"
@@ -411,6 +419,7 @@ _BROKEN = {
     "newer-schema": "unsupported schema 'storydiff/alignment@2'",
     "unknown-article": "names article 'renamed-outlet', which the file does not hold",
     "no-such-sentence": "has no sentence 9999",
+    "link-to-unknown-article": "names article 'renamed-outlet', which the file does not hold",
 }
 
 

@@ -76,6 +76,8 @@ class MainScreen(Screen[None]):
                 tooltip="Claims × outlets: present, altered or missing."),
         Binding("f", "app.show_ledger", "Figures", id="ledger",
                 tooltip="Every figure with the outlets that use it and how."),
+        Binding("p", "app.show_outlets", "Outlets", show=False, id="outlets",
+                tooltip="Who rewrote whom, with the evidence, and each outlet's profile."),
         Binding("e", "app.export_claim", "Export claim", show=False, id="export-claim",
                 tooltip="Write the current claim to a Markdown file."),
         Binding("E", "app.export_story", "Export story", show=False, id="export-story",

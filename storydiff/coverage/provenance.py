@@ -1,0 +1,799 @@
+"""Provenance: which texts were written from which, and how each outlet differs.
+
+Outlets that write a story independently share facts, names, quotations and common
+phrases ("police said the shooting"), but rarely a run of their own words. A text
+written from another keeps such runs: whole sentences word for word when it runs the
+other's copy, a phrase here and there when it rewrites it. So two texts are compared
+by the runs of words they share (five or more, found by shared five-word seeds), and a
+run counts only for the words in it that are the outlet's own prose: quoted words are
+anyone's who heard the speaker, and names are anyone's who covered the story. Each
+word weighs what it tells (rare words in this story weigh more than "the" or
+"police"), and a run that more outlets share tells less about any two of them.
+
+A sentence *follows* another closely when most of its own words lie in such runs (or
+the aligner put the two in one claim and they differ in a letter or two), and in part
+when the aligner put them in one claim and they share a run. A link is claimed only
+when enough sentences follow closely, or when one follows and a credit ties the two
+texts ("(CNN) —", "reported the Ledger", a dateline both carry). Which came first is
+read from credits, then publication dates; texts of one outlet are versions, not
+copies. Every link carries its evidence: the sentences, the credits, the dates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from storydiff.coverage.align import normalize
+from storydiff.coverage.credits import find_credits, names_match
+from storydiff.coverage.model import (
+    COPY_CREDITS,
+    Article,
+    Claim,
+    Credit,
+    Derivation,
+    DivergenceType,
+    FigureChange,
+    LinkEvidence,
+    Order,
+    OutletProfile,
+    PublicationOrder,
+    Relation,
+    SameOutlet,
+    SentenceRef,
+    SharedSentence,
+)
+from storydiff.coverage.quotes import find_quotes
+
+__all__ = ["find_derivations", "profile_outlets", "run_spans", "trace_provenance"]
+
+SEED_WORDS = 5
+"""Runs are found from shared runs of this many words (quoted words and names
+included), then extended as far as the two texts agree."""
+
+MIN_OWN_WORDS = 5
+"""A run is distinctive only when at least this many of its words are the outlet's own
+prose (not quoted, not names): "said Chief Fire Officer Dagny Orrell" is not."""
+
+CLOSE_COVERAGE = 0.5
+"""A sentence follows another closely when at least this share of the weight of its own
+words lies in distinctive runs shared with it."""
+
+NEAR_VERBATIM = 0.9
+"""rapidfuzz ``ratio`` (0..1) of two sentences of one claim, quotations taken out, from
+which they are near-verbatim even where a changed spelling or figure breaks every run."""
+
+MIN_CLOSE_SENTENCES = 3.0
+"""Sentences following closely (each weighed by how few outlets share it) needed to
+claim a link without a credit. Independent reports can share a stock sentence or two
+("There are no reports of other suspects"); three is past what they share by chance."""
+
+CREDIT_WEIGHT = 0.5
+"""How much an explicit credit of the source raises the score: it halves the doubt
+that the shared words leave."""
+
+COMMON_CREDIT_WEIGHT = 0.25
+"""The same for two texts whose datelines or bylines credit the same third newsroom."""
+
+VIA_SHARE = 0.8
+"""A link is explained by a third text when at least this share of the sentences one
+of the two takes from the other it also shares with the third, which is linked more
+strongly to both."""
+
+RAN_COPY = 0.8
+"""Share of its sentences following the source closely from which a text is said to
+run the source's copy rather than to rewrite it."""
+
+_WORD = re.compile(r"\w+(?:['’.,-]\w+)*")
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    key: str
+    sentence: int
+    start: int
+    end: int
+    own: bool
+    """The outlet's own prose: neither inside a quotation nor a capitalised name."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    article: Article
+    tokens: tuple[_Token, ...]
+    grams: frozenset[tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Maximal words ``length`` long shared at ``left`` in one text and ``right`` in the other."""
+
+    left: int
+    right: int
+    length: int
+    rarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Follow:
+    """One sentence of one text following a sentence of another."""
+
+    sentence: int
+    partner: int
+    coverage: float
+    rarity: float
+    closely: bool
+    runs: tuple[str, ...]
+    claim: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Direction:
+    """What one text takes from another: its sentences that follow, and its share."""
+
+    follows: tuple[_Follow, ...]
+    share: float
+
+    @property
+    def close_weight(self) -> float:
+        return sum(f.rarity for f in self.follows if f.closely)
+
+    @property
+    def closely(self) -> int:
+        return sum(f.closely for f in self.follows)
+
+
+def trace_provenance(
+    articles: Sequence[Article], claims: Sequence[Claim]
+) -> tuple[tuple[Derivation, ...], tuple[OutletProfile, ...]]:
+    """The likely derivations between ``articles`` and one profile per article.
+
+    Args:
+        articles: the story's articles, in canonical order.
+        claims: their aligned claims, with divergences found.
+
+    Returns:
+        Derivations strongest first, and the outlet profiles in article order.
+    """
+    credits = find_credits(articles)
+    return (
+        find_derivations(articles, claims, credits=credits),
+        profile_outlets(articles, claims, credits=credits),
+    )
+
+
+def find_derivations(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    *,
+    credits: Mapping[str, tuple[Credit, ...]] | None = None,
+) -> tuple[Derivation, ...]:
+    """Every pair of articles with evidence that one was written from the other.
+
+    Ranked by score, strongest first; ties in article-id order.
+    """
+    credits = credits if credits is not None else find_credits(articles)
+    texts = {a.id: _text(a) for a in articles}
+    weights = _word_weights(texts.values())
+    holders = _gram_holders(texts.values())
+    claim_of = {(m.article, m.sentence): c.id for c in claims for m in c.members}
+    by_id = {a.id: a for a in articles}
+    taken: dict[tuple[str, str], _Direction] = {}
+    """(source, derived) -> what ``derived`` takes from ``source``."""
+    links: dict[frozenset[str], _Link] = {}
+    for x, y in _candidate_pairs(articles, holders):
+        runs = _shared_runs(texts[x], texts[y], holders)
+        x_takes = _direction(texts[y], texts[x], [_flip(r) for r in runs], weights, claim_of)
+        y_takes = _direction(texts[x], texts[y], runs, weights, claim_of)
+        taken[(y, x)] = _with_near_verbatim(x_takes, by_id[y], by_id[x], claims)
+        taken[(x, y)] = _with_near_verbatim(y_takes, by_id[x], by_id[y], claims)
+        link = _link(by_id[x], by_id[y], taken, credits)
+        if link is not None:
+            links[frozenset((x, y))] = link
+    links = _through_third(links, taken)
+    derivations = [_derivation(link, taken, by_id, articles) for link in links.values()]
+    return tuple(sorted(derivations, key=lambda d: (-d.score, d.source, d.derived)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """A claimed link before its evidence is written out."""
+
+    source: Article
+    derived: Article
+    relation: Relation
+    order: Order
+    credits: tuple[Credit, ...]
+    """Credits of the source in the derived text."""
+    common: tuple[tuple[Credit, Credit], ...]
+    """Copy credits of one newsroom that both texts carry."""
+    score: float
+    via: str | None = None
+
+
+def _link(
+    x: Article,
+    y: Article,
+    taken: Mapping[tuple[str, str], _Direction],
+    credits: Mapping[str, tuple[Credit, ...]],
+) -> _Link | None:
+    """The link between ``x`` and ``y``, or None when the evidence does not hold one."""
+    x_takes, y_takes = taken[(y.id, x.id)], taken[(x.id, y.id)]
+    same_outlet = names_match(x.outlet, y.outlet)
+    x_credits_y = _crediting(credits.get(x.id, ()), y.id)
+    y_credits_x = _crediting(credits.get(y.id, ()), x.id)
+    common = _common_copy_credits(credits.get(x.id, ()), credits.get(y.id, ()))
+    following = max(len(x_takes.follows), len(y_takes.follows))
+    close_weight = max(x_takes.close_weight, y_takes.close_weight)
+    tied_by_credit = bool(x_credits_y or y_credits_x or common)
+    if not same_outlet and not (
+        close_weight >= MIN_CLOSE_SENTENCES or (following and tied_by_credit)
+    ):
+        return None
+    earlier = _earlier(x, y)
+    if same_outlet:
+        relation = Relation.VERSION
+        order = Order.PUBLISHED if earlier else Order.UNKNOWN
+        # Without dates, id order: for numbered files usually the order they came in.
+        source = earlier or x
+    elif bool(x_credits_y) != bool(y_credits_x):
+        relation, order = Relation.REWRITE, Order.CREDIT
+        source = y if x_credits_y else x
+    elif earlier is not None:
+        relation = Relation.SHARED if common else Relation.REWRITE
+        order, source = Order.PUBLISHED, earlier
+    else:
+        # Nothing says which came first: the text more of which follows the other is
+        # named the derived one.
+        relation, order = Relation.SHARED, Order.UNKNOWN
+        source = y if _more(x_takes, y_takes) else x
+    derived = y if source is x else x
+    own_credits = x_credits_y if derived is x else y_credits_x
+    return _Link(
+        source=source,
+        derived=derived,
+        relation=relation,
+        order=order,
+        credits=own_credits,
+        common=common,
+        score=_score(taken[(source.id, derived.id)], own_credits, common),
+    )
+
+
+def _score(
+    takes: _Direction, credits: Sequence[Credit], common: Sequence[tuple[Credit, Credit]]
+) -> float:
+    """The derived text's share, with the doubt it leaves cut by a credit."""
+    boost = CREDIT_WEIGHT if credits else COMMON_CREDIT_WEIGHT if common else 0.0
+    return round(1 - (1 - takes.share) * (1 - boost), 4)
+
+
+def _derivation(
+    link: _Link,
+    taken: Mapping[tuple[str, str], _Direction],
+    by_id: Mapping[str, Article],
+    articles: Sequence[Article],
+) -> Derivation:
+    source, derived = link.source, link.derived
+    takes = taken[(source.id, derived.id)]
+    evidence: list[LinkEvidence] = []
+    if link.relation is Relation.VERSION:
+        evidence.append(SameOutlet(outlet=min(source.outlet, derived.outlet, key=len)))
+    if _earlier(source, derived) is not None and source.published and derived.published:
+        evidence.append(PublicationOrder(source=source.published, derived=derived.published))
+    evidence.extend(link.credits)
+    evidence.extend(c for pair in link.common for c in pair)
+    evidence.extend(
+        SharedSentence(
+            source=_ref(source, f.partner),
+            derived=_ref(derived, f.sentence),
+            coverage=f.coverage,
+            closely=f.closely,
+            runs=f.runs,
+            claim=f.claim,
+        )
+        for f in takes.follows
+    )
+    return Derivation(
+        source=source.id,
+        derived=derived.id,
+        relation=link.relation,
+        order=link.order,
+        score=link.score,
+        source_share=taken[(derived.id, source.id)].share,
+        derived_share=takes.share,
+        summary=_summary(link, takes, by_id, articles),
+        evidence=tuple(evidence),
+        via=link.via,
+    )
+
+
+def _candidate_pairs(
+    articles: Sequence[Article], holders: Mapping[tuple[str, ...], frozenset[str]]
+) -> list[tuple[str, str]]:
+    """Pairs that share a seed, plus every pair of one outlet (always versions)."""
+    pairs: set[tuple[str, str]] = set()
+    for ids in holders.values():
+        if len(ids) >= 2:
+            pairs.update(combinations(sorted(ids), 2))
+    for a, b in combinations(articles, 2):
+        if names_match(a.outlet, b.outlet):
+            pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+    return sorted(pairs)
+
+
+# --- the words of a text -----------------------------------------------------------
+
+
+def _key(word: str) -> str:
+    return _DIGIT_COMMA.sub("", word.casefold().replace("’", "'")).rstrip(".")
+
+
+def _text(article: Article) -> _Text:
+    quotes = find_quotes([s.text for s in article.sentences])
+    tokens = []
+    for sentence in article.sentences:
+        spans = [(q.start, q.end) for q in quotes[sentence.index]]
+        for n, match in enumerate(_WORD.finditer(sentence.text)):
+            word = match.group()
+            quoted = any(start <= match.start() < end for start, end in spans)
+            # A capital inside a sentence marks a name (or a title): every outlet that
+            # covered the story writes it, so it is no sign of copying.
+            name = n > 0 and word[:1].isupper()
+            tokens.append(
+                _Token(
+                    key=_key(word),
+                    sentence=sentence.index,
+                    start=match.start(),
+                    end=match.end(),
+                    own=not quoted and not name,
+                )
+            )
+    keys = [t.key for t in tokens]
+    grams = frozenset(tuple(keys[i : i + SEED_WORDS]) for i in range(len(keys) - SEED_WORDS + 1))
+    return _Text(article=article, tokens=tuple(tokens), grams=grams)
+
+
+def _word_weights(texts: Iterable[_Text]) -> dict[str, float]:
+    """Inverse sentence frequency over the story: rare words tell more than "the"."""
+    sentence_count = 0
+    frequency: Counter[str] = Counter()
+    for text in texts:
+        per_sentence: dict[int, set[str]] = defaultdict(set)
+        for token in text.tokens:
+            per_sentence[token.sentence].add(token.key)
+        sentence_count += len(text.article.sentences)
+        for words in per_sentence.values():
+            frequency.update(words)
+    return {w: math.log((sentence_count + 1) / (n + 1)) for w, n in frequency.items()}
+
+
+def _gram_holders(texts: Iterable[_Text]) -> dict[tuple[str, ...], frozenset[str]]:
+    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for text in texts:
+        for gram in text.grams:
+            holders[gram].add(text.article.id)
+    return {gram: frozenset(ids) for gram, ids in holders.items()}
+
+
+# --- shared runs -------------------------------------------------------------------
+
+
+def _shared_runs(
+    left: _Text, right: _Text, holders: Mapping[tuple[str, ...], frozenset[str]]
+) -> list[_Run]:
+    """Maximal shared runs, longest first, no word used twice (greedy string tiling)."""
+    a = [t.key for t in left.tokens]
+    b = [t.key for t in right.tokens]
+    starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in range(len(a) - SEED_WORDS + 1):
+        gram = tuple(a[i : i + SEED_WORDS])
+        if gram in right.grams:
+            starts[gram].append(i)
+    found: list[tuple[int, int, int]] = []
+    for j in range(len(b) - SEED_WORDS + 1):
+        for i in starts.get(tuple(b[j : j + SEED_WORDS]), ()):
+            if i > 0 and j > 0 and a[i - 1] == b[j - 1]:
+                continue  # inside a run found from an earlier seed
+            n = SEED_WORDS
+            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+                n += 1
+            found.append((n, i, j))
+    found.sort(key=lambda r: (-r[0], r[2], r[1]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    runs = []
+    for n, i, j in found:
+        if used_a.intersection(range(i, i + n)) or used_b.intersection(range(j, j + n)):
+            continue
+        own = sum(t.own for t in right.tokens[j : j + n])
+        if own < MIN_OWN_WORDS:
+            continue
+        used_a.update(range(i, i + n))
+        used_b.update(range(j, j + n))
+        # The fewest outlets holding any stretch of the run: a long run that is
+        # distinctive in one place is distinctive.
+        share_count = min(
+            len(holders[tuple(b[k : k + SEED_WORDS])]) for k in range(j, j + n - SEED_WORDS + 1)
+        )
+        runs.append(_Run(left=i, right=j, length=n, rarity=1 / max(1, share_count - 1)))
+    return runs
+
+
+def _flip(run: _Run) -> _Run:
+    return _Run(left=run.right, right=run.left, length=run.length, rarity=run.rarity)
+
+
+def _direction(
+    source: _Text,
+    derived: _Text,
+    runs: Sequence[_Run],
+    weights: Mapping[str, float],
+    claim_of: Mapping[tuple[str, int], str],
+) -> _Direction:
+    """The sentences of ``derived`` that follow ``source`` (runs: left in source)."""
+    partner_of: dict[int, tuple[int, float]] = {}
+    for run in runs:
+        for k in range(run.length):
+            partner_of[run.right + k] = (run.left + k, run.rarity)
+    total: dict[int, float] = defaultdict(float)
+    covered: dict[int, float] = defaultdict(float)
+    rare: dict[int, float] = defaultdict(float)
+    own_words: Counter[int] = Counter()
+    partners: dict[int, Counter[int]] = defaultdict(Counter)
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for position, token in enumerate(derived.tokens):
+        weight = weights.get(token.key, 0.0) if token.own else 0.0
+        total[token.sentence] += weight
+        own_words[token.sentence] += token.own
+        if position not in partner_of:
+            continue
+        source_position, rarity = partner_of[position]
+        covered[token.sentence] += weight
+        rare[token.sentence] += weight * rarity
+        partners[token.sentence][source.tokens[source_position].sentence] += 1
+        _extend_span(spans[token.sentence], position)
+    follows = []
+    for sentence, by_partner in sorted(partners.items()):
+        if own_words[sentence] < MIN_OWN_WORDS or not total[sentence] or not covered[sentence]:
+            continue
+        partner = by_partner.most_common(1)[0][0]
+        coverage = covered[sentence] / total[sentence]
+        claim = _common_claim(claim_of, source.article.id, partner, derived.article.id, sentence)
+        closely = coverage >= CLOSE_COVERAGE
+        if not closely and claim is None:
+            continue  # a phrase in a sentence about something else
+        follows.append(
+            _Follow(
+                sentence=sentence,
+                partner=partner,
+                coverage=round(coverage, 4),
+                rarity=round(rare[sentence] / covered[sentence], 4),
+                closely=closely,
+                runs=tuple(_span_text(derived, span) for span in spans[sentence]),
+                claim=claim,
+            )
+        )
+    whole = sum(total.values())
+    share = sum(rare.values()) / whole if whole else 0.0
+    return _Direction(follows=tuple(follows), share=round(min(1.0, share), 4))
+
+
+def _extend_span(spans: list[tuple[int, int]], position: int) -> None:
+    if spans and spans[-1][1] == position - 1:
+        spans[-1] = (spans[-1][0], position)
+    else:
+        spans.append((position, position))
+
+
+def _span_text(text: _Text, span: tuple[int, int]) -> str:
+    first, last = text.tokens[span[0]], text.tokens[span[1]]
+    return text.article.sentences[first.sentence].text[first.start : last.end]
+
+
+def _common_claim(
+    claim_of: Mapping[tuple[str, int], str], a: str, i: int, b: str, j: int
+) -> str | None:
+    claim = claim_of.get((a, i))
+    return claim if claim is not None and claim_of.get((b, j)) == claim else None
+
+
+def _with_near_verbatim(
+    taken: _Direction, source: Article, derived: Article, claims: Sequence[Claim]
+) -> _Direction:
+    """Add sentence pairs of one claim that differ in a letter or a figure only."""
+    have = {f.sentence for f in taken.follows}
+    added = []
+    for claim in claims:
+        mine = [m for m in claim.members if m.article == derived.id and m.sentence not in have]
+        theirs = [m for m in claim.members if m.article == source.id]
+        for member in mine:
+            for other in theirs:
+                a, b = _unquoted(member.text), _unquoted(other.text)
+                if len(a.split()) < MIN_OWN_WORDS or len(b.split()) < MIN_OWN_WORDS:
+                    continue
+                if fuzz.ratio(a, b) / 100 >= NEAR_VERBATIM:
+                    added.append(
+                        _Follow(
+                            sentence=member.sentence,
+                            partner=other.sentence,
+                            coverage=1.0,
+                            rarity=1.0,
+                            closely=True,
+                            runs=(),
+                            claim=claim.id,
+                        )
+                    )
+                    have.add(member.sentence)
+                    break
+    if not added:
+        return taken
+    follows = tuple(sorted((*taken.follows, *added), key=lambda f: f.sentence))
+    return _Direction(follows=follows, share=taken.share)
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _unquoted(text: str) -> str:
+    return normalize(_QUOTED.sub(" ", text))
+
+
+# --- from evidence to a derivation -------------------------------------------------
+
+
+def _more(left: _Direction, right: _Direction) -> bool:
+    """``left`` takes more than ``right``: more close sentences, then a larger share."""
+    return (left.close_weight, left.share) > (right.close_weight, right.share)
+
+
+def _crediting(credits: Iterable[Credit], other: str) -> tuple[Credit, ...]:
+    return tuple(c for c in credits if other in c.names)
+
+
+def _common_copy_credits(
+    left: Iterable[Credit], right: Iterable[Credit]
+) -> tuple[tuple[Credit, Credit], ...]:
+    """Pairs of copy credits (dateline, byline, ...) in the two texts naming one newsroom."""
+    right_copy = [c for c in right if c.kind in COPY_CREDITS]
+    pairs = []
+    seen: set[str] = set()
+    for mine in left:
+        if mine.kind not in COPY_CREDITS or mine.name.casefold() in seen:
+            continue
+        theirs = next((c for c in right_copy if names_match(mine.name, c.name)), None)
+        if theirs is not None:
+            seen.add(mine.name.casefold())
+            pairs.append((mine, theirs))
+    return tuple(pairs)
+
+
+def _earlier(x: Article, y: Article) -> Article | None:
+    if not x.published or not y.published or x.published[:10] == y.published[:10]:
+        return None
+    return x if x.published[:10] < y.published[:10] else y
+
+
+def _ref(article: Article, index: int) -> SentenceRef:
+    return SentenceRef(article=article.id, sentence=index, text=article.sentences[index].text)
+
+
+def _through_third(
+    links: Mapping[frozenset[str], _Link], taken: Mapping[tuple[str, str], _Direction]
+) -> dict[frozenset[str], _Link]:
+    """Mark a link that a third text explains, and orient it along the chain.
+
+    A -> B -> C gives A and C a link of their own, since C keeps what B kept of A. When
+    what one of them shares with the other it also shares with B, and B is linked more
+    strongly to both, the link is marked ``via`` B; when B's two links run one way,
+    A -> C runs that way too. A link where one credits the other, or of one outlet,
+    stands on its own.
+    """
+    result = dict(links)
+    for pair, link in links.items():
+        if link.relation is Relation.VERSION or link.credits:
+            continue
+        best: tuple[float, str] | None = None
+        for third in {a for p in links for a in p} - pair:
+            first = links.get(frozenset((link.source.id, third)))
+            second = links.get(frozenset((third, link.derived.id)))
+            if first is None or second is None:
+                continue
+            weaker = min(first.score, second.score)
+            stronger_chain = weaker > link.score and _explains(taken, link, third)
+            if stronger_chain and (best is None or (weaker, third) > best):
+                best = (weaker, third)
+        if best is not None:
+            result[pair] = _along_chain(link, best[1], links, taken)
+    return result
+
+
+def _explains(taken: Mapping[tuple[str, str], _Direction], link: _Link, third: str) -> bool:
+    """What one text of the link takes from the other, it also shares with ``third``."""
+    a, c = link.source.id, link.derived.id
+    for source, target in ((a, c), (c, a)):
+        mine = {f.sentence for f in taken[(source, target)].follows}
+        also = {f.sentence for f in taken.get((third, target), _NOTHING).follows}
+        if mine and len(mine & also) >= VIA_SHARE * len(mine):
+            return True
+    return False
+
+
+_NOTHING = _Direction(follows=(), share=0.0)
+
+
+def _along_chain(
+    link: _Link,
+    via: str,
+    links: Mapping[frozenset[str], _Link],
+    taken: Mapping[tuple[str, str], _Direction],
+) -> _Link:
+    first = links[frozenset((link.source.id, via))]
+    second = links[frozenset((via, link.derived.id))]
+    directed = {Relation.REWRITE, Relation.VERSION}
+    ends = {first.source.id, second.source.id} - {via}
+    starts = {first.derived.id, second.derived.id} - {via}
+    if not (
+        first.relation in directed
+        and second.relation in directed
+        and len(ends) == 1
+        and len(starts) == 1
+        and ends != starts
+    ):
+        return replace(link, via=via)
+    # Both links run the same way through ``via``: so does this one.
+    source = link.source if link.source.id in ends else link.derived
+    derived = link.derived if source is link.source else link.source
+    return replace(
+        link,
+        source=source,
+        derived=derived,
+        relation=Relation.REWRITE,
+        order=Order.VIA,
+        credits=(),
+        score=_score(taken[(source.id, derived.id)], (), link.common),
+        via=via,
+    )
+
+
+def _summary(
+    link: _Link,
+    taken: _Direction,
+    by_id: Mapping[str, Article],
+    articles: Sequence[Article],
+) -> str:
+    source, derived = link.source, link.derived
+    s, d = _label(source, articles), _label(derived, articles)
+    count = len(derived.sentences)
+    followed = len(taken.follows)
+    if followed:
+        verb = "follows" if followed == 1 else "follow"
+        how = f"{followed} of its {count} sentences {verb} {s}"
+        if taken.closely != followed:
+            how += f" ({taken.closely} closely)"
+        elif taken.closely:
+            how += " closely"
+    else:
+        how = f"none of its {count} sentences follows {s} closely"
+    if link.relation is Relation.VERSION:
+        outlet = min(source.outlet, derived.outlet, key=len)
+        head = f"{d} and {s} are texts of one outlet, {outlet}"
+    elif link.relation is Relation.SHARED:
+        head = f"{d} and {s} share copy"
+    elif link.order is Order.VIA and link.via is not None:
+        head = f"{d} follows {s} through {_label(by_id[link.via], articles)}"
+    elif taken.closely >= RAN_COPY * count:
+        head = f"{d} ran {s}'s copy"
+    else:
+        head = f"{d} probably rewrote {s}"
+    parts = [f"{head}: {how}"]
+    if link.credits:
+        times = {1: "once", 2: "twice"}.get(len(link.credits), f"{len(link.credits)} times")
+        parts.append(f"it credits {s} {times}")
+    parts.extend(f"both credit {mine.name}" for mine, _theirs in link.common)
+    if link.order is Order.PUBLISHED:
+        parts.append(f"{s} was published first ({source.published}, {d} {derived.published})")
+    elif link.order is Order.UNKNOWN and link.relation is not Relation.VERSION:
+        parts.append("which came first is not known")
+    if link.via is not None and link.order is not Order.VIA:
+        parts.append(f"what they share, they share with {_label(by_id[link.via], articles)}")
+    return "; ".join(parts) + "."
+
+
+def _label(article: Article, articles: Sequence[Article]) -> str:
+    """The outlet's name, with the article id when the outlet has several texts."""
+    same = sum(a.outlet == article.outlet for a in articles)
+    return article.outlet if same == 1 else f"{article.outlet} ({article.id})"
+
+
+# --- outlet profiles ---------------------------------------------------------------
+
+_FIGURE_CHANGES = frozenset(
+    {
+        DivergenceType.NUMBER_CHANGED,
+        DivergenceType.NUMBER_SUBJECT_CHANGED,
+        DivergenceType.QUALIFIER_CHANGED,
+    }
+)
+
+
+def profile_outlets(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    *,
+    credits: Mapping[str, tuple[Credit, ...]] | None = None,
+) -> tuple[OutletProfile, ...]:
+    """For each article: the claims it shares, adds, omits and alters, its figures
+    that differ from the others, and whom it credits."""
+    credits = credits if credits is not None else find_credits(articles)
+    profiles = []
+    for article in articles:
+        shared: list[str] = []
+        added: list[str] = []
+        omitted: list[str] = []
+        altered: list[str] = []
+        figures: list[FigureChange] = []
+        for claim in claims:
+            present = {m.article for m in claim.members}
+            if article.id in present:
+                (shared if len(present) > 1 else added).append(claim.id)
+            elif len(present) >= 2:
+                omitted.append(claim.id)
+            blamed = [
+                d
+                for d in claim.divergences
+                if article.id in d.articles and d.type is not DivergenceType.OMITTED
+            ]
+            if blamed:
+                altered.append(claim.id)
+            figures.extend(
+                FigureChange(claim=claim.id, type=d.type, detail=d.detail)
+                for d in blamed
+                if d.type in _FIGURE_CHANGES
+            )
+        profiles.append(
+            OutletProfile(
+                article=article.id,
+                outlet=article.outlet,
+                shared=tuple(shared),
+                added=tuple(added),
+                omitted=tuple(omitted),
+                altered=tuple(altered),
+                figures=tuple(figures),
+                credits=credits.get(article.id, ()),
+            )
+        )
+    return tuple(profiles)
+
+
+def run_spans(text: str, runs: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the runs of shared words stand in ``text`` (case and spacing aside), so
+    outputs can mark them in either sentence of a pair; overlapping places are merged.
+
+    >>> run_spans("Police closed 14 roads.", ["closed 14  Roads", "Police closed"])
+    [(0, 22)]
+    """
+    spans = []
+    for run in runs:
+        words = run.split()
+        if not words:
+            continue
+        # Searched in the text itself (not a case-folded copy, whose offsets can differ).
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        match = re.search(pattern, text, flags=re.IGNORECASE)
+        if match:
+            spans.append((match.start(), match.end()))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
