@@ -683,6 +683,33 @@ MIN_SHARED_QUOTE = 75
 """rapidfuzz partial_ratio (0..100) of the shorter quotation's words within the longer's
 from which two quotations of different outlets are one quotation."""
 
+FRAGMENT_WORDS = 5
+"""Quoted words up to which a quotation is a fragment woven into the outlet's own
+sentence, not a statement split around "she said"."""
+
+
+_SPEECH_FRAME = re.compile(
+    r"\b(?:said|says|added|adds|told|asked|explained|continued|wrote|warned)\b", re.IGNORECASE
+)
+
+
+def are_fragments(sentence: str, quotes: Sequence[Quote]) -> bool:
+    """Several short quotations woven into the outlet's own words ("he 'asserts his
+    innocence' and called it 'a vendetta'"), not one statement split around "she said".
+
+    >>> from storydiff.coverage.quotes import find_quotes
+    >>> woven = 'He "asserts his innocence" and called it "a vendetta."'
+    >>> split = '"We let you down," she said, "and I am sorry."'
+    >>> are_fragments(woven, find_quotes([woven])[0]), are_fragments(split, find_quotes([split])[0])
+    (True, False)
+    """
+    if len(quotes) < 2 or any(len(q.text.split()) > FRAGMENT_WORDS for q in quotes):
+        return False
+    ordered = sorted(quotes, key=lambda q: q.start)
+    between = [sentence[a.end : b.start] for a, b in zip(ordered, ordered[1:], strict=False)]
+    return not any(_SPEECH_FRAME.search(gap) for gap in between)
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteFact:
     key: SentenceKey
@@ -735,6 +762,12 @@ def cross_claim_quotes(
     """
     facts = quote_facts(articles, quotes)
     together = _claim_pairs(claims)
+    # A claim joins the quotations of one sentence into one ("asserts his innocence" and
+    # "a politically driven vendetta"); fragments are compared here one by one.
+    crowded = {
+        key: are_fragments(articles[key[0]].sentences[key[1]].text, found)
+        for key, found in quotes.items()
+    }
     index: dict[str, list[int]] = defaultdict(list)
     for n, fact in enumerate(facts):
         for word in set(fact.words) - _STOP:
@@ -748,8 +781,10 @@ def cross_claim_quotes(
                     continue
                 if len(a.words) == len(b.words) and x > y:
                     continue
-                if (a.key, b.key) in together or (x, b.key[0]) in best:
+                if (x, b.key[0]) in best:
                     continue
+                if (a.key, b.key) in together and not (crowded[a.key] or crowded[b.key]):
+                    continue  # the claim compared these, with the other outlets as judges
                 if quotes_meet(a, b):
                     best[(x, b.key[0])] = (x, y)
     found = []
