@@ -123,11 +123,15 @@ def figure_facts(
     found = []
     for a_pos, article in enumerate(articles):
         for sentence in article.sentences:
-            mentions = numbers.get((a_pos, sentence.index), ())
-            for n, mention in enumerate(mentions):
+            stated = numbers.get((a_pos, sentence.index), ())
+            for mention in (*stated, *vague_counts(sentence.text)):
                 if not _states_a_fact(sentence.text, mention):
                     continue
-                context = clause_context(sentence.text, mention, mentions[:n], mentions[n + 1 :])
+                # only written figures bound a figure's clause: "multiple charges" is
+                # no item of a list of sums
+                before = [m for m in stated if m.end <= mention.start and m is not mention]
+                after = [m for m in stated if m.start >= mention.end and m is not mention]
+                context = clause_context(sentence.text, mention, before, after)
                 found.append(
                     FigureFact(
                         (a_pos, sentence.index),
@@ -138,6 +142,55 @@ def figure_facts(
                     )
                 )
     return tuple(found)
+
+
+VAGUE = "several"
+"""The qualifier of a count said without a number ("multiple crime scenes")."""
+
+_VAGUE_COUNT = re.compile(
+    r"\b(?:several|multiple|numerous|a number of|a handful of)\s+"
+    r"(?:(?:other|separate|more|different)\s+)?([a-z][a-z-]+(?:\s[a-z][a-z-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def vague_counts(text: str) -> tuple[NumberMention, ...]:
+    """Counts a sentence gives without a number: "numerous weapons", "multiple crime
+    scenes". Against an outlet that gives the number, the number was changed (or never
+    given); against one another they agree.
+
+    >>> [m.subject for m in vague_counts("Police found several weapons at the scene.")]
+    ['weapons']
+    """
+    found = []
+    for match in _VAGUE_COUNT.finditer(text):
+        words = match.group(1).split()
+        subject = " ".join(w for w in words if w.casefold() not in _STOP)
+        if not subject:
+            continue
+        end = match.start(1)
+        found.append(
+            NumberMention(
+                surface=text[match.start() : end].strip(),
+                low=-1.0,
+                high=-1.0,
+                kind=NumberKind.COUNT,
+                qualifier=VAGUE,
+                subject=subject,
+                start=match.start(),
+                end=match.start() + len(text[match.start() : end].rstrip()),
+            )
+        )
+    return tuple(found)
+
+
+def is_vague(mention: NumberMention) -> bool:
+    return mention.qualifier == VAGUE
+
+
+def describe_figure(mention: NumberMention) -> str:
+    """ "several weapons" as written; any other figure as ``numbers.describe`` reads it."""
+    return f"{mention.surface} {mention.subject}" if is_vague(mention) else describe(mention)
 
 
 def _names(text: str) -> frozenset[str]:
@@ -289,9 +342,12 @@ def link_score(a: FigureFact, b: FigureFact, weights: Mapping[str, float]) -> fl
 
 def near_enough(a: NumberMention, b: NumberMention) -> bool:
     """Close enough in value to be one fact told differently, not two facts: the same
-    value, a slip of a digit, a rounding, or a nearby count, time or sum."""
+    value, a slip of a digit, a rounding, or a nearby count, time or sum. A count given
+    without a number meets a count of two or more of the same thing."""
     if not _comparable_kinds(a, b):
         return False
+    if is_vague(a) or is_vague(b):
+        return _vague_meets(a, b) or _vague_meets(b, a)
     if values_match(a, b) or is_near_miss(a, b):
         return True
     x, y = a.low, b.low
@@ -311,6 +367,30 @@ def near_enough(a: NumberMention, b: NumberMention) -> bool:
     if a.kind is NumberKind.MONEY or a.kind is NumberKind.PERCENT:
         return ratio <= 1.1 or _rounds_to(x, y) or _rounds_to(y, x)
     return ratio <= 1.3 if a.kind is NumberKind.MEASURE else ratio <= 1.25
+
+
+VAGUE_UP_TO = 20
+"""Largest count that "several" or "multiple" can stand for: "a handful of Democrats" is
+no rounding of 63."""
+
+
+def _vague_meets(vague: NumberMention, count: NumberMention) -> bool:
+    if not is_vague(vague) or is_vague(count) or count.low != count.high:
+        return False
+    if not 2 <= count.low <= VAGUE_UP_TO:
+        return False
+    # "multiple people" is every count of the story; a thing named is one count
+    head = _head_family(vague)
+    return head == _head_family(count) != "" and head not in _GENERAL_FAMILIES
+
+
+def _head_family(mention: NumberMention) -> str:
+    """The family of the counted noun: the last word of the subject's first phrase
+    ("separate crime scenes" → scene)."""
+    words = re.split(r"\s+(?:of|in|at|on|for|from|to|with)\s+", mention.subject or "")[0].split()
+    while len(words) > 1 and words[-1].endswith(("ed", "en", "ing")):
+        words.pop()  # "deputies taken": the participle says what happened to them
+    return word_family(words[-1]) if words else ""
 
 
 def _comparable_kinds(a: NumberMention, b: NumberMention) -> bool:
@@ -402,6 +482,9 @@ _WHOLES = frozenset(
     {"people", "person", "persons", "others", "individuals", "residents", "inhabitants",
      "citizens", "locals"}
 )  # fmt: skip
+
+
+_GENERAL_FAMILIES = frozenset(word_family(w) for w in _WHOLES | {"victims"})
 
 
 def is_part_of(a: NumberMention, b: NumberMention) -> bool:
@@ -619,7 +702,9 @@ def _group_divergences(
                     type=change,
                     articles=(articles[other.key[0]].id,),
                     reference=articles[ref_fact.key[0]].id,
-                    detail=f"{describe(ref_fact.mention)} → {describe(other.mention)}",
+                    detail=(
+                        f"{describe_figure(ref_fact.mention)} → {describe_figure(other.mention)}"
+                    ),
                     evidence=(_evidence(ref_fact.key, articles), _evidence(other.key, articles)),
                     confidence=round(confidence, 2),
                 ),
@@ -635,6 +720,8 @@ def _claim_missed(
     pair a bare decimal with a percentage, nor one figure of a list with its misquote
     when each sentence holds several of the kind."""
     if reference.mention.kind is not other.mention.kind:
+        return True
+    if is_vague(reference.mention) or is_vague(other.mention):
         return True
     kind = reference.mention.kind
     crowded = [

@@ -143,3 +143,37 @@ def test_a_quotation_cut_short_inside_another_sentence_is_a_trim(tmp_path: Path)
     assert trims, [d.detail for c in alignment.claims for d in c.divergences]
     assert trims[0].articles == ("b-times",)
     assert "buoys" in trims[0].detail
+
+
+def test_a_count_given_without_a_number_meets_the_number(tmp_path: Path) -> None:
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-wire.txt": (
+                "Firefighters battled a blaze at the Orrin Street depot overnight.\n\n"
+                "Investigators were examining three separate fire sites along the rail yard, "
+                "the fire service said."
+            ),
+            "b-local.txt": (
+                "A blaze tore through the Orrin Street depot overnight.\n\n"
+                "There are multiple fire sites along the rail yard that have now been sealed."
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    vague = [
+        d for c in alignment.claims for d in c.divergences if "multiple fire sites" in d.detail
+    ]
+    assert len(vague) == 1, [d.detail for c in alignment.claims for d in c.divergences]
+    assert vague[0].type is DivergenceType.NUMBER_CHANGED
+    assert "3" in vague[0].detail
+
+
+def test_several_people_is_no_count_of_anything_in_particular() -> None:
+    from storydiff.coverage.facts import near_enough, vague_counts
+
+    (several_people,) = vague_counts("Several people were taken to hospital.")
+    (several_deputies,) = vague_counts("Several deputies were taken to hospital.")
+    assert not near_enough(several_people, one("Four people were taken to hospital."))
+    assert near_enough(several_deputies, one("Four deputies were taken to hospital."))
+    assert not near_enough(several_deputies, one("Sixty deputies were taken to hospital."))
