@@ -507,6 +507,10 @@ FACT_LAYER_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
         (NUMBER, "fansite.txt", "false alarm: 'five most expensive signings' against "
          "'four signings in'"),
     ],
+    "port-collision": [
+        (NUMBER, "hullmark-maritime.txt", "true: 'at least five vessels' against 'several "
+         "vessels'; one outlet gives a number the other does not"),
+    ],
     "quarry-court": [
         (NUMBER, "3-statewire.txt", "arguable: arsenic at 14 times the limit in one test, "
          "16 times in another year"),
