@@ -366,7 +366,10 @@ def near_enough(a: NumberMention, b: NumberMention) -> bool:
     ratio = max(x, y) / min(x, y)
     if a.kind is NumberKind.MONEY or a.kind is NumberKind.PERCENT:
         return ratio <= 1.1 or _rounds_to(x, y) or _rounds_to(y, x)
-    return ratio <= 1.3 if a.kind is NumberKind.MEASURE else ratio <= 1.25
+    if a.kind is NumberKind.MEASURE:
+        # how long something lasted is told loosely ("at least 15 minutes", "almost 30")
+        return ratio <= (2.0 if _unit(a) in _DURATIONS else 1.3)
+    return ratio <= 1.25
 
 
 VAGUE_UP_TO = 20
@@ -391,6 +394,9 @@ def _head_family(mention: NumberMention) -> str:
     while len(words) > 1 and words[-1].endswith(("ed", "en", "ing")):
         words.pop()  # "deputies taken": the participle says what happened to them
     return word_family(words[-1]) if words else ""
+
+
+_DURATIONS = frozenset(word_family(w) for w in ("minutes", "hours", "seconds"))
 
 
 def _comparable_kinds(a: NumberMention, b: NumberMention) -> bool:
