@@ -535,8 +535,7 @@ def _with_evidence(
     evidence = tuple(
         Evidence(article=article, sentence=index, text=articles[a_pos].sentences[index].text)
         for article in involved
-        for a_pos, index in aligned.members
-        if a_pos == ids[article]
+        for a_pos, index in _credit_sentences(aligned, ids[article], articles, divergence.type)
     )
     siding = outlets - len(divergence.articles) - 1
     fit = min(
@@ -547,6 +546,20 @@ def _with_evidence(
     confidence = TYPE_CONFIDENCE.get(divergence.type, 0.7) + 0.05 * min(siding, 3)
     confidence -= max(0.0, 0.5 - fit) * 0.4
     return replace(divergence, evidence=evidence, confidence=round(min(confidence, 0.99), 2))
+
+
+def _credit_sentences(
+    aligned: AlignedClaim, a_pos: int, articles: Sequence[Article], kind: DivergenceType
+) -> list[SentenceKey]:
+    """An article's sentences in the claim, and for a changed credit the sentence that
+    introduces a statement ("the paper released the following statement:"), where the
+    credit is."""
+    keys = [key for key in aligned.members if key[0] == a_pos]
+    if kind is DivergenceType.ATTRIBUTION_CHANGED and keys:
+        first = min(index for _, index in keys)
+        if first > 0 and articles[a_pos].sentences[first - 1].text.rstrip().endswith(":"):
+            keys.insert(0, (a_pos, first - 1))
+    return keys
 
 
 def _is_first_of_article(key: SentenceKey, by_article: dict[int, list[int]]) -> bool:

@@ -177,3 +177,33 @@ def test_several_people_is_no_count_of_anything_in_particular() -> None:
     assert not near_enough(several_people, one("Four people were taken to hospital."))
     assert near_enough(several_deputies, one("Four deputies were taken to hospital."))
     assert not near_enough(several_deputies, one("Sixty deputies were taken to hospital."))
+
+
+def test_a_changed_credit_names_the_sentence_that_introduces_the_statement(
+    tmp_path: Path,
+) -> None:
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-post.txt": (
+                "A ferry ran aground off Skellan Point on Monday.\n\n"
+                '"Our crew acted quickly and every passenger is safe," said Corran Lines '
+                "chief executive Hilde Marsk."
+            ),
+            "b-echo.txt": (
+                "A ferry ran aground off Skellan Point on Monday.\n\n"
+                "The Skellan Harbour Board released the following statement:\n\n"
+                '"Our crew acted quickly and every passenger is safe."'
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    credits = [
+        d
+        for c in alignment.claims
+        for d in c.divergences
+        if d.type is DivergenceType.ATTRIBUTION_CHANGED
+    ]
+    assert credits, [d.detail for c in alignment.claims for d in c.divergences]
+    texts = [e.text for e in credits[0].evidence]
+    assert "The Skellan Harbour Board released the following statement:" in texts
