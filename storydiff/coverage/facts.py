@@ -884,7 +884,82 @@ def cross_claim_quotes(
     for short_n, long_n in sorted(best.values()):
         short, long = facts[short_n], facts[long_n]
         found.extend(_quote_divergences(long, short, articles))
+    found.extend(quotes_of_outlets(articles, facts))
     return tuple(found)
+
+
+def quotes_of_outlets(
+    articles: Sequence[Article], facts: Sequence[QuoteFact]
+) -> list[FactDivergence]:
+    """An outlet quoting another outlet of the story ("The Ledger reported the charges
+    'will include fraud'") is checked against that outlet's own words."""
+    found = []
+    for fact in facts:
+        quoted = _quoted_outlet(fact.quote.speaker, articles, fact.key[0])
+        if quoted is None or len(fact.words) < 4:
+            continue
+        source = _best_source_span(fact, articles[quoted])
+        if source is None:
+            continue
+        index, span = source
+        comparison = quote_words_changed(span, fact.quote.text)
+        kind = (
+            DivergenceType.QUOTE_ALTERED
+            if comparison.altered
+            else DivergenceType.QUOTE_TRIMMED
+            if comparison.trimmed and not whole_sentences_of(fact.words, span)
+            else None
+        )
+        if kind is None:
+            continue
+        found.append(
+            FactDivergence(
+                home=(quoted, index),
+                divergence=Divergence(
+                    type=kind,
+                    articles=(articles[fact.key[0]].id,),
+                    reference=articles[quoted].id,
+                    detail=f"quoting {articles[quoted].outlet}: {comparison.description}",
+                    evidence=(_evidence((quoted, index), articles), _evidence(fact.key, articles)),
+                    confidence=0.75,
+                ),
+            )
+        )
+    return found
+
+
+def _quoted_outlet(speaker: str | None, articles: Sequence[Article], own: int) -> int | None:
+    """The article of the outlet a quotation is credited to, if it is in the story."""
+    if not speaker:
+        return None
+    said = {w.casefold() for w in _TOKEN.findall(speaker)} - _STOP
+    for a_pos, article in enumerate(articles):
+        name = {w.casefold() for w in _TOKEN.findall(article.outlet)} - _STOP
+        if a_pos != own and len(name) >= 2 and name <= said:
+            return a_pos
+    return None
+
+
+def _best_source_span(fact: QuoteFact, article: Article) -> tuple[int, str] | None:
+    """The sentence of ``article`` that holds the quoted words best, and the stretch of
+    it they come from, widened to whole words."""
+    quoted = " ".join(fact.words)
+    best: tuple[float, int, str] | None = None
+    for sentence in article.sentences:
+        text = sentence.text.translate(_STRAIGHT)
+        match = fuzz.partial_ratio_alignment(quoted, text.casefold())
+        if match is None or match.score < MIN_SHARED_QUOTE:
+            continue
+        start = text.rfind(" ", 0, match.dest_start) + 1
+        end = text.find(" ", match.dest_end)
+        span = text[start : end if end >= 0 else len(text)].strip(" ,.;:\"'")
+        words = {w.casefold() for w in _TOKEN.findall(span)}
+        content = [w for w in fact.words if w not in _STOP]
+        if sum(1 for w in content if w in words) < 0.6 * len(content):
+            continue
+        if best is None or match.score > best[0]:
+            best = (match.score, sentence.index, span)
+    return None if best is None else best[1:]
 
 
 def whole_sentences_of(words: Sequence[str], quotation: str) -> bool:

@@ -207,3 +207,30 @@ def test_a_changed_credit_names_the_sentence_that_introduces_the_statement(
     assert credits, [d.detail for c in alignment.claims for d in c.divergences]
     texts = [e.text for e in credits[0].evidence]
     assert "The Skellan Harbour Board released the following statement:" in texts
+
+
+def test_an_outlet_quoting_another_outlet_is_checked_against_its_words(
+    tmp_path: Path,
+) -> None:
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-harbour-gazette.md": (
+                "---\noutlet: Harbour Gazette\n---\n"
+                "The port authority is expected to approve the dredging contract next week, "
+                "and the work is likely to begin in early spring.\n"
+            ),
+            "b-quay-news.txt": (
+                "The Harbour Gazette reported that the authority \"will approve the dredging "
+                'contract next week, and the work will begin in early spring."\n'
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    quoting = [
+        d for c in alignment.claims for d in c.divergences if d.detail.startswith("quoting")
+    ]
+    assert len(quoting) == 1, [d.detail for c in alignment.claims for d in c.divergences]
+    assert quoting[0].type is DivergenceType.QUOTE_ALTERED
+    assert quoting[0].articles == ("b-quay-news",)
+    assert "likely" in quoting[0].detail
