@@ -61,9 +61,13 @@ figure's phrase, but lists ("televisions, DVD players and DVDs at Best Buy") run
 LEFT_REACH = 4
 """Content words before a figure that still say what it is about."""
 
-LINK_FROM = 0.3
+LINK_FROM = 0.35
 """Context agreement (0..1) from which two figures of different outlets are one fact.
 Lower pairs more misquoted figures and more figures that merely look alike."""
+
+THIN_CONTEXT = 6.0
+"""A context lighter than this (about two rare words) cannot be "held" whole by another:
+"Two men, ages 20 and 21" says only "men", which every count of men would hold."""
 
 MIN_OVERLAP = 2.0
 """Least shared weight (a rare word is worth about three, a common one about one) for
@@ -336,7 +340,7 @@ def link_score(a: FigureFact, b: FigureFact, weights: Mapping[str, float]) -> fl
     # against "$313.89 on stuffed animals ... from Build-A-Bear"): how much of the
     # shorter context the other holds counts as much as how alike the two are.
     cosine = overlap / math.sqrt(weight_a * weight_b)
-    held = overlap / min(weight_a, weight_b)
+    held = overlap / max(min(weight_a, weight_b), THIN_CONTEXT)
     return (cosine + held) / 2
 
 
@@ -691,8 +695,15 @@ def _group_divergences(
             continue
         if (ref_fact.key, other.key) in together and not _claim_missed(ref_fact, other, numbers):
             continue  # the claim compared these two figures itself
+        # linked to the reference figure itself, or to another outlet's statement of
+        # the reference value that is itself linked to the reference: a chain of
+        # links through other values joins figures of different facts
         score = partners[n].get(reference) or max(
-            (s for m, s in partners[n].items() if values_match(facts[m].mention, ref_fact.mention)),
+            (
+                s
+                for m, s in partners[n].items()
+                if values_match(facts[m].mention, ref_fact.mention) and reference in partners[m]
+            ),
             default=0.0,
         )
         if not score:
