@@ -9,12 +9,14 @@ input, bad usage, an unwritable output), 130 interrupted. stdout carries data
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from storydiff import __version__
 from storydiff.errors import StorydiffError
@@ -27,14 +29,65 @@ EXIT_INTERRUPTED = 130
 DEMO_ARTICLES = Path(__file__).resolve().parent.parent / "articles"
 """The bundled demo corpus, when running from a checkout."""
 
+class HelpfulCommand(TyperCommand):
+    """A command whose help speaks the user's words, not Python's.
+
+    typer shows a parameter's Python type (``<list[str]>``, ``{paths}...``) where a
+    metavar would say what to give, and the command list cuts each summary to fit;
+    here arguments show their metavar, and a command's summary is its docstring's first
+    paragraph, whole.
+    """
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        del limit  # the summaries are short enough to wrap; never cut them with "..."
+        return inspect.cleandoc(self.help or "").split("\n\n")[0].replace("\n", " ")
+
+    # typer brings its own copy of click, so its classes are told apart by duck type
+    # (``param_type_name``), as typer itself does.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(_argument_usage(param))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((_argument_name(param), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_name(param: Any) -> str:
+    name = param.metavar or (param.name or "").upper()
+    return f"{name}..." if param.nargs != 1 else name
+
+
+def _argument_usage(param: Any) -> str:
+    name = _argument_name(param)
+    return name if param.required else f"[{name}]"
+
+
 app = typer.Typer(
     name="storydiff",
     help="Show how different news outlets covered the same story.",
     pretty_exceptions_show_locals=False,
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
+    # -h as well as --help; every default shown beside its option
+    context_settings={"help_option_names": ["-h", "--help"], "show_default": True},
 )
+command = functools.partial(app.command, cls=HelpfulCommand)
+"""``app.command`` for storydiff's commands: help with metavars and whole summaries."""
 
 _state: dict[str, bool] = {"debug": False}
 
@@ -120,7 +173,7 @@ def compare_summary(alignment: Any) -> str:
     return "\n".join(lines)
 
 
-@app.command()
+@command()
 @run_or_exit
 def compare(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders or http(s) URLs.")],
@@ -186,7 +239,7 @@ def compare(
         raise typer.Exit(EXIT_DIVERGENCE)
 
 
-@app.command()
+@command()
 @run_or_exit
 def tui(
     paths: Annotated[
@@ -207,7 +260,7 @@ def tui(
         raise fail(tui_app.error_message)
 
 
-@app.command("inspect")
+@command("inspect")
 @run_or_exit
 def inspect_command(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders or http(s) URLs.")],
@@ -346,7 +399,7 @@ def _is_alignment_file(path: Path) -> bool:
     return not isinstance(data, dict) or "schema" in data
 
 
-@app.command()
+@command()
 @run_or_exit
 def report(
     paths: Annotated[
@@ -404,7 +457,7 @@ def report(
             raise typer.Exit(EXIT_DIVERGENCE)
 
 
-@app.command()
+@command()
 @run_or_exit
 def batch(
     stories: Annotated[
