@@ -361,7 +361,7 @@ def make_app(path: str | Path | Sequence[str | Path]) -> StorydiffApp:
         raise ArticleError("no path given: name an alignment file or articles")
     for candidate in paths:
         if not candidate.exists():
-            raise ArticleError(f"{candidate}: no such file or directory")
+            raise ArticleError(f"{candidate}: no such file or folder")
     if len(paths) == 1 and _is_alignment_file(paths[0]):
         return StorydiffApp(alignment=read_alignment(paths[0]), alignment_path=paths[0])
     return StorydiffApp(article_paths=paths)
