@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from storydiff.coverage.model import Alignment, DivergenceType
-from storydiff.coverage.omissions import silences
+from storydiff.coverage.omissions import silences, stating_outlets
 from storydiff.errors import StorydiffError
 from storydiff.report.common import clean_text, outlet_names
 
@@ -92,7 +92,7 @@ def gate_hits(alignment: Alignment, types: Iterable[DivergenceType]) -> tuple[Ga
         ]
         omission_listed = any(d.type is DivergenceType.OMITTED for d in claim.divergences)
         if DivergenceType.OMITTED in wanted and silence.omitted_by and not omission_listed:
-            stated = outlets - len(claim.missing_from)
+            stated = len(stating_outlets(claim))
             hits.append(GateHit(DivergenceType.OMITTED, claim.id, silence.omitted_by,
                                 f"claim not stated; {stated} of {outlets} outlets state it"))
     return tuple(hits)
