@@ -9,14 +9,18 @@ input, bad usage, an unwritable output), 130 interrupted. stdout carries data
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from storydiff import __version__
+from storydiff.coverage.model import DivergenceType
+from storydiff.coverage.settings import Settings
 from storydiff.errors import StorydiffError
 
 EXIT_OK = 0
@@ -27,18 +31,71 @@ EXIT_INTERRUPTED = 130
 DEMO_ARTICLES = Path(__file__).resolve().parent.parent / "articles"
 """The bundled demo corpus, when running from a checkout."""
 
+class HelpfulCommand(TyperCommand):
+    """A command whose help speaks the user's words, not Python's.
+
+    typer shows a parameter's Python type (``<list[str]>``, ``{paths}...``) where a
+    metavar would say what to give, and the command list cuts each summary to fit;
+    here arguments show their metavar, and a command's summary is its docstring's first
+    paragraph, whole.
+    """
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        del limit  # the summaries are short enough to wrap; never cut them with "..."
+        return inspect.cleandoc(self.help or "").split("\n\n")[0].replace("\n", " ")
+
+    # typer brings its own copy of click, so its classes are told apart by duck type
+    # (``param_type_name``), as typer itself does.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(_argument_usage(param))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((_argument_name(param), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_name(param: Any) -> str:
+    name = param.metavar or (param.name or "").upper()
+    return f"{name}..." if param.nargs != 1 else name
+
+
+def _argument_usage(param: Any) -> str:
+    name = _argument_name(param)
+    return name if param.required else f"[{name}]"
+
+
 app = typer.Typer(
     name="storydiff",
     help="Show how different news outlets covered the same story.",
     pretty_exceptions_show_locals=False,
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
+    # -h as well as --help; every default shown beside its option
+    context_settings={"help_option_names": ["-h", "--help"], "show_default": True},
 )
+command = functools.partial(app.command, cls=HelpfulCommand)
+"""``app.command`` for storydiff's commands: help with metavars and whole summaries."""
 
 _state: dict[str, bool] = {"debug": False}
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+_DEFAULTS = Settings()
 
 
 def fail(message: str, code: int = EXIT_TROUBLE) -> typer.Exit:
@@ -91,7 +148,9 @@ def _root(
 ) -> None:
     """Show how different news outlets covered the same story.
 
-    Example: storydiff compare articles/kessford-spill --out alignments/kessford-spill.json
+    \b
+    Example:
+      storydiff compare articles/kessford-spill --out alignments/kessford-spill.json
     """
     _state["debug"] = debug
 
@@ -110,56 +169,112 @@ def compare_summary(alignment: Any) -> str:
     """A few lines a person reads after ``compare``: what was found, by type."""
     from collections import Counter
 
-    shared = sum(1 for c in alignment.claims if len({m.article for m in c.members}) > 1)
+    from storydiff.report.common import summarise
+
+    summary = summarise(alignment)
     by_type = Counter(d.type.value for c in alignment.claims for d in c.divergences)
     lines = [
         f"articles: {len(alignment.articles)}",
-        f"claims: {len(alignment.claims)} ({shared} shared by two or more outlets)",
+        f"claims: {summary.claims} ({summary.shared_claims} shared by two or more outlets, "
+        f"{summary.additions} stated by one outlet alone)",
         "divergences: " + (", ".join(f"{t} {n}" for t, n in sorted(by_type.items())) or "none"),
+        f"omissions: {summary.omissions} claims some outlet leaves out "
+        f"(counted where the claim is {summary.omission_rule})",
     ]
     return "\n".join(lines)
 
 
-@app.command()
+_FAIL_ON_TYPES = (
+    "Comma-separated: "
+    + ", ".join(t.value for t in DivergenceType)
+    + "; 'any' is every type but omitted, 'all' every type. 'omitted' counts a claim an "
+    "outlet leaves out where at least two outlets and half of them state it."
+)
+_FAIL_ON_HELP = (
+    "Exit with status 1 when a divergence of these types is found, and name each one on "
+    "stderr (type, claim, outlet). " + _FAIL_ON_TYPES
+)
+_BATCH_FAIL_ON_HELP = (
+    "Exit with status 1 when a divergence of these types is found in some story. "
+    + _FAIL_ON_TYPES
+)
+
+
+def _report_gate(alignment: Any, gate: Any) -> bool:
+    """Say on stderr what tripped ``--fail-on``, one line per divergence and outlet."""
+    from storydiff.report.gate import describe_hits, gate_hits
+
+    hits = gate_hits(alignment, gate)
+    for line in describe_hits(alignment, hits):
+        typer.echo(f"fail-on: {_one_line(line)}", err=True)
+    if hits:
+        typer.echo(f"{len(hits)} divergence(s) of the --fail-on types found", err=True)
+    return bool(hits)
+
+
+@command()
 @run_or_exit
 def compare(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders or http(s) URLs.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="ARTICLE", help="Article files, folders or http(s) URLs."),
+    ],
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Alignment file to write (default: JSON on stdout)."),
+        typer.Option("--out", "-o", metavar="FILE", help="Alignment file to write atomically.",
+                     show_default=False),
     ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the alignment JSON on stdout; it is printed "
+                     "anyway when stdout is a pipe or file and there is no --out."),
+    ] = False,
     threshold: Annotated[
-        float | None,
-        typer.Option(min=0.0, max=1.0, help="Pair score (0..1) from which two sentences align."),
-    ] = None,
+        float,
+        typer.Option(min=0.0, max=1.0, metavar="SCORE",
+                     help="Pair score (0..1) from which two sentences align."),
+    ] = _DEFAULTS.threshold,
     no_split: Annotated[
         bool,
         typer.Option("--no-split", help="One sentence per outlet per claim: no splits or folds."),
     ] = False,
     min_confidence: Annotated[
         float,
-        typer.Option(min=0.0, max=1.0, help="Leave out divergences less certain than this (0..1)."),
+        typer.Option(min=0.0, max=1.0, metavar="SCORE",
+                     help="Leave out divergences less certain than this (0..1)."),
     ] = 0.0,
     fail_on: Annotated[
         str | None,
-        typer.Option(help="Exit 1 if a divergence of these types is found "
-                     "(comma-separated, or 'any')."),
+        typer.Option("--fail-on", metavar="TYPES", help=_FAIL_ON_HELP, show_default=False),
+    ] = None,
+    outlet: Annotated[
+        list[str] | None,
+        typer.Option("--outlet", metavar="FILE=NAME", show_default=False,
+                     help="Name the outlet of an article file (its name or stem), over what "
+                     "the file says; repeat for more. An outlets.yaml beside the articles "
+                     "does the same."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Align the articles of one story into claims and write the alignment file.
 
-    Example: storydiff compare articles/kessford-spill --out alignments/kessford-spill.json
+    With no --out, the alignment JSON goes to stdout when that is a pipe or a file (or
+    with --json); on a terminal only the summary is shown.
+
+    \b
+    Examples:
+      storydiff compare articles/kessford-spill --out alignments/kessford-spill.json
+      storydiff compare articles/kessford-spill --outlet 01-meridian-wire.txt=Meridian --json
     """
+    from storydiff.coverage.outlets import parse_outlet_option
     from storydiff.coverage.pipeline import compare_paths
     from storydiff.coverage.settings import Settings
     from storydiff.coverage.store import check_output_path, dumps_alignment, write_text_atomic
-    from storydiff.report.gate import divergences_matching, parse_fail_on
+    from storydiff.report.gate import parse_fail_on
 
     gate = parse_fail_on(fail_on) if fail_on else None
-    overrides: dict[str, Any] = {}
-    if threshold is not None:
-        overrides["threshold"] = threshold
+    names = dict(parse_outlet_option(value) for value in outlet or ())
+    overrides: dict[str, Any] = {"threshold": threshold}
     if no_split:
         overrides["allow_split"] = False
     if min_confidence:
@@ -167,37 +282,44 @@ def compare(
     settings = Settings(**overrides)
     if out is not None:
         check_output_path(out, inputs=paths)  # before the analysis, which may take minutes
-    result = compare_paths(paths, settings=settings, progress=None if quiet else _progress)
+    result = compare_paths(paths, settings=settings, progress=None if quiet else _progress,
+                           outlet_names=names)
     for failure in result.failures:
         warn(f"{failure.path}: {failure.message} (skipped)")
     alignment = result.alignment
     if len(alignment.articles) == 1:
         warn(f"{alignment.articles[0].path}: only one article was read; nothing to compare it with")
     text = dumps_alignment(alignment)
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
+    if out is not None:
         write_text_atomic(text, out)
         if not quiet:
             typer.echo(f"wrote {out}", err=True)
+    # JSON poured onto a terminal buries the summary and the gate's reasons
+    if as_json or (out is None and not sys.stdout.isatty()):
+        typer.echo(text, nl=False)
+    elif out is None and not quiet:
+        typer.echo("alignment not printed on a terminal: --out FILE saves it, --json prints it",
+                   err=True)
     if not quiet:
         typer.echo(compare_summary(alignment), err=True)
-    if gate is not None and divergences_matching(alignment, gate):
+    if gate is not None and _report_gate(alignment, gate):
         raise typer.Exit(EXIT_DIVERGENCE)
 
 
-@app.command()
+@command()
 @run_or_exit
 def tui(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="An alignment .json, or article files/folders to compare first. "
-                       "Default: the bundled demo corpus.", show_default=False),
+        typer.Argument(metavar="PATH", help="An alignment .json, or article files/folders to "
+                       "compare first. Default: the bundled demo corpus.", show_default=False),
     ] = None,
 ) -> None:
     """Browse a story in the terminal: claims, each outlet's version, matrix, figures.
 
-    Example: storydiff tui alignments/kessford-spill.json
+    \b
+    Example:
+      storydiff tui alignments/kessford-spill.json
     """
     from storydiff.tui.app import demo_story, make_app  # Textual loads only for `tui`
 
@@ -207,17 +329,22 @@ def tui(
         raise fail(tui_app.error_message)
 
 
-@app.command("inspect")
+@command("inspect")
 @run_or_exit
 def inspect_command(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders or http(s) URLs.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="ARTICLE", help="Article files, folders or http(s) URLs."),
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")
     ] = False,
 ) -> None:
     """Show what cleaning found in each article: metadata, sentences, dropped lines.
 
-    Example: storydiff inspect articles/kessford-spill --json
+    \b
+    Example:
+      storydiff inspect articles/kessford-spill --json
     """
     import json
 
@@ -309,14 +436,6 @@ def main() -> None:
         sys.exit(EXIT_INTERRUPTED)
 
 
-_FAIL_ON_HELP = (
-    "Exit with status 1 when a divergence of these types is found: comma-separated "
-    "(number_changed, number_subject_changed, qualifier_changed, quote_altered, quote_trimmed, "
-    "attribution_changed, omitted), 'any' (every type but omitted) or 'all'. 'omitted' counts "
-    "each claim some outlet never states."
-)
-
-
 def _report_alignment(paths: list[str]) -> Any:
     """The alignment to report: read from one alignment file, else compared from articles."""
     from storydiff.coverage.store import read_alignment
@@ -346,29 +465,36 @@ def _is_alignment_file(path: Path) -> bool:
     return not isinstance(data, dict) or "schema" in data
 
 
-@app.command()
+@command()
 @run_or_exit
 def report(
     paths: Annotated[
         list[str],
-        typer.Argument(help="An alignment .json file, or article files/folders to compare first."),
+        typer.Argument(metavar="SOURCE", help="An alignment .json file, or article "
+                       "files/folders to compare first."),
     ],
     report_format: Annotated[
-        str, typer.Option("--format", "-f", help="md, html, csv or json.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="md, html, csv or json.")
     ] = "md",
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="File to write atomically (default: stdout)."),
+        typer.Option("--out", "-o", metavar="FILE", show_default=False,
+                     help="File to write atomically (default: stdout)."),
     ] = None,
     rows: Annotated[
         str,
-        typer.Option("--rows", help="CSV only: one row per 'divergences' × outlet, or per "
-                     "claim member ('claims')."),
+        typer.Option("--rows", metavar="ROWS", help="CSV only: one row per divergence and "
+                     "outlet ('divergences', with 'omitted' and 'added' rows), or per claim "
+                     "member ('claims')."),
     ] = "divergences",
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help=_FAIL_ON_HELP)] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", metavar="TYPES", help=_FAIL_ON_HELP, show_default=False),
+    ] = None,
     min_confidence: Annotated[
         float,
-        typer.Option(min=0.0, max=1.0, help="Leave out divergences less certain than this (0..1)."),
+        typer.Option(min=0.0, max=1.0, metavar="SCORE",
+                     help="Leave out divergences less certain than this (0..1)."),
     ] = 0.0,
 ) -> None:
     """Render a story as a Markdown, HTML, CSV or JSON report.
@@ -376,12 +502,14 @@ def report(
     CSV cells starting with = + - @ get a leading apostrophe so no spreadsheet runs
     them as formulas. Exit status: 0 ok, 1 --fail-on matched, 2 trouble.
 
-    Example: storydiff report alignments/kessford-spill.json --format html --out report.html
+    \b
+    Example:
+      storydiff report alignments/kessford-spill.json --format html --out report.html
     """
     from storydiff.coverage.pipeline import keep_confident
     from storydiff.coverage.store import check_output_path, write_text_atomic
     from storydiff.report import FORMATS, render
-    from storydiff.report.gate import divergences_matching, parse_fail_on
+    from storydiff.report.gate import parse_fail_on
 
     if report_format not in FORMATS:
         raise fail(f"--format: unknown format {report_format!r}; valid: {', '.join(FORMATS)}")
@@ -397,45 +525,51 @@ def report(
     else:
         write_text_atomic(text, out)
         typer.echo(f"wrote {out}", err=True)
-    if gate is not None:
-        found = divergences_matching(alignment, gate)
-        if found:
-            typer.echo(f"{found} divergence(s) of the --fail-on types found", err=True)
-            raise typer.Exit(EXIT_DIVERGENCE)
+    if gate is not None and _report_gate(alignment, gate):
+        raise typer.Exit(EXIT_DIVERGENCE)
 
 
-@app.command()
+@command()
 @run_or_exit
 def batch(
     stories: Annotated[
-        Path, typer.Argument(help="A folder whose subfolders are stories, one file per outlet.")
+        Path, typer.Argument(metavar="STORIES", help="A folder whose subfolders are stories, "
+                             "one file per outlet (and an optional outlets.yaml).")
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the reports and index (created).")
+        Path, typer.Option("--out", "-o", metavar="DIR",
+                           help="Folder for the reports and index (created).")
     ],
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Stories compared at once [default: CPU cores]."),
+        typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
+                     help="Stories compared at once (default: one per CPU core)."),
     ] = None,
     report_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Reports per story, comma-separated: html, md, csv."),
+        typer.Option("--format", "-f", metavar="FORMATS",
+                     help="Reports per story, comma-separated: html, md, csv."),
     ] = "html,md",
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help=_FAIL_ON_HELP)] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", metavar="TYPES", help=_BATCH_FAIL_ON_HELP, show_default=False),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Compare and report every story folder in parallel, with an index ranking them.
 
-    Writes OUT/<story>/alignment.json and report.<format> per story, and OUT/index.html
-    and OUT/index.md ranking stories by divergence count. A story that cannot be read is
+    Writes DIR/STORY/alignment.json and report.FORMAT per story, and DIR/index.html
+    and DIR/index.md ranking stories by divergence count. A story that cannot be read is
     listed as failed with its reason; the others still run. Exit status: 0 ok,
     1 --fail-on matched in some story, 2 some story failed or bad usage.
 
-    OUT must not overlap STORIES. A later batch replaces only the files an earlier one
+    DIR must not overlap STORIES. A later batch replaces only the files an earlier one
     wrote (listed in each folder's .storydiff-output); a folder it did not write that
     holds anything is refused.
 
-    Example: storydiff batch stories/ --out reports/ --jobs 4 --fail-on number_changed
+    \b
+    Example:
+      storydiff batch articles/ --out reports/ --jobs 4 --fail-on number_changed
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn

@@ -148,4 +148,4 @@ def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
 def test_inspect_has_help_with_an_example() -> None:
     result = runner.invoke(app, ["inspect", "--help"])
     assert result.exit_code == 0
-    assert "Example: storydiff inspect" in result.stdout
+    assert "Example:\n    storydiff inspect" in result.stdout

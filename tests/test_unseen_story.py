@@ -1,11 +1,14 @@
-"""Stories the engine was not tuned on, with planted changes of every kind.
+"""Short stories written for the tests, with planted changes of every kind: regression tests.
 
-Written for these tests (a hospital data theft in four outlets; a library closure, a
-cracked dam, a warehouse fire, a nurses' strike and a vaccination drive in three each)
-after the thresholds were set on the seeds and the demo, to catch rules that only fit
-those two stories. Each planted change must be found, of the right type, blamed on the
-outlet that made it, and nothing else reported. The vaccination story also carries web
-debris ("Home | Health | Politics", "Share this article") that must not become a claim.
+Written (a hospital data theft in four outlets; a library closure, a cracked dam, a
+warehouse fire, a nurses' strike and a vaccination drive in three each) after the
+thresholds were set on the seeds and the demo, to catch rules that only fit those two
+stories. They were unseen then; the engine has been improved on them since, so they
+now keep what it finds from regressing and are no blind measure of it (the README's
+first-run figures are). Each planted change must be found, of the right type, blamed on
+the outlet that made it, and nothing else reported. The vaccination story also carries
+web debris ("Home | Health | Politics", "Share this article") that must not become a
+claim.
 """
 
 from functools import cache
@@ -121,7 +124,7 @@ def test_claims_left_out_are_listed() -> None:
     assert set(regulator.missing_from) == {"2-herald", "3-blog"}
 
 
-def test_debris_in_an_unseen_story_is_dropped() -> None:
+def test_web_debris_in_a_written_story_is_dropped() -> None:
     alignment = alignment_of("flu-vaccine")
     dropped = {d.text for a in alignment.articles for d in a.dropped}
     assert {"Home | Health | Politics", "Share this article"} <= dropped

@@ -1,7 +1,8 @@
 """From paths on a command line to cleaned, segmented ``Article`` values.
 
-Loading decides what an article is called: its outlet, title and date come first from
-the source's own metadata (front matter, HTML meta, JSON fields), then from the text (a
+Loading decides what an article is called: its outlet is first the name the user gave
+it (``--outlet``, ``outlets.yaml``); its outlet, title and date come then from the
+source's own metadata (front matter, HTML meta, JSON fields), then from the text (a
 byline, a dateline), then from the file name; its id is a stable slug of outlet and date
 (or of the file name) made unique in input order. One bad file among good ones is
 reported as a failure and the others still load, so a fact-checker with ten articles is
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
@@ -26,6 +27,7 @@ from storydiff.coverage.ingest import (
     read_articles,
 )
 from storydiff.coverage.model import Article, Metadata, RawArticle
+from storydiff.coverage.outlets import OutletNameError, OutletNamer
 from storydiff.coverage.sentences import split_sentences
 from storydiff.errors import ArticleError, NoArticlesError, StorydiffError
 
@@ -57,6 +59,7 @@ def load_articles(
     *,
     limits: ReadLimits = DEFAULT_LIMITS,
     raise_when_empty: bool = True,
+    outlet_names: Mapping[str, str] | None = None,
 ) -> LoadResult:
     """Read, clean and split every article in ``paths`` (files, folders, URLs).
 
@@ -65,6 +68,9 @@ def load_articles(
         limits: size, time and redirect bounds for each source.
         raise_when_empty: when nothing loads, raise the first problem instead of
             returning a result with no articles.
+        outlet_names: file (as given, its name or its stem) → outlet name, from
+            ``--outlet``; with the ``outlets.yaml`` beside the articles, it names outlets
+            over whatever the files say.
 
     Returns:
         The articles in input order (a folder's files sorted by name), each with a
@@ -74,9 +80,12 @@ def load_articles(
         NoArticlesError: ``paths`` is empty, or (with ``raise_when_empty``) a folder
             held no articles and nothing else loaded.
         ArticleError: (with ``raise_when_empty``) no source could be read.
+        OutletNameError: an ``outlet_names`` file names no source, or an
+            ``outlets.yaml`` is broken.
     """
     if not paths:
         raise NoArticlesError("no article paths given")
+    namer = OutletNamer(outlet_names)
     articles: list[Article] = []
     failures: list[LoadFailure] = []
     errors: list[StorydiffError] = []
@@ -89,9 +98,10 @@ def load_articles(
             errors.append(exc)
             continue
         for source in sources:
+            outlet = namer.name_for(source)  # a broken outlets.yaml stops the run
             try:
                 raws = read_articles(source, limits=limits)
-                loaded = tuple(article_from_raw(raw) for raw in raws)
+                loaded = tuple(article_from_raw(raw, outlet=outlet) for raw in raws)
             except StorydiffError as exc:
                 failures.append(_failure(source, exc))
                 errors.append(exc)
@@ -100,20 +110,26 @@ def load_articles(
                 unique = _unique_id(article.id, used_ids)
                 used_ids.add(unique)
                 articles.append(replace(article, id=unique))
+    unused = namer.unused()
+    if unused:
+        raise OutletNameError(f"--outlet {unused[0]}: no article file of that name was given")
     if not articles and raise_when_empty:
         raise errors[0] if errors else NoArticlesError("no articles found")
     return LoadResult(articles=tuple(articles), failures=tuple(failures))
 
 
-def article_from_raw(raw: RawArticle) -> Article:
-    """Clean and split one raw article; its id is not yet made unique."""
+def article_from_raw(raw: RawArticle, *, outlet: str | None = None) -> Article:
+    """Clean and split one raw article; its id is not yet made unique.
+
+    ``outlet`` is a name the user gave the article's outlet; it wins over its metadata.
+    """
     cleaned = clean(raw)
     if not cleaned.text.strip():
         raise ArticleError(f"{raw.path}: no article text left after cleaning")
     stem = _stem(raw.path)
-    metadata = _tidy(raw.metadata).merged_over(cleaned.metadata).merged_over(
-        Metadata(outlet=outlet_from_name(raw.path))
-    )
+    metadata = _tidy(Metadata(outlet=outlet)).merged_over(_tidy(raw.metadata)).merged_over(
+        cleaned.metadata
+    ).merged_over(Metadata(outlet=outlet_from_name(raw.path)))
     outlet = metadata.outlet or stem
     return Article(
         id=article_id(outlet=metadata.outlet, published=metadata.published, stem=stem),

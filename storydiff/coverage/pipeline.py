@@ -81,8 +81,11 @@ def compare_paths(
     settings: Settings | None = None,
     progress: Progress | None = None,
     created: str | None = None,
+    outlet_names: Mapping[str, str] | None = None,
 ) -> CompareResult:
     """Read, clean, align and compare the articles at ``paths``.
+
+    ``outlet_names`` maps files to the outlet names the user gave (``--outlet``).
 
     Raises:
         NoArticlesError: nothing at ``paths`` could be read as an article.
@@ -90,7 +93,7 @@ def compare_paths(
     settings = settings or Settings()
     report = progress or (lambda _message: None)
     report(f"reading {len(paths)} path(s)")
-    loaded = load_articles(paths)
+    loaded = load_articles(paths, outlet_names=outlet_names)
     if not loaded.articles:
         raise NoArticlesError(", ".join(paths) + ": no articles could be read")
     report(f"aligning {len(loaded.articles)} article(s)")

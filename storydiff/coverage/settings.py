@@ -60,6 +60,17 @@ class Settings:
     """Threads for ``rapidfuzz.process.cdist`` (-1: one per core); does not change the
     result, only how fast it comes."""
 
+    omission_min_outlets: int = 2
+    """An outlet's silence on a claim is reported as an omission only when at least this
+    many outlets state the claim; a claim one outlet alone states is that outlet's
+    addition instead. Changes what the reports, the TUI and ``--fail-on omitted`` call an
+    omission, never the claims or ``missing_from``."""
+
+    omission_min_share: float = 0.5
+    """... and when at least this share of the story's outlets state it (0..1): in a
+    story of six outlets a claim two of them state is neither an omission nor an
+    addition. Higher reports fewer, more telling omissions."""
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

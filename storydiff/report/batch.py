@@ -103,6 +103,8 @@ def find_stories(stories_dir: Path, *, exclude: Path | None = None) -> tuple[Pat
     Raises:
         BatchError: ``stories_dir`` is not a folder or holds no story folder.
     """
+    if not stories_dir.exists():
+        raise BatchError(f"{stories_dir}: no such file or folder")
     if not stories_dir.is_dir():
         raise BatchError(f"{stories_dir}: not a folder of story folders")
     skip = exclude.resolve() if exclude is not None else None

@@ -24,6 +24,8 @@ from storydiff.coverage.model import (
     DivergenceType,
     Member,
 )
+from storydiff.coverage.omissions import OmissionRule, silences
+from storydiff.coverage.outlets import outlet_labels
 from storydiff.coverage.versions import is_rewrite, versions
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
@@ -48,8 +50,10 @@ def clean_text(text: str | None) -> str:
 
 
 def outlet_names(alignment: Alignment) -> dict[str, str]:
-    """Article id → outlet name, cleaned for display."""
-    return {a.id: clean_text(a.outlet) or a.id for a in alignment.articles}
+    """Article id → the outlet's label, cleaned for display: its name, with a file name's
+    hash-like run shortened (``000_402aea…``)."""
+    labels = outlet_labels(alignment.articles)
+    return {a.id: clean_text(labels[a.id]) or a.id for a in alignment.articles}
 
 
 def link_names(alignment: Alignment) -> dict[str, str]:
@@ -148,11 +152,33 @@ class StorySummary:
     divergences: int
     """Divergence entries, omissions not included."""
     omissions: int
-    """Claims that at least one outlet of the story never states."""
+    """Claims some outlet omits: claims stated by enough outlets (``OmissionRule``) that
+    an outlet's silence means something, and that some outlet never states."""
+    additions: int
+    """Claims one outlet alone states."""
+    omission_rule: str
+    """When a silence counts as an omission, in words: "stated by at least 3 of the 6
+    outlets"."""
+    outlets: tuple[OutletTally, ...]
+    """Per outlet, in article order: what it states, adds and omits."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutletTally:
+    """One outlet's part in the story."""
+
+    article: str
+    states: int
+    """Claims it states."""
+    adds: int
+    """Claims it alone states."""
+    omits: int
+    """Claims it leaves out that enough others state to count as an omission."""
 
 
 def summarise(alignment: Alignment) -> StorySummary:
     """The story's headline counts."""
+    found = silences(alignment)
     return StorySummary(
         name=story_name(alignment),
         articles=alignment.articles,
@@ -161,7 +187,18 @@ def summarise(alignment: Alignment) -> StorySummary:
         divergences=sum(
             1 for _, d in divergence_entries(alignment) if d.type is not DivergenceType.OMITTED
         ),
-        omissions=sum(1 for c in alignment.claims if c.missing_from),
+        omissions=sum(1 for s in found if s.omitted_by),
+        additions=sum(1 for s in found if s.added_by is not None),
+        omission_rule=OmissionRule.of(alignment).describe(len(alignment.articles)),
+        outlets=tuple(
+            OutletTally(
+                article=a.id,
+                states=sum(1 for c in alignment.claims if a.id in stating_articles(c)),
+                adds=sum(1 for s in found if s.added_by == a.id),
+                omits=sum(1 for s in found if a.id in s.omitted_by),
+            )
+            for a in alignment.articles
+        ),
     )
 
 
@@ -211,10 +248,14 @@ def outlet_pairs(alignment: Alignment) -> tuple[OutletPair, ...]:
     return tuple(pairs)
 
 
-def coverage_state(claim: Claim, article_id: str) -> str:
-    """``reference``, ``present``, ``altered`` or ``missing``: one heat-map cell."""
+def coverage_state(claim: Claim, article_id: str, *, omitted_by: tuple[str, ...] = ()) -> str:
+    """``reference``, ``present``, ``altered``, ``missing`` or ``absent``: one heat-map cell.
+
+    ``missing`` is an omission (``article_id`` is in ``omitted_by``); ``absent`` a silence
+    too few outlets break to count as one.
+    """
     if not claim_members(claim, article_id):
-        return "missing"
+        return "missing" if article_id in omitted_by else "absent"
     if departing_types(claim, article_id):
         return "altered"
     return "reference" if article_id == claim.reference else "present"

@@ -1,17 +1,21 @@
 """``--fail-on``: which divergence types make a run exit with status 1, and how many were found.
 
 Shared by ``compare``, ``report`` and ``batch`` so that one flag means the same thing
-everywhere. ``omitted`` is counted once per claim some outlet never states (the spec
-implies it from ``missing_from`` rather than listing it), so ``--fail-on any`` trips on
-any story whose outlets do not all tell the same claims.
+everywhere. ``omitted`` is counted once per claim that enough outlets state and some
+outlet never states (the spec implies omissions from ``missing_from`` rather than listing
+them; ``storydiff.coverage.omissions`` decides which count), so a sentence one outlet
+alone wrote never trips it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from storydiff.coverage.model import Alignment, DivergenceType
+from storydiff.coverage.omissions import silences, stating_outlets
 from storydiff.errors import StorydiffError
+from storydiff.report.common import clean_text, outlet_names
 
 EVERY_TYPE = frozenset(DivergenceType)
 CHANGES = EVERY_TYPE - {DivergenceType.OMITTED}
@@ -59,14 +63,57 @@ def parse_fail_on(value: str) -> frozenset[DivergenceType]:
     return frozenset(types)
 
 
+@dataclass(frozen=True, slots=True)
+class GateHit:
+    """One divergence that trips ``--fail-on``."""
+
+    type: DivergenceType
+    claim: str
+    articles: tuple[str, ...]
+    """The outlets that depart (or, for ``omitted``, that leave the claim out)."""
+    detail: str
+
+
+def gate_hits(alignment: Alignment, types: Iterable[DivergenceType]) -> tuple[GateHit, ...]:
+    """The divergences of ``types`` in the alignment, in claim order.
+
+    An omission is one hit per claim, naming the outlets that leave it out, and only
+    where the claim is stated by enough outlets for that to count (``OmissionRule``).
+    """
+    wanted = frozenset(types)
+    outlets = len(alignment.articles)
+    hits = []
+    for silence in silences(alignment):
+        claim = silence.claim
+        hits += [
+            GateHit(d.type, claim.id, d.articles, d.detail)
+            for d in claim.divergences
+            if d.type in wanted
+        ]
+        omission_listed = any(d.type is DivergenceType.OMITTED for d in claim.divergences)
+        if DivergenceType.OMITTED in wanted and silence.omitted_by and not omission_listed:
+            stated = len(stating_outlets(claim))
+            hits.append(GateHit(DivergenceType.OMITTED, claim.id, silence.omitted_by,
+                                f"claim not stated; {stated} of {outlets} outlets state it"))
+    return tuple(hits)
+
+
 def divergences_matching(alignment: Alignment, types: Iterable[DivergenceType]) -> int:
     """How many divergences of ``types`` the alignment holds (omissions: one per claim)."""
-    wanted = frozenset(types)
-    count = 0
-    for claim in alignment.claims:
-        listed = [d for d in claim.divergences if d.type in wanted]
-        count += len(listed)
-        omission_listed = any(d.type is DivergenceType.OMITTED for d in claim.divergences)
-        if DivergenceType.OMITTED in wanted and claim.missing_from and not omission_listed:
-            count += 1
-    return count
+    return len(gate_hits(alignment, types))
+
+
+def describe_hits(alignment: Alignment, hits: Iterable[GateHit]) -> tuple[str, ...]:
+    """One line per hit and outlet, for stderr: what tripped the gate, where, by whom.
+
+    >>> from storydiff.coverage.model import Alignment
+    >>> describe_hits(Alignment("t", {}, (), (), ()), [GateHit(
+    ...     DivergenceType.NUMBER_CHANGED, "c2", ("ledger",), "712 → 700")])
+    ('number_changed in claim c2 by ledger: 712 → 700',)
+    """
+    names = outlet_names(alignment)
+    return tuple(
+        clean_text(f"{hit.type.value} in claim {hit.claim} by {names.get(a, a)}: {hit.detail}")
+        for hit in hits
+        for a in hit.articles
+    )

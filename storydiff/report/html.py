@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 
 from storydiff.coverage.model import (
     Alignment,
-    Claim,
     Credit,
     Derivation,
     DiffOp,
@@ -28,6 +27,7 @@ from storydiff.coverage.model import (
     SharedSentence,
 )
 from storydiff.coverage.numbers import readable_value
+from storydiff.coverage.omissions import Silence, silences
 from storydiff.coverage.provenance import run_spans
 from storydiff.coverage.versions import evidence_elsewhere
 from storydiff.report.common import (
@@ -55,13 +55,15 @@ CONTENT_SECURITY_POLICY = (
 _TOKEN = re.compile(r"(?P<quote>[\"“”«»„])|(?P<number>[$€£]?\d(?:[\d,.]*\d)?%?)")
 _OPENING_QUOTES = frozenset("“«„")
 _CLOSING_QUOTES = frozenset("”»")
-_CELL_SYMBOL = {"reference": "★", "present": "●", "altered": "◆", "missing": "○"}
+_CELL_SYMBOL = {
+    "reference": "★", "present": "●", "altered": "◆", "missing": "○", "absent": "·",
+}
 _LABEL_CHARS = 90
 
 _CSS = """
 :root { --del: #b42318; --ins: #067647; --chg: #b54708; --ink: #1d2939; --muted: #667085;
   --line: #d0d5dd; --present: #d1fadf; --altered: #fedf89; --missing: #f2f4f7;
-  --reference: #a6f4c5; }
+  --reference: #a6f4c5; --absent: #ffffff; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
   max-width: 1120px; margin: 0 auto; padding: 1.5rem; }
@@ -89,7 +91,7 @@ ins.chg { color: var(--chg); text-decoration: none; background: #fffaeb; font-we
 table.heat td.cell { text-align: center; width: 7.5rem; white-space: nowrap; }
 td.reference { background: var(--reference); } td.present { background: var(--present); }
 td.altered { background: var(--altered); } td.missing { background: var(--missing);
-  color: var(--muted); }
+  color: var(--del); } td.absent { color: var(--muted); }
 .legend span { display: inline-block; padding: 0 .5rem; margin-right: .4rem; border-radius: 4px; }
 mark.run { background: #fef0c7; color: inherit; padding: 0 .1rem; }
 details.derivation { border: 1px solid var(--line); border-radius: 8px; padding: .4rem 1rem;
@@ -139,7 +141,7 @@ def render_html(alignment: Alignment) -> str:
             '<a href="#coverage">Coverage</a><a href="#claims">Claims</a>'
             '<a href="#figures">Figures</a><a href="#similarity">Similarity</a>'
             '<a href="#provenance">Provenance</a><a href="#outlets">Outlets</a></nav>',
-            _summary_section(alignment),
+            _summary_section(alignment, names),
             _divergence_section(alignment, names),
             _coverage_section(alignment, names),
             _claims_section(alignment, names),
@@ -159,8 +161,9 @@ def render_html(alignment: Alignment) -> str:
     )
 
 
-def _summary_section(alignment: Alignment) -> str:
+def _summary_section(alignment: Alignment, names: dict[str, str]) -> str:
     summary = summarise(alignment)
+    tallies = {t.article: t for t in summary.outlets}
     rows = []
     for article in alignment.articles:
         title = _e(article.title) or "—"
@@ -168,21 +171,30 @@ def _summary_section(alignment: Alignment) -> str:
         if url:
             href = html.escape(url, quote=True)
             title = f'<a href="{href}" rel="noopener noreferrer">{title}</a>'
+        tally = tallies[article.id]
+        counts = "".join(
+            f'<td class="num">{n}</td>'
+            for n in (len(article.sentences), tally.states, tally.adds, tally.omits)
+        )
         rows.append(
-            f"<tr><td class=\"outlet\">{_e(article.outlet)}</td><td>{_e(article.published) or '—'}"
-            f"</td><td>{title}</td><td class=\"num\">{len(article.sentences)}</td></tr>"
+            f'<tr><td class="outlet" title="{_e(article.outlet)}">{_e(names[article.id])}</td>'
+            f"<td>{_e(article.published) or '—'}</td><td>{title}</td>{counts}</tr>"
         )
     stats = (
         ("Claims", summary.claims),
         ("Shared by 2+ outlets", summary.shared_claims),
         ("Divergences", summary.divergences),
         ("Claims some outlet omits", summary.omissions),
+        ("Claims only one outlet states", summary.additions),
     )
     stat_html = "".join(f'<div class="stat"><b>{n}</b>{label}</div>' for label, n in stats)
     return (
         '<section id="summary"><h2>Summary</h2>'
         f'<div class="stats">{stat_html}</div>'
+        f'<p class="muted">An outlet omits a claim only where the claim is '
+        f"{_e(summary.omission_rule)}; a claim one outlet alone states is its addition.</p>"
         "<table><thead><tr><th>Outlet</th><th>Published</th><th>Title</th><th>Sentences</th>"
+        "<th>Claims</th><th>Only this outlet</th><th>Omits</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )
 
@@ -211,10 +223,11 @@ def _divergence_section(alignment: Alignment, names: dict[str, str]) -> str:
 def _coverage_section(alignment: Alignment, names: dict[str, str]) -> str:
     head = "".join(f"<th>{_e(names[a.id])}</th>" for a in alignment.articles)
     rows = []
-    for claim in alignment.claims:
+    for silence in silences(alignment):
+        claim = silence.claim
         cells = []
         for article in alignment.articles:
-            state = coverage_state(claim, article.id)
+            state = coverage_state(claim, article.id, omitted_by=silence.omitted_by)
             cells.append(
                 f'<td class="cell {state}" title="{state}">{_CELL_SYMBOL[state]} {state}</td>'
             )
@@ -242,12 +255,13 @@ def _shorten(text: str) -> str:
 def _claims_section(alignment: Alignment, names: dict[str, str]) -> str:
     return (
         '<section id="claims"><h2>Claims</h2>'
-        + "".join(_claim_html(claim, names) for claim in alignment.claims)
+        + "".join(_claim_html(silence, names) for silence in silences(alignment))
         + "</section>"
     )
 
 
-def _claim_html(claim: Claim, names: dict[str, str]) -> str:
+def _claim_html(silence: Silence, names: dict[str, str]) -> str:
+    claim = silence.claim
     badges = "".join(f' <span class="badge">{_e(d.type.value)}</span>' for d in claim.divergences)
     details = "".join(
         f"<li><b>{_e(d.type.value)}</b>: {_e(d.detail)}"
@@ -277,11 +291,16 @@ def _claim_html(claim: Claim, names: dict[str, str]) -> str:
             f"</span>{marks}: {text}</p>"
         )
     missing = ""
-    if claim.missing_from:
+    if silence.omitted_by:
         missing = (
-            '<p class="missing-list">Not stated by: '
-            + ", ".join(_e(names.get(a, a)) for a in claim.missing_from)
+            '<p class="missing-list">Left out by: '
+            + ", ".join(_e(names.get(a, a)) for a in silence.omitted_by)
             + "</p>"
+        )
+    elif silence.added_by is not None:
+        missing = (
+            f'<p class="muted">Only {_e(names.get(silence.added_by, silence.added_by))} '
+            "states this claim.</p>"
         )
     return (
         f'<article class="claim" id="claim-{_e(claim.id)}"><h3>{_e(claim.id)}{badges}</h3>'

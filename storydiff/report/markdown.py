@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from storydiff.coverage.model import (
     Alignment,
-    Claim,
     Credit,
     Derivation,
     DiffOp,
@@ -19,6 +18,7 @@ from storydiff.coverage.model import (
     PublicationOrder,
     SharedSentence,
 )
+from storydiff.coverage.omissions import Silence, silences
 from storydiff.coverage.versions import evidence_elsewhere
 from storydiff.report.common import (
     clean_text,
@@ -64,26 +64,35 @@ def render_markdown(alignment: Alignment) -> str:
     lines += _outlets(alignment)
     lines += ["## Claims", ""]
     names = outlet_names(alignment)
-    for claim in alignment.claims:
-        lines += _claim_section(claim, names)
+    for silence in silences(alignment):
+        lines += _claim_section(silence, names)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _summary(alignment: Alignment) -> list[str]:
     summary = summarise(alignment)
+    names = outlet_names(alignment)
+    tallies = {t.article: t for t in summary.outlets}
     lines = [f"# Coverage report: {md_text(summary.name)}", ""]
-    lines += ["| Outlet | Published | Title | Sentences |", "| --- | --- | --- | ---: |"]
+    lines += [
+        "| Outlet | Published | Title | Sentences | Claims | Only this outlet | Omits |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: |",
+    ]
     for article in summary.articles:
+        tally = tallies[article.id]
         lines.append(
-            f"| {md_text(article.outlet)} | {md_text(article.published) or '—'} "
-            f"| {md_text(article.title) or '—'} | {len(article.sentences)} |"
+            f"| {md_text(names[article.id])} | {md_text(article.published) or '—'} "
+            f"| {md_text(article.title) or '—'} | {len(article.sentences)} "
+            f"| {tally.states} | {tally.adds} | {tally.omits} |"
         )
     lines += [
         "",
         f"- **Claims:** {summary.claims}",
         f"- **Shared by two or more outlets:** {summary.shared_claims}",
         f"- **Divergences:** {summary.divergences}",
-        f"- **Claims some outlet omits:** {summary.omissions}",
+        f"- **Claims some outlet omits:** {summary.omissions} (counted where the claim is "
+        f"{summary.omission_rule})",
+        f"- **Claims only one outlet states:** {summary.additions} (its additions)",
         "",
     ]
     return lines
@@ -113,7 +122,8 @@ def _anchor(claim_id: str) -> str:
     return "".join(ch for ch in claim_id.lower() if ch.isalnum() or ch in "-_")
 
 
-def _claim_section(claim: Claim, names: dict[str, str]) -> list[str]:
+def _claim_section(silence: Silence, names: dict[str, str]) -> list[str]:
+    claim = silence.claim
     lines = [f"### Claim {md_text(claim.id)}", "", f"> {md_text(claim.label)}", ""]
     for divergence in claim.divergences:
         lines.append(
@@ -136,9 +146,12 @@ def _claim_section(claim: Claim, names: dict[str, str]) -> list[str]:
             _member_markdown(m, rewrite=rewrite) for m in shown_members(claim, article_id)
         )
         lines.append(f"- **{md_text(names.get(article_id, article_id))}**{note}: {text}")
-    if claim.missing_from:
-        missing = ", ".join(md_text(names.get(a, a)) for a in claim.missing_from)
-        lines.append(f"- _Not stated by:_ {missing}")
+    if silence.omitted_by:
+        missing = ", ".join(md_text(names.get(a, a)) for a in silence.omitted_by)
+        lines.append(f"- _Left out by:_ {missing}")
+    elif silence.added_by is not None:
+        lines.append(f"- _Only {md_text(names.get(silence.added_by, silence.added_by))} "
+                     "states this claim._")
     return [*lines, ""]
 
 

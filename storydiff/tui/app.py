@@ -42,6 +42,7 @@ from storydiff.tui.view import (
     divergence_types,
     matches,
     sentence_claims,
+    with_outlet_labels,
 )
 
 PaletteCommand = tuple[str, Callable[[], Any], str]
@@ -66,8 +67,8 @@ class StorydiffApp(App[None]):
     """Id of the claim shown in the detail pane."""
     claim_filter: reactive[ClaimFilter] = reactive(ClaimFilter)
     """Which claims the list shows."""
-    sort_order: reactive[SortOrder] = reactive(SortOrder.STORY)
-    """How the claims list is ordered."""
+    sort_order: reactive[SortOrder] = reactive(SortOrder.CHANGES_FIRST)
+    """How the claims list is ordered: the claims that matter first, until ``s``."""
 
     def __init__(
         self,
@@ -77,16 +78,19 @@ class StorydiffApp(App[None]):
         article_paths: Sequence[Path] = (),
     ) -> None:
         super().__init__()
-        self.alignment: Alignment | None = alignment
-        """The story; None only while articles are being compared."""
+        self.alignment: Alignment | None = (
+            with_outlet_labels(alignment) if alignment is not None else None
+        )
+        """The story, outlets shown by their labels; None only while articles are being
+        compared."""
         self.alignment_path = alignment_path
         self.article_paths = tuple(article_paths)
         self.error_message: str | None = None
         """Set when the app gave up (articles could not be compared); the CLI prints it."""
         self._claims: dict[str, Claim] = {}
         self._sentence_claims: dict[tuple[str, int], str] = {}
-        if alignment is not None:
-            self._index(alignment)
+        if self.alignment is not None:
+            self._index(self.alignment)
 
     def _index(self, alignment: Alignment) -> None:
         self._claims = {c.id: c for c in alignment.claims}
@@ -148,9 +152,10 @@ class StorydiffApp(App[None]):
             self.main_screen.show_progress(message.text)
 
     async def _compared(self, result: Any) -> None:
-        self.alignment = result.alignment
-        self._index(result.alignment)
-        await self.main_screen.show_alignment(result.alignment)
+        alignment = with_outlet_labels(result.alignment)
+        self.alignment = alignment
+        self._index(alignment)
+        await self.main_screen.show_alignment(alignment)
         for failure in result.failures:
             self.notify(f"skipped {failure.path}: {failure.message}", severity="warning",
                         markup=False)
@@ -190,7 +195,7 @@ class StorydiffApp(App[None]):
 
     def action_show_matrix(self) -> None:
         if self.alignment is not None:
-            self.push_screen(MatrixScreen(self.alignment))
+            self.push_screen(MatrixScreen(self.alignment, order=self.sort_order))
 
     def action_show_ledger(self) -> None:
         if self.alignment is not None:
@@ -356,7 +361,7 @@ def make_app(path: str | Path | Sequence[str | Path]) -> StorydiffApp:
         raise ArticleError("no path given: name an alignment file or articles")
     for candidate in paths:
         if not candidate.exists():
-            raise ArticleError(f"{candidate}: no such file or directory")
+            raise ArticleError(f"{candidate}: no such file or folder")
     if len(paths) == 1 and _is_alignment_file(paths[0]):
         return StorydiffApp(alignment=read_alignment(paths[0]), alignment_path=paths[0])
     return StorydiffApp(article_paths=paths)

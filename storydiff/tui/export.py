@@ -12,6 +12,7 @@ import importlib
 from pathlib import Path
 
 from storydiff.coverage.model import Alignment, Claim
+from storydiff.coverage.omissions import OmissionRule, added_by, omitted_by
 from storydiff.tui.render import printable
 from storydiff.tui.view import coverage, members_by_article
 
@@ -39,11 +40,15 @@ def claim_markdown(alignment: Alignment, claim: Claim) -> str:
         for divergence in claim.divergences:
             if article_id in divergence.articles:
                 lines.append(f"  - {divergence.type.value}: {printable(divergence.detail)}")
-    if claim.missing_from:
-        names = ", ".join(
-            printable(outlets[a].outlet if a in outlets else a) for a in claim.missing_from
-        )
+    count = len(alignment.articles)
+    omitted = omitted_by(claim, outlets=count, rule=OmissionRule.of(alignment))
+    adder = added_by(claim, outlets=count)
+    if omitted:
+        names = ", ".join(printable(outlets[a].outlet if a in outlets else a) for a in omitted)
         lines += ["", f"Left out by: {names}."]
+    elif adder is not None:
+        lines += ["", f"Only {printable(outlets[adder].outlet if adder in outlets else adder)} "
+                  "states this claim."]
     return "\n".join(lines) + "\n"
 
 

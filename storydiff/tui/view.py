@@ -24,11 +24,16 @@ from storydiff.coverage.model import (
     Member,
     SharedSentence,
 )
+from storydiff.coverage.outlets import outlet_labels as short_labels
 
 
 class SortOrder(StrEnum):
-    """How the claims list is ordered."""
+    """How the claims list is ordered; the first is the one the TUI opens on."""
 
+    CHANGES_FIRST = "changes first"
+    """Shared claims where outlets differ, then the other shared claims, then claims one
+    outlet alone states; story order within each. Most claims of a story are one
+    outlet's, so story order opens on headlines nobody else wrote."""
     STORY = "story order"
     COVERAGE = "coverage"
     DIVERGENCES = "divergences"
@@ -45,6 +50,9 @@ class CellState(StrEnum):
     PRESENT = "present"
     ALTERED = "altered"
     MISSING = "missing"
+    """Left out, where enough outlets state the claim for that to be an omission."""
+    ABSENT = "absent"
+    """Not stated, where too few outlets state the claim for that to mean anything."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +122,24 @@ def divergence_count(claim: Claim) -> int:
     return sum(1 for d in claim.divergences if d.type is not DivergenceType.OMITTED)
 
 
-def cell_state(claim: Claim, article_id: str) -> CellState:
-    """Present, altered or missing: one cell of the coverage matrix."""
+def cell_state(claim: Claim, article_id: str, *, omitted_by: tuple[str, ...] = ()) -> CellState:
+    """Present, altered, missing or absent: one cell of the coverage matrix.
+
+    ``omitted_by`` is the claim's omissions under the story's ``OmissionRule``.
+    """
     if article_id in altered_articles(claim):
         return CellState.ALTERED
     if article_id in claim_articles(claim):
         return CellState.PRESENT
-    return CellState.MISSING
+    return CellState.MISSING if article_id in omitted_by else CellState.ABSENT
+
+
+def signal_rank(claim: Claim) -> int:
+    """0 for a shared claim where outlets differ, 1 for another shared claim, 2 for a
+    claim one outlet alone states: the claims that matter come first."""
+    if coverage(claim) < 2:
+        return 2
+    return 0 if divergence_count(claim) else 1
 
 
 def matches(claim: Claim, claim_filter: ClaimFilter) -> bool:
@@ -152,7 +171,9 @@ def visible_claims(
 ) -> tuple[Claim, ...]:
     """The claims the list shows, filtered then sorted; ties keep story order."""
     kept = [c for c in claims if matches(c, claim_filter)]
-    if order is SortOrder.COVERAGE:
+    if order is SortOrder.CHANGES_FIRST:
+        kept.sort(key=signal_rank)
+    elif order is SortOrder.COVERAGE:
         kept.sort(key=lambda c: -coverage(c))
     elif order is SortOrder.DIVERGENCES:
         kept.sort(key=lambda c: -divergence_count(c))
@@ -176,6 +197,16 @@ def members_by_article(claim: Claim) -> dict[str, tuple[Member, ...]]:
 def sentence_claims(alignment: Alignment) -> dict[tuple[str, int], str]:
     """(article id, sentence index) → id of the claim that sentence states."""
     return {(m.article, m.sentence): c.id for c in alignment.claims for m in c.members}
+
+
+def with_outlet_labels(alignment: Alignment) -> Alignment:
+    """The alignment as the TUI shows it: each outlet by its short label, so a file-named
+    outlet (``000_402aea852ad639f5``) takes a column's width, not two."""
+    labels = short_labels(alignment.articles)
+    if all(labels[a.id] == a.outlet for a in alignment.articles):
+        return alignment
+    articles = tuple(replace(a, outlet=labels[a.id]) for a in alignment.articles)
+    return replace(alignment, articles=articles)
 
 
 def article_by_id(alignment: Alignment) -> dict[str, Article]:

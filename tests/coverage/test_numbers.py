@@ -432,7 +432,9 @@ def _seed_sentence(seeds_dir: Path, pattern: str) -> str:
         found = re.search(rf"[^.]*{pattern}[^.]*", text)
         if found:
             return found.group()
-    pytest.skip(f"no seed sentence matches {pattern!r}")
+    # The seeds are here (the fixture skips when they are not): a missing sentence is a
+    # broken test, not an absent resource.
+    raise AssertionError(f"no seed sentence matches {pattern!r}")
 
 
 @pytest.mark.parametrize(

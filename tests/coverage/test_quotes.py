@@ -373,8 +373,9 @@ def _seed_quotes(articles: dict[str, list[str]], phrase: str) -> list[Quote]:
         for quote in quotes
         if phrase in quote.text
     ]
-    if not found:
-        pytest.skip(f"no seed quotation contains {phrase!r}")
+    # The seeds are here (the fixture skips when they are not): a phrase no quotation
+    # holds means find_quotes missed it, which is a failure, never a skip.
+    assert found, f"find_quotes found no seed quotation containing {phrase!r}"
     return found
 
 

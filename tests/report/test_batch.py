@@ -191,7 +191,12 @@ def test_missing_or_empty_stories_folder_is_an_error(tmp_path: Path) -> None:
         find_stories(tmp_path)
     result = runner.invoke(app, ["batch", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: ") and "not a folder" in result.stderr
+    assert result.stderr == f"error: {tmp_path / 'nope'}: no such file or folder\n"
+    assert not (tmp_path / "o").exists()
+    (tmp_path / "file.txt").write_text("a story in a file", encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(tmp_path / "file.txt"), "--out",
+                                 str(tmp_path / "o")])
+    assert result.exit_code == 2 and "not a folder of story folders" in result.stderr
     assert not (tmp_path / "o").exists()
 
 

@@ -1,6 +1,7 @@
 """The HTML report in a real headless Chromium: it renders, requests nothing, runs nothing.
 
-Skips when ``chromium`` is not installed. Every browser run has a bounded timeout and
+Skips when ``chromium`` is not installed (the test command installs nothing on the
+machine; CI installs it in ``.ci/run``). Every browser run has a bounded timeout and
 the browser's process group is always killed.
 """
 
@@ -19,7 +20,9 @@ from tests.report.cdp import CHROMIUM_FLAGS, launch, load_page
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"
+    CHROMIUM is None,
+    reason="chromium is not installed; to run the browser test, install Debian's chromium: "
+    "apt-get install chromium",
 )
 pytestmark = needs_chromium
 

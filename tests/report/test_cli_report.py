@@ -129,4 +129,4 @@ def test_fail_on_unknown_type_exits_2_and_writes_nothing(tmp_path: Path) -> None
 def test_help_documents_fail_on(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
-    assert "--fail-on" in result.stdout and "Example: storydiff " + command in result.stdout
+    assert "--fail-on" in result.stdout and "Example:\n    storydiff " + command in result.stdout

@@ -44,7 +44,22 @@ def test_markdown_marks_the_diff_and_missing_outlets(alignment: Alignment) -> No
     assert "Repairs will cost ~~$4.2~~ **$2.4** million" in text
     assert "~~cannot~~ **will not**" in text
     assert "**On Monday** The city council" in text
-    assert "- _Not stated by:_ Harbor Gazette, Metro Wire" in text
+    # c6 is the Courier's alone: its addition, not the others' omission
+    assert "- _Only Valley Courier states this claim._" in text
+    assert "Not stated by" not in text and text.count("- _Left out by:_ Metro Wire") == 2
+
+
+def test_markdown_counts_omissions_and_additions_per_outlet(alignment: Alignment) -> None:
+    text = render_markdown(alignment)
+    assert "- **Claims some outlet omits:** 2 (counted where the claim is stated by at least " \
+        "2 of the 3 outlets)" in text
+    assert "- **Claims only one outlet states:** 1 (its additions)" in text
+    rows = {row[0]: row[-3:] for row in table_rows(text, "| Outlet | Published |")}
+    assert rows == {
+        "Harbor Gazette": ["5", "0", "0"],
+        "Valley Courier": ["6", "1", "0"],
+        "Metro Wire": ["3", "0", "2"],
+    }
 
 
 def test_markdown_escapes_hostile_text(hostile_alignment: Alignment) -> None:
@@ -100,7 +115,8 @@ def test_html_divergence_table_and_diff_colours(alignment: Alignment) -> None:
 
 def test_html_heat_map_figures_and_similarity(alignment: Alignment) -> None:
     document = render_html(alignment)
-    assert document.count('class="cell missing"') == 4  # c4, c5 (Wire); c6 (Gazette, Wire)
+    assert document.count('class="cell missing"') == 2  # c4, c5 (Wire)
+    assert document.count('class="cell absent"') == 2  # c6 is the Courier's alone
     assert document.count('class="cell altered"') == 4  # Courier in c2..c5
     assert document.count('class="cell reference"') == 6
     assert "<b>4.2 million</b>" in document and "<b>12,000</b> ◆" in document  # cars vs residents
@@ -145,7 +161,13 @@ def test_csv_divergence_rows_parse_back(alignment: Alignment) -> None:
     )
     assert subject[0]["reference_sentence"] == "About 12,000 cars cross the bridge every day."
     kinds = [r["type"] for r in records]
-    assert kinds.count("omitted") == 4 and len(records) == 5 + 4
+    assert kinds.count("omitted") == 2 and kinds.count("added") == 1
+    assert len(records) == 5 + 2 + 1
+    omitted = [(r["claim_id"], r["outlet"]) for r in records if r["type"] == "omitted"]
+    assert omitted == [("c4", "Metro Wire"), ("c5", "Metro Wire")]
+    (added,) = [r for r in records if r["type"] == "added"]
+    assert (added["claim_id"], added["outlet"]) == ("c6", "Valley Courier")
+    assert added["outlet_sentence"] and added["reference_outlet"] == ""
 
 
 def test_csv_claim_rows(alignment: Alignment) -> None:

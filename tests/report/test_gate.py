@@ -7,7 +7,13 @@ import dataclasses
 import pytest
 
 from storydiff.coverage.model import Alignment, DivergenceType
-from storydiff.report.gate import FailOnError, divergences_matching, parse_fail_on
+from storydiff.report.gate import (
+    FailOnError,
+    describe_hits,
+    divergences_matching,
+    gate_hits,
+    parse_fail_on,
+)
 
 
 def test_parse_accepts_lists_case_spaces_and_hyphens() -> None:
@@ -48,10 +54,25 @@ def test_counts_listed_divergences_by_type(alignment: Alignment) -> None:
     assert divergences_matching(alignment, {DivergenceType.QUOTE_TRIMMED}) == 0
 
 
-def test_omitted_counts_each_claim_with_missing_outlets_once(alignment: Alignment) -> None:
-    # c4, c5 and c6 each miss at least one outlet (c6 misses two).
-    assert divergences_matching(alignment, {DivergenceType.OMITTED}) == 3
-    assert divergences_matching(alignment, frozenset(DivergenceType)) == 5 + 3
+def test_omitted_counts_each_claim_enough_outlets_state_once(alignment: Alignment) -> None:
+    # c4 and c5 (two of three outlets) miss the Wire; c6 is the Courier's alone, its
+    # addition, so the other two do not omit it.
+    assert divergences_matching(alignment, {DivergenceType.OMITTED}) == 2
+    assert divergences_matching(alignment, frozenset(DivergenceType)) == 5 + 2
+    hits = gate_hits(alignment, {DivergenceType.OMITTED})
+    assert [(h.claim, h.articles) for h in hits] == [
+        ("c4", ("wire-2026-03-02",)), ("c5", ("wire-2026-03-02",)),
+    ]
+
+
+def test_each_hit_is_described_by_type_claim_and_outlet(alignment: Alignment) -> None:
+    lines = describe_hits(alignment, gate_hits(alignment, parse_fail_on("number_changed,omitted")))
+    assert lines == (
+        "number_changed in claim c2 by Valley Courier: $4.2 million repairs → $2.4 million "
+        "repairs",
+        "omitted in claim c4 by Metro Wire: claim not stated; 2 of 3 outlets state it",
+        "omitted in claim c5 by Metro Wire: claim not stated; 2 of 3 outlets state it",
+    )
 
 
 def test_no_divergence_no_count(alignment: Alignment) -> None:

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from storydiff.coverage.model import DivergenceType
 from storydiff.tui.app import StorydiffApp, make_app
@@ -21,6 +22,9 @@ from tests.tui.helpers import ALIGNMENT, screen_text
 
 WIDE = (160, 50)
 NARROW = (80, 24)
+CHANGES_FIRST = ("c1", "c2", "c3", "c5", "c7", "c4", "c8", "c6", "c9")
+"""The fixture's claims as the TUI opens on them: shared claims where outlets differ,
+then shared claims that agree, then the ones a single outlet states."""
 
 
 def claims_listed(app: StorydiffApp) -> tuple[str, ...]:
@@ -34,18 +38,28 @@ def versions_shown(app: StorydiffApp) -> list[str]:
 class TestMainScreen:
     """The claims list and the claim view beside it."""
 
-    async def test_opens_on_the_first_claim_with_every_claim_listed(self) -> None:
+    async def test_opens_on_the_claims_that_matter_with_every_claim_listed(self) -> None:
         app = make_app(ALIGNMENT)
         async with app.run_test(size=WIDE) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, MainScreen)
-            assert claims_listed(app) == tuple(f"c{i}" for i in range(1, 10))
+            assert claims_listed(app) == CHANGES_FIRST
             assert app.selected_claim == "c1"
             assert versions_shown(app) == ["ledger", "harbor", "wire"]
             text = screen_text(app)
             assert "Left out by: Valley Post" in text
             assert "qualifier_changed: 712 homes → more than 700 homes" in text
-            assert "9 of 9 claims" in text
+            assert "9 of 9 claims · sort: changes first" in text
+
+    async def test_one_outlets_claim_is_its_addition_not_the_others_omission(self) -> None:
+        app = make_app(ALIGNMENT)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("G")  # c9: only the Daily Ledger states it
+            assert app.selected_claim == "c9"
+            text = screen_text(app)
+            assert "Only The Daily Ledger states this claim: its addition." in text
+            assert "Left out by" not in text
+            assert not app.main_screen.query_one("#claim-missing").has_class("-missing")
 
     async def test_j_k_and_arrows_move_the_selection_and_the_detail_follows(self) -> None:
         app = make_app(ALIGNMENT)
@@ -59,7 +73,7 @@ class TestMainScreen:
             # reference first, then the outlet that departs from it, then the rest
             assert versions_shown(app) == ["ledger", "valley", "wire"]
             await pilot.press("G")
-            assert app.selected_claim == "c9"
+            assert app.selected_claim == CHANGES_FIRST[-1]
             await pilot.press("g")
             assert app.selected_claim == "c1"
 
@@ -93,7 +107,7 @@ class TestMainScreen:
         async with app.run_test(size=WIDE) as pilot:
             detail = app.main_screen.query_one(ClaimDetail)
             detail.version_limit = 2
-            await pilot.press("j", "j", "j")  # c4: all four outlets
+            await pilot.press(*["j"] * CHANGES_FIRST.index("c4"))  # c4: all four outlets
             assert versions_shown(app) == ["ledger", "harbor"]
             assert "… and 2 more outlets state this claim (v: show all)" in screen_text(app)
             await pilot.press("v")
@@ -106,9 +120,9 @@ class TestMainScreen:
         app = make_app(ALIGNMENT)
         async with app.run_test(size=WIDE) as pilot:
             await pilot.pause()
-            # row 0 of the table is the header; y=4 is the fourth claim
-            assert await pilot.click(ClaimTable, offset=(10, 4))
-            assert app.selected_claim == "c4"
+            # row 0 of the table is the header; y=6 is the sixth claim listed
+            assert await pilot.click(ClaimTable, offset=(10, 6))
+            assert app.selected_claim == CHANGES_FIRST[5] == "c4"
             assert len(versions_shown(app)) == 4
 
     async def test_narrow_terminal_stacks_list_over_detail(self) -> None:
@@ -131,6 +145,25 @@ class TestMainScreen:
             await pilot.press("escape")
             assert isinstance(app.focused, ClaimTable)
 
+    @pytest.mark.parametrize("size", [WIDE, NARROW])
+    async def test_enter_shows_where_you_are_and_how_to_go_on(
+        self, size: tuple[int, int]
+    ) -> None:
+        app = make_app(ALIGNMENT)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("enter")
+            detail = app.main_screen.query_one(ClaimDetail)
+            assert detail.has_pseudo_class("focus-within")
+            status = str(app.main_screen.query_one("#status", Static).render())
+            assert status.startswith("c1 · The Daily Ledger (1 of 3)")
+            assert status.endswith("esc: claims")
+            await pilot.press("down")
+            assert isinstance(app.focused, OutletVersion) and app.focused.article.id == "harbor"
+            assert str(app.main_screen.query_one("#status", Static).render()).startswith(
+                "c1 · Harbor Times (2 of 3)")
+            await pilot.press("escape")
+            assert "9 of 9 claims" in str(app.main_screen.query_one("#status", Static).render())
+
 
 class TestFiltersAndSearch:
     """Every filter key, their combination, search and clearing."""
@@ -140,13 +173,13 @@ class TestFiltersAndSearch:
         [
             (["d"], ("c1", "c2", "c3", "c5", "c7")),
             (["quotation_mark"], ("c3",)),
-            (["number_sign"], ("c1", "c2", "c4", "c5", "c7", "c8")),
+            (["number_sign"], ("c1", "c2", "c5", "c7", "c4", "c8")),
             (["1"], ("c6", "c9")),
             (["t"], ("c2",)),  # the first type present: number_changed
             (["t", "t", "t"], ("c1", "c7")),  # qualifier_changed
-            (["o"], ("c1", "c2", "c3", "c4", "c5", "c7", "c9")),  # The Daily Ledger
+            (["o"], ("c1", "c2", "c3", "c5", "c7", "c4", "c9")),  # The Daily Ledger
             (["o", "o", "d"], ("c1", "c3")),  # Harbor Times and divergent
-            (["d", "number_sign", "c"], tuple(f"c{i}" for i in range(1, 10))),
+            (["d", "number_sign", "c"], CHANGES_FIRST),
         ],
     )
     async def test_filter_keys(self, keys: list[str], expected: tuple[str, ...]) -> None:
@@ -202,6 +235,10 @@ class TestSortAndJump:
         async with app.run_test(size=WIDE) as pilot:
             await pilot.press("j")
             await pilot.press("s")
+            assert app.sort_order is SortOrder.STORY
+            assert claims_listed(app) == tuple(f"c{i}" for i in range(1, 10))
+            assert "sort: story order" in screen_text(app)
+            await pilot.press("s")
             assert app.sort_order is SortOrder.COVERAGE
             assert claims_listed(app)[:5] == ("c4", "c1", "c2", "c3", "c7")
             assert app.selected_claim == "c2"
@@ -211,7 +248,8 @@ class TestSortAndJump:
             assert app.sort_order is SortOrder.DIVERGENCES
             assert claims_listed(app)[0] == "c3"
             await pilot.press("s")
-            assert claims_listed(app) == tuple(f"c{i}" for i in range(1, 10))
+            assert claims_listed(app) == CHANGES_FIRST
+            assert "sort: changes first" in screen_text(app)
 
     async def test_n_and_shift_n_jump_between_divergent_claims(self) -> None:
         app = make_app(ALIGNMENT)
@@ -245,11 +283,37 @@ class TestMatrix:
             assert "Harbor Times · altered · c1: Floodwaters reached 712 homes in Riverton on " \
                 "Tuesday. · 712 homes → more than 700 homes" in screen_text(app)
 
+    async def test_a_claim_one_outlet_states_is_not_stated_elsewhere_not_left_out(self) -> None:
+        app = make_app(ALIGNMENT)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("m")
+            matrix = app.screen.query_one(CoverageMatrix)
+            assert matrix.get_cell("c6", "harbor").char == "●"
+            assert [matrix.get_cell("c6", a).char for a in ("ledger", "wire", "valley")] == \
+                ["·"] * 3
+            # the matrix opens in the claims list's order
+            assert [row.value for row in matrix.rows] == list(CHANGES_FIRST)
+
+    @pytest.mark.parametrize(("size", "shown"), [
+        (WIDE, ["The Daily Ledger", "Harbor Times", "Northern Wire", "Valley Post"]),
+        (NARROW, ["The Daily Le…", "Harbor Times", "Northern Wire", "Valley Post"]),
+    ])
+    async def test_outlet_names_take_the_width_there_is(
+        self, size: tuple[int, int], shown: list[str]
+    ) -> None:
+        app = make_app(ALIGNMENT)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("m")
+            matrix = app.screen.query_one(CoverageMatrix)
+            headers = [str(column.label) for column in list(matrix.columns.values())[2:]]
+            assert headers == shown
+
     async def test_selecting_a_cell_opens_its_claim_and_clears_a_hiding_filter(self) -> None:
         app = make_app(ALIGNMENT)
         async with app.run_test(size=WIDE) as pilot:
             await pilot.press("d", "m")
-            await pilot.press(*["down"] * 5, "enter")  # row c6, unique and not divergent
+            # the matrix lists the claims in the list's order: c6, one outlet's, is 8th
+            await pilot.press(*["down"] * CHANGES_FIRST.index("c6"), "enter")
             assert isinstance(app.screen, MainScreen)
             assert app.selected_claim == "c6"
             assert not app.claim_filter.is_active

@@ -15,7 +15,7 @@ def test_missing_path_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.json"
     result = runner.invoke(app, ["tui", str(missing)])
     assert result.exit_code == EXIT_TROUBLE
-    assert result.stderr == f"error: {missing}: no such file or directory\n"
+    assert result.stderr == f"error: {missing}: no such file or folder\n"
     assert "Traceback" not in result.output
 
 
@@ -39,4 +39,4 @@ def test_wrong_schema_is_refused(tmp_path: Path) -> None:
 def test_tui_has_help_with_an_example() -> None:
     result = runner.invoke(app, ["tui", "--help"])
     assert result.exit_code == 0
-    assert "Example: storydiff tui" in result.output
+    assert "Example:\n    storydiff tui" in result.output

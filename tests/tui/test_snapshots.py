@@ -30,6 +30,11 @@ class TestClaims:
     def test_divergent_filter(self, snap_compare: Any, size: tuple[int, int]) -> None:
         assert snap_compare(make_app(ALIGNMENT), press=["d", "n"], terminal_size=size)
 
+    def test_entered_claim(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        """Enter on a claim: the claim view outlined, its second version highlighted,
+        the status line saying where you are and the keys from there."""
+        assert snap_compare(make_app(ALIGNMENT), press=["enter", "down"], terminal_size=size)
+
 
 @pytest.mark.parametrize("size", SIZES)
 class TestViews:

@@ -44,7 +44,9 @@ def test_coverage_and_cell_states(story: Alignment) -> None:
     assert coverage(c3) == 3
     assert cell_state(c3, "ledger") is CellState.PRESENT
     assert cell_state(c3, "harbor") is CellState.ALTERED
-    assert cell_state(c3, "valley") is CellState.MISSING
+    assert cell_state(c3, "valley", omitted_by=("valley",)) is CellState.MISSING
+    # a silence the story's rule does not count as an omission is only "not stated"
+    assert cell_state(claim(story, "c6"), "valley") is CellState.ABSENT
 
 
 def test_filters_combine(story: Alignment) -> None:
@@ -71,7 +73,18 @@ def test_sort_orders_keep_story_order_on_ties(story: Alignment) -> None:
     assert ids(by_coverage) == ["c4", "c1", "c2", "c3", "c7", "c5", "c8", "c6", "c9"]
     by_changes = visible_claims(story.claims, claim_filter=none, order=SortOrder.DIVERGENCES)
     assert ids(by_changes)[:2] == ["c3", "c1"]
-    assert SortOrder.DIVERGENCES.next() is SortOrder.STORY
+    assert SortOrder.DIVERGENCES.next() is SortOrder.CHANGES_FIRST
+
+
+def test_changes_first_puts_shared_divergent_claims_then_shared_then_the_rest(
+    story: Alignment,
+) -> None:
+    # c4 and c8 are shared but agree; c6 and c9 are one outlet's each
+    ordered = visible_claims(story.claims, claim_filter=ClaimFilter(),
+                             order=SortOrder.CHANGES_FIRST)
+    assert ids(ordered) == ["c1", "c2", "c3", "c5", "c7", "c4", "c8", "c6", "c9"]
+    assert list(SortOrder)[0] is SortOrder.CHANGES_FIRST
+    assert SortOrder.CHANGES_FIRST.next() is SortOrder.STORY
 
 
 def test_filter_description_names_outlets(story: Alignment) -> None:

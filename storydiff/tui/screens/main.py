@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, LoadingIndicator, Static
 
 from storydiff.coverage.model import Alignment
+from storydiff.coverage.omissions import OmissionRule
 from storydiff.tui.render import printable
 from storydiff.tui.view import (
     ClaimFilter,
@@ -63,7 +64,7 @@ class MainScreen(Screen[None]):
         Binding("c", "clear_filters", "Clear filters", show=False, id="filter-clear",
                 tooltip="Show every claim again."),
         Binding("s", "cycle_sort", "Sort", id="sort",
-                tooltip="Sort by story order, coverage or number of divergences."),
+                tooltip="Order: changes first, story order, coverage, divergences."),
         Binding("n", "next_divergence", "Next change", show=False, id="next-divergence",
                 tooltip="Jump to the next claim where outlets disagree."),
         Binding("N", "previous_divergence", "Previous change", show=False,
@@ -100,7 +101,10 @@ class MainScreen(Screen[None]):
 
     @staticmethod
     def _browser_widgets(alignment: Alignment) -> list[Widget]:
-        return [ClaimTable(id="claims"), ClaimDetail(alignment.articles, id="detail")]
+        return [
+            ClaimTable(id="claims"),
+            ClaimDetail(alignment.articles, rule=OmissionRule.of(alignment), id="detail"),
+        ]
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
@@ -175,7 +179,8 @@ class MainScreen(Screen[None]):
         status = f"{shown} of {total} claims · sort: {app.sort_order.value}"
         if filters:
             status += f" · filter: {filters}"
-        self.query_one("#status", Static).update(Text(printable(status)))
+        reading = self._reading_status()
+        self.query_one("#status", Static).update(Text(printable(reading or status)))
         title = next((a.title for a in alignment.articles if a.title), None)
         summary = f"storydiff · {len(alignment.articles)} outlets · {total} claims"
         if title:
@@ -189,10 +194,29 @@ class MainScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#claims")
     def _claim_entered(self, event: DataTable.RowSelected) -> None:
-        # Enter moves into the detail pane, to the first outlet's version.
+        # Enter moves into the claim view, to the first outlet's version: the pane is
+        # outlined, the version highlighted and the status line says how to go on.
         versions = self.query_one(ClaimDetail).versions()
         if versions:
             versions[0].focus()
+
+    def _reading_status(self) -> str | None:
+        """The status line while a version has focus: which one, and the keys from there."""
+        focused = self.focused
+        if not isinstance(focused, OutletVersion) or focused.article is None:
+            return None
+        versions = self.query_one(ClaimDetail).versions()
+        position = versions.index(focused) + 1 if focused in versions else 1
+        claim_id = focused.claim.id if focused.claim else ""
+        return (f"{claim_id} · {focused.article.outlet} ({position} of {len(versions)}) · "
+                "↑↓ versions · enter: article · esc: claims")
+
+    def on_descendant_focus(self) -> None:
+        if self.app.alignment is not None and self.query(ClaimTable):
+            self._update_status()
+
+    def on_descendant_blur(self) -> None:
+        self.on_descendant_focus()
 
     # -- search --------------------------------------------------------------------------
 

@@ -1,4 +1,9 @@
-"""The coverage matrix: claims down, outlets across, each cell present / altered / missing.
+"""The coverage matrix: claims down, outlets across, each cell present / altered / left out.
+
+A cell is "left out" only where the claim is stated by enough outlets for the silence
+to be an omission (``OmissionRule``); otherwise it is a quiet "not stated" dot, so a
+story's many one-outlet claims do not fill the matrix with alarms. Outlet columns take
+the width the screen has when the matrix opens, up to the longest outlet label.
 
 A glance shows which outlets carry which claims and where they depart. Glyphs differ by
 shape as well as colour (colour comes from ``app.tcss``), so the matrix reads on a
@@ -21,14 +26,53 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from storydiff.coverage.model import Alignment
+from storydiff.coverage.omissions import OmissionRule, omitted_by
 from storydiff.tui.messages import ClaimChosen
 from storydiff.tui.render import printable, truncate
-from storydiff.tui.view import CellState, altered_articles, cell_state, claim_articles, coverage
+from storydiff.tui.view import (
+    CellState,
+    ClaimFilter,
+    SortOrder,
+    altered_articles,
+    cell_state,
+    claim_articles,
+    coverage,
+    visible_claims,
+)
 
-GLYPHS = {CellState.PRESENT: "●", CellState.ALTERED: "▲", CellState.MISSING: "○"}
+GLYPHS = {
+    CellState.PRESENT: "●", CellState.ALTERED: "▲", CellState.MISSING: "○", CellState.ABSENT: "·",
+}
 """One character per cell state; shapes differ so colour is not the only cue."""
 
-OUTLET_HEADER_WIDTH = 8
+STATE_WORDS = {
+    CellState.PRESENT: "present", CellState.ALTERED: "altered",
+    CellState.MISSING: "left out", CellState.ABSENT: "not stated",
+}
+"""How the line under the matrix names a cell's state."""
+
+MIN_OUTLET_WIDTH = 8
+"""Outlet columns never get narrower than this, however many outlets there are."""
+_FIXED_COLUMNS = (5, 7)
+"""Widths of the claim id and coverage columns."""
+_CELL_PADDING = 2
+_SCROLLBAR = 2
+
+
+def outlet_column_width(total: int, labels: list[str]) -> int:
+    """The width of every outlet column: the longest label when the screen has room for
+    all of them, else an equal share of the width, never under ``MIN_OUTLET_WIDTH``.
+
+    >>> outlet_column_width(160, ["The Daily Ledger", "Harbor Times"])
+    16
+    >>> outlet_column_width(80, ["Kessford Chronicle and Advertiser"] * 6)
+    8
+    """
+    if not labels:
+        return MIN_OUTLET_WIDTH
+    fixed = sum(width + _CELL_PADDING for width in _FIXED_COLUMNS) + _SCROLLBAR
+    share = (total - fixed) // len(labels) - _CELL_PADDING
+    return max(MIN_OUTLET_WIDTH, min(max(len(label) for label in labels), share))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +106,7 @@ class CoverageMatrix(DataTable[Text | Mark]):
         "coverage-matrix--present",
         "coverage-matrix--altered",
         "coverage-matrix--missing",
+        "coverage-matrix--absent",
     }
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -70,29 +115,34 @@ class CoverageMatrix(DataTable[Text | Mark]):
         Binding("l", "cursor_right", "Right", show=False),
     ]
 
-    def __init__(self, alignment: Alignment) -> None:
+    def __init__(self, alignment: Alignment, *, order: SortOrder = SortOrder.STORY) -> None:
         super().__init__(cursor_type="cell", fixed_columns=2, id="matrix")
         self.alignment = alignment
+        self.order = order
+        """The claims list's order, so the matrix opens on the same claims."""
 
     def on_mount(self) -> None:
         styles = {
             state: self.get_component_rich_style(f"coverage-matrix--{state.value}", partial=True)
             for state in CellState
         }
-        self.add_column(Text("claim"), key="claim", width=5)
-        self.add_column(Text("cov"), key="coverage", width=7)
-        for article in self.alignment.articles:
+        claim_width, coverage_width = _FIXED_COLUMNS
+        self.add_column(Text("claim"), key="claim", width=claim_width)
+        self.add_column(Text("cov"), key="coverage", width=coverage_width)
+        names = [printable(article.outlet) for article in self.alignment.articles]
+        # the screen's width, not the table's: the table is not laid out yet
+        width = outlet_column_width(self.app.size.width, names)
+        for article, name in zip(self.alignment.articles, names, strict=True):
             # a fixed width spares DataTable measuring 60,000 one-glyph cells
-            self.add_column(
-                Text(truncate(printable(article.outlet), OUTLET_HEADER_WIDTH)),
-                key=article.id,
-                width=OUTLET_HEADER_WIDTH,
-            )
+            self.add_column(Text(truncate(name, width)), key=article.id, width=width)
         count = len(self.alignment.articles)
+        rule = OmissionRule.of(self.alignment)
         # one Mark per state, shared by every cell: 300 claims x 200 outlets is 60,000 cells
         glyphs = {state: Mark(state, styles[state]) for state in CellState}
-        for claim in self.alignment.claims:
+        claims = visible_claims(self.alignment.claims, claim_filter=ClaimFilter(), order=self.order)
+        for claim in claims:
             present, altered = set(claim_articles(claim)), altered_articles(claim)
+            omitted = set(omitted_by(claim, outlets=count, rule=rule))
             cells: list[Text | Mark] = [
                 Text(printable(claim.id)), Text(f"{coverage(claim)}/{count}")
             ]
@@ -101,8 +151,10 @@ class CoverageMatrix(DataTable[Text | Mark]):
                     cells.append(glyphs[CellState.ALTERED])
                 elif article.id in present:
                     cells.append(glyphs[CellState.PRESENT])
-                else:
+                elif article.id in omitted:
                     cells.append(glyphs[CellState.MISSING])
+                else:
+                    cells.append(glyphs[CellState.ABSENT])
             self.add_row(*cells, key=claim.id)
         if self.alignment.articles:
             # start on the first outlet cell, not the claim id
@@ -126,18 +178,20 @@ class MatrixScreen(Screen[None]):
                 tooltip="Return to the claims list."),
     ]
 
-    def __init__(self, alignment: Alignment) -> None:
+    def __init__(self, alignment: Alignment, *, order: SortOrder = SortOrder.STORY) -> None:
         super().__init__()
         self.alignment = alignment
+        self.order = order
 
     def compose(self) -> ComposeResult:
         legend = Text()
         legend.append("Coverage matrix   ")
         legend.append(f"{GLYPHS[CellState.PRESENT]} present  ")
         legend.append(f"{GLYPHS[CellState.ALTERED]} altered  ")
-        legend.append(f"{GLYPHS[CellState.MISSING]} missing   enter: open claim")
+        legend.append(f"{GLYPHS[CellState.MISSING]} left out  ")
+        legend.append(f"{GLYPHS[CellState.ABSENT]} not stated   enter: open claim")
         yield Static(legend, id="matrix-legend")
-        yield CoverageMatrix(self.alignment)
+        yield CoverageMatrix(self.alignment, order=self.order)
         yield Static(id="matrix-cell", markup=False)
         yield Footer()
 
@@ -154,8 +208,9 @@ class MatrixScreen(Screen[None]):
         outlets = {a.id: a.outlet for a in self.alignment.articles}
         line = f"{claim.id}: {claim.label}"
         if article_id is not None:
-            state = cell_state(claim, article_id)
-            line = f"{outlets[article_id]} · {state.value} · {line}"
+            omitted = omitted_by(claim, outlets=len(outlets), rule=OmissionRule.of(self.alignment))
+            state = cell_state(claim, article_id, omitted_by=omitted)
+            line = f"{outlets[article_id]} · {STATE_WORDS[state]} · {line}"
             if article_id in altered_articles(claim):
                 details = [d.detail for d in claim.divergences if article_id in d.articles]
                 line += " · " + "; ".join(details)

@@ -1,5 +1,8 @@
 """The claim view: each outlet's version of one claim, its changes, and who left it out.
 
+Who "left it out" follows the story's ``OmissionRule``: a claim one outlet alone
+states is shown as that outlet's addition, not as every other outlet's omission.
+
 ``OutletVersion`` rows form a pool that only grows to the widest claim seen so far and
 is re-used for every claim (re-assigned, re-classed, hidden): the DOM stays as small as
 the claim, so moving through a 200-outlet story restyles a few rows, not 200. Word
@@ -20,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from storydiff.coverage.model import Article, Claim, DivergenceType, Member
+from storydiff.coverage.omissions import OmissionRule, added_by, omitted_by
 from storydiff.coverage.versions import evidence_elsewhere, versions
 from storydiff.tui.messages import ArticleRequested
 from storydiff.tui.render import ROLES, plain, printable, version_text
@@ -42,7 +46,14 @@ class OutletVersion(Widget, can_focus=True):
     DEFAULT_CSS = """
     OutletVersion { height: auto; }
     """
-    BINDINGS = [Binding("enter", "open_article", "Open article", show=False)]
+    BINDINGS = [
+        Binding("enter", "open_article", "Open article", id="version-article",
+                tooltip="Read this outlet's article at this claim."),
+        Binding("down,j", "step(1)", "Next version", show=False, id="version-next",
+                tooltip="Move to the next outlet's version of the claim."),
+        Binding("up,k", "step(-1)", "Previous version", show=False, id="version-previous",
+                tooltip="Move to the previous outlet's version of the claim."),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -131,6 +142,13 @@ class OutletVersion(Widget, can_focus=True):
     def on_click(self) -> None:
         self.action_open_article()
 
+    def action_step(self, step: int) -> None:
+        # the versions are the only focusable rows of the pane; wrap round within them
+        if step > 0:
+            self.screen.focus_next(OutletVersion)
+        else:
+            self.screen.focus_previous(OutletVersion)
+
 
 VERSION_LIMIT = 20
 """Versions laid out at once: each costs layout on every move, and a 200-outlet claim
@@ -145,9 +163,14 @@ class ClaimDetail(VerticalScroll):
     ClaimDetail > Static { height: auto; }
     """
 
-    def __init__(self, articles: Sequence[Article], *, id: str | None = None) -> None:
+    def __init__(
+        self, articles: Sequence[Article], *, rule: OmissionRule | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.articles = tuple(articles)
+        self.rule = rule or OmissionRule()
+        """When an outlet's silence on a claim is an omission (the story's settings)."""
         self.claim: Claim | None = None
         self._articles_by_id = {a.id: a for a in self.articles}
         self._pool: list[OutletVersion] = []
@@ -195,15 +218,9 @@ class ClaimDetail(VerticalScroll):
         head.append(f"stated by {coverage(claim)} of {len(self.articles)} outlets\n")
         head.append_text(plain(claim.label))
         heading.update(head)
-        if claim.missing_from:
-            names = ", ".join(
-                printable(a.outlet if (a := self._articles_by_id.get(i)) else i)
-                for i in claim.missing_from
-            )
-            missing.update(Text(f"Left out by: {names}"))
-        else:
-            missing.update(Text("Every outlet states this claim."))
-        missing.set_class(bool(claim.missing_from), "-missing")
+        omitted = omitted_by(claim, outlets=len(self.articles), rule=self.rule)
+        missing.update(Text(self._silence_line(claim, omitted)))
+        missing.set_class(bool(omitted), "-missing")
         self.scroll_home(animate=False)
 
     def _elsewhere_text(self, claim: Claim) -> Text:
@@ -222,6 +239,25 @@ class ClaimDetail(VerticalScroll):
                 text.append(f"  elsewhere, {printable(outlet)}: ", "italic")
                 text.append(printable(evidence.text))
         return text
+
+    def _silence_line(self, claim: Claim, omitted: tuple[str, ...]) -> str:
+        """Who left the claim out, when that means something; else whose claim it is."""
+
+        def names(ids: Sequence[str]) -> str:
+            return ", ".join(
+                printable(a.outlet if (a := self._articles_by_id.get(i)) else i) for i in ids
+            )
+
+        if omitted:
+            return f"Left out by: {names(omitted)}"
+        if not claim.missing_from:
+            return "Every outlet states this claim."
+        adder = added_by(claim, outlets=len(self.articles))
+        if adder is not None:
+            return f"Only {names([adder])} states this claim: its addition."
+        outlets = len(self.articles)
+        return (f"Not stated by {len(claim.missing_from)} other outlets (an omission needs "
+                f"{self.rule.floor(outlets)} of {outlets} to state it).")
 
     def _ordered_versions(
         self, claim: Claim | None, altered: frozenset[str]
