@@ -8,16 +8,18 @@ input, bad usage, an unwritable output), 130 interrupted. stdout carries data
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
 from storydiff import __version__
-from storydiff.errors import StorydiffError
+from storydiff.errors import OutputError, StorydiffError
 
 EXIT_OK = 0
 EXIT_DIVERGENCE = 1
@@ -70,6 +72,32 @@ def run_or_exit(func: F) -> F:
             raise fail("interrupted; nothing was written", EXIT_INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature
+
+
+@contextlib.contextmanager
+def writing_stdout() -> Iterator[None]:
+    """Turn a failed write to stdout (a full disk, ``> /dev/full``) into one error line."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        _discard_stdout()
+        raise OutputError(f"stdout: cannot write ({exc.strerror or exc})") from None
+
+
+def _discard_stdout() -> None:
+    # What is still buffered would fail again when Python flushes stdout on exit, with
+    # a second message and status 120: send it to /dev/null instead.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def print_data(text: str) -> None:
+    """Write a command's result to stdout, as is."""
+    with writing_stdout():
+        typer.echo(text, nl=False)
 
 
 def _version_callback(value: bool) -> None:
@@ -175,7 +203,7 @@ def compare(
         warn(f"{alignment.articles[0].path}: only one article was read; nothing to compare it with")
     text = dumps_alignment(alignment)
     if out is None:
-        typer.echo(text, nl=False)
+        print_data(text)
     else:
         write_text_atomic(text, out)
         if not quiet:
@@ -226,9 +254,10 @@ def inspect_command(
     result = load_articles(paths, raise_when_empty=False)
     skipped = _skipped_failures(result, paths)
     if as_json:
-        typer.echo(json.dumps(_inspection(result, skipped), ensure_ascii=False, indent=2))
+        print_data(json.dumps(_inspection(result, skipped), ensure_ascii=False, indent=2) + "\n")
     else:
-        _print_inspection(result.articles)
+        with writing_stdout():
+            _print_inspection(result.articles)
     for failure in result.failures:
         if failure in skipped:
             warn(f"{failure.path}: {failure.message} (skipped)")
@@ -341,7 +370,7 @@ def _is_alignment_file(path: Path) -> bool:
 
     try:
         data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return True
     return not isinstance(data, dict) or "schema" in data
 
@@ -393,7 +422,7 @@ def report(
     alignment = keep_confident(_report_alignment(paths), min_confidence)
     text = render(alignment, report_format, rows=rows)
     if out is None:
-        typer.echo(text, nl=False)
+        print_data(text)
     else:
         write_text_atomic(text, out)
         typer.echo(f"wrote {out}", err=True)

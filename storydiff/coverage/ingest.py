@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from storydiff import __version__
+from storydiff.coverage.jsonload import JSONRefused, load_json
 from storydiff.coverage.model import Metadata, RawArticle
 from storydiff.errors import ArticleError, NoArticlesError
 
@@ -568,11 +569,13 @@ def _iso_from_match(match: re.Match[str]) -> str | None:
 def _parse_json_document(text: str, *, source: str) -> tuple[RawArticle, ...]:
     _require_text(text, source=source)
     try:
-        document = json.loads(text)
+        document = load_json(text)
     except json.JSONDecodeError as exc:
         raise ArticleError(
             f"{source}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
+    except JSONRefused as exc:
+        raise ArticleError(f"{source}: cannot read this JSON ({exc})") from None
     records = document if isinstance(document, list) else [document]
     if not records:
         raise ArticleError(f"{source}: empty file (a JSON list with no records)")
@@ -586,11 +589,13 @@ def _parse_json_lines(text: str, *, source: str) -> tuple[RawArticle, ...]:
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            records.append(load_json(line))
         except json.JSONDecodeError as exc:
             raise ArticleError(
                 f"{source}: line {number}: not valid JSON ({exc.msg} at column {exc.colno})"
             ) from None
+        except JSONRefused as exc:
+            raise ArticleError(f"{source}: line {number}: cannot read this JSON ({exc})") from None
     return _articles_from_records(records, source=source, source_format="jsonl")
 
 

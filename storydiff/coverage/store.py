@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storydiff.coverage.jsonload import JSONRefused, load_json
 from storydiff.coverage.model import (
     SCHEMA,
     Alignment,
@@ -397,13 +398,17 @@ def read_alignment(path: Path) -> Alignment:
     except OSError as exc:
         raise AlignmentFormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = load_json(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise AlignmentFormatError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise AlignmentFormatError(
             f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno});"
             " truncated or hand-edited?"
+        ) from None
+    except JSONRefused as exc:
+        raise AlignmentFormatError(
+            f"{path}: not an alignment file storydiff wrote ({exc}); hand-edited?"
         ) from None
     return alignment_from_dict(data, source=str(path))
 

@@ -7,6 +7,7 @@ skipped file with a warning when good articles sit beside it.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +109,103 @@ def test_an_aliased_file_among_good_ones_is_skipped_with_a_warning(tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert "warning: " in result.stderr and "bomb.md: malformed front matter" in result.stderr
     assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------------
+# Item 5: what used to end in a traceback and exit status 1
+
+_HUGE = "9" * 5000
+_DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def _record(extra: str) -> str:
+    return '{"outlet": "Quay Herald", "text": ' + f'"{STORY.strip()}", "notes": {extra}' + "}"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [("huge.json", _record(_HUGE), "cannot read this JSON (a number more than 4,300 digits long)"),
+     ("deep.json", _record(_DEEP), "cannot read this JSON (nested too deeply)"),
+     ("huge.jsonl", _record(_HUGE) + "\n", "line 1: cannot read this JSON (a number more than"),
+     ("deep.jsonl", _record(_DEEP) + "\n", "line 1: cannot read this JSON (nested too deeply)")],
+    ids=["json-huge-integer", "json-deep", "jsonl-huge-integer", "jsonl-deep"],
+)
+def test_json_article_with_a_huge_integer_or_deep_nesting(
+    tmp_path: Path, name: str, content: str, says: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert_one_error(invoke("compare", str(path)), names=name, says=says)
+    # Beside good articles it is skipped with a warning and the others are compared.
+    folder = write_story_pair(tmp_path / "story")
+    (folder / name).write_text(content, encoding="utf-8")
+    result = invoke("compare", str(folder), "--quiet")
+    assert result.exit_code == 0, result.output
+    assert f"warning: {folder / name}: {says}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [("published: 2025-02-30\n", None),
+     ("published: 2025-02-03T10:00:00+99:00\n", "2025-02-03"),
+     ("published: 2025-13-01 08:00:00\n", None),
+     ("title: " + _HUGE[:4400] + "\n", None)],
+    ids=["day-30-of-february", "offset-of-99-hours", "month-13", "title-of-4400-digits"],
+)
+def test_impossible_dates_and_numbers_in_front_matter(
+    tmp_path: Path, header: str, published: str | None
+) -> None:
+    path = _front_matter(tmp_path, header)
+    result = invoke("inspect", str(path), "--json")
+    if published is None:
+        line = assert_one_error(result, names="post.md", says="front matter")
+        assert "'published' is not a date" in line or "is too long" in line
+    else:
+        assert result.exit_code == 0, result.output
+        (article,) = json.loads(result.stdout)["articles"]
+        assert article["published"] == published
+
+
+def _good_alignment(tmp_path: Path) -> str:
+    result = invoke("compare", str(write_story_pair(tmp_path / "story")), "--quiet")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("command", ["report", "tui"])
+@pytest.mark.parametrize(
+    ("extra", "says"),
+    [(_HUGE, "(a number more than 4,300 digits long)"), (_DEEP, "(nested too deeply)")],
+    ids=["huge-integer", "deep"],
+)
+def test_alignment_file_with_a_huge_integer_or_deep_nesting(
+    tmp_path: Path, command: str, extra: str, says: str
+) -> None:
+    text = _good_alignment(tmp_path)
+    path = tmp_path / "alignment.json"
+    path.write_text(text.replace('"created"', f'"notes": {extra},\n "created"', 1),
+                    encoding="utf-8")
+    assert_one_error(invoke(command, str(path)), names="alignment.json",
+                     says=f"not an alignment file storydiff wrote {says}")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "args",
+    [("compare", "{story}", "--quiet"), ("report", "{alignment}"),
+     ("report", "{alignment}", "--format", "json"), ("inspect", "{story}"),
+     ("inspect", "{story}", "--json")],
+    ids=["compare", "report", "report-json", "inspect", "inspect-json"],
+)
+def test_stdout_on_a_full_disk_is_one_error(tmp_path: Path, args: tuple[str, ...]) -> None:
+    story = write_story_pair(tmp_path / "story")
+    alignment = tmp_path / "alignment.json"
+    alignment.write_text(_good_alignment(tmp_path / "again"), encoding="utf-8")
+    argv = [a.format(story=story, alignment=alignment) for a in args]
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "storydiff", *argv], cwd=REPO, stdout=full,
+            stderr=subprocess.PIPE, text=True, timeout=PATIENCE, check=False,
+        )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == ["error: stdout: cannot write (No space left on device)"]
