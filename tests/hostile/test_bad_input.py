@@ -405,11 +405,36 @@ def _broken_alignments(folder: Path) -> dict[str, Path]:
         "evidence": [],
     }]
     files["link-to-unknown-article"] = json.dumps(edited)
+    files.update(_inconsistent_alignments(good))
     paths = {}
     for name, text in files.items():
         paths[name] = folder / f"{name}.json"
         paths[name].write_text(text, encoding="utf-8")
     return paths
+
+
+def _inconsistent_alignments(good: str) -> dict[str, str]:
+    """Well-typed files whose ids, sentence numbers or numbers no `compare` would write."""
+    files = {}
+    edits = {
+        "duplicate-article": lambda a: a["articles"][1].update(id=a["articles"][0]["id"]),
+        "duplicate-claim": lambda a: a["claims"][1].update(id=a["claims"][0]["id"]),
+        "misnumbered-sentence": lambda a: a["articles"][0]["sentences"][1].update(index=0),
+        "quote-out-of-range": lambda a: a["claims"][2]["quotes"][0].update(sentence=9999),
+        "number-out-of-range": lambda a: a["claims"][0]["numbers"][0].update(sentence=-1),
+        "figure-out-of-range":
+            lambda a: a["figures"][0]["mentions"][0].update(sentence=9999),
+        "nan-score": lambda a: a["claims"][0]["members"][0].update(score=float("nan")),
+        "infinite-number":
+            lambda a: a["claims"][0]["numbers"][0].update(high=float("inf")),
+    }
+    for name, edit in edits.items():
+        edited = json.loads(good)
+        edit(edited)
+        files[name] = json.dumps(edited)
+    files["overflowing-number"] = good.replace('"low": 712', '"low": 1e999', 1)
+    assert files["overflowing-number"] != good
+    return files
 
 
 _BROKEN = {
@@ -420,6 +445,15 @@ _BROKEN = {
     "unknown-article": "names article 'renamed-outlet', which the file does not hold",
     "no-such-sentence": "has no sentence 9999",
     "link-to-unknown-article": "names article 'renamed-outlet', which the file does not hold",
+    "duplicate-article": "article id 'ledger' appears twice",
+    "duplicate-claim": "claim id 'c1' appears twice",
+    "misnumbered-sentence": "article 'ledger': sentence 1 has index 0",
+    "quote-out-of-range": "claim c3: article 'ledger' has no sentence 9999",
+    "number-out-of-range": "claim c1: article 'ledger' has no sentence -1",
+    "figure-out-of-range": "figure 10000-99999: article 'wire' has no sentence 9999",
+    "nan-score": "(NaN is not a number storydiff reads)",
+    "infinite-number": "(Infinity is not a number storydiff reads)",
+    "overflowing-number": "(the number 1e999 is too large)",
 }
 
 
