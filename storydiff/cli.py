@@ -247,14 +247,13 @@ def inspect_command(
 
     Example: storydiff inspect articles/kessford-spill --json
     """
-    import json
-
+    from storydiff.coverage.jsontext import dump_json
     from storydiff.coverage.load import load_articles
 
     result = load_articles(paths, raise_when_empty=False)
     skipped = _skipped_failures(result, paths)
     if as_json:
-        print_data(json.dumps(_inspection(result, skipped), ensure_ascii=False, indent=2) + "\n")
+        print_data(dump_json(_inspection(result, skipped), indent=2) + "\n")
     else:
         with writing_stdout():
             _print_inspection(result.articles)
@@ -270,16 +269,16 @@ def inspect_command(
 
 def _skipped_failures(result: Any, paths: list[str]) -> list[Any]:
     """Failures `inspect` only warns about, as `compare` does: files found in a folder
-    that are not articles at all (a notes.json beside the stories).
+    that cannot be read (binary, empty, broken) or are not articles at all (a notes.json
+    beside the stories), when something else was read.
 
-    A broken article in a folder (empty, binary) is still an error here, since showing
-    what is wrong with each article is what `inspect` is for; so is any path the user
-    named, and any failure when nothing could be read.
+    A path the user named is an error, and so is every failure when nothing could be
+    read. The skipped ones are still listed, with their problem, in `--json`.
     """
     if not result.articles:
         return []
     named = set(paths)
-    return [f for f in result.failures if f.not_an_article and f.path not in named]
+    return [f for f in result.failures if f.path not in named]
 
 
 def _inspection(result: Any, skipped: list[Any]) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from storydiff import __version__
-from storydiff.coverage.jsonload import JSONRefused, load_json
+from storydiff.coverage.jsontext import JSONRefused, json_problem, load_json
 from storydiff.coverage.model import Metadata, RawArticle
 from storydiff.errors import ArticleError, NoArticlesError
 
@@ -572,7 +572,8 @@ def _parse_json_document(text: str, *, source: str) -> tuple[RawArticle, ...]:
         document = load_json(text)
     except json.JSONDecodeError as exc:
         raise ArticleError(
-            f"{source}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            f"{source}: not valid JSON ({json_problem(exc)} at line {exc.lineno}"
+            f" column {exc.colno})"
         ) from None
     except JSONRefused as exc:
         raise ArticleError(f"{source}: cannot read this JSON ({exc})") from None
@@ -592,7 +593,8 @@ def _parse_json_lines(text: str, *, source: str) -> tuple[RawArticle, ...]:
             records.append(load_json(line))
         except json.JSONDecodeError as exc:
             raise ArticleError(
-                f"{source}: line {number}: not valid JSON ({exc.msg} at column {exc.colno})"
+                f"{source}: line {number}: not valid JSON ({json_problem(exc)}"
+                f" at column {exc.colno})"
             ) from None
         except JSONRefused as exc:
             raise ArticleError(f"{source}: line {number}: cannot read this JSON ({exc})") from None

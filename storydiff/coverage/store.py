@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from storydiff.coverage.jsonload import JSONRefused, load_json
+from storydiff.coverage.jsontext import JSONRefused, dump_json, json_problem, load_json
 from storydiff.coverage.model import (
     SCHEMA,
     Alignment,
@@ -228,7 +228,7 @@ def _profile_to_dict(profile: OutletProfile) -> dict[str, Any]:
 
 def dumps_alignment(alignment: Alignment) -> str:
     """Deterministic JSON text: same alignment, same bytes."""
-    return json.dumps(alignment_to_dict(alignment), ensure_ascii=False, indent=1) + "\n"
+    return dump_json(alignment_to_dict(alignment), indent=1) + "\n"
 
 
 def check_output_path(path: Path, *, inputs: Sequence[str | Path] = ()) -> None:
@@ -403,8 +403,8 @@ def read_alignment(path: Path) -> Alignment:
         raise AlignmentFormatError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise AlignmentFormatError(
-            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno});"
-            " truncated or hand-edited?"
+            f"{path}: not valid JSON ({json_problem(exc)} at line {exc.lineno},"
+            f" column {exc.colno}); truncated or hand-edited?"
         ) from None
     except JSONRefused as exc:
         raise AlignmentFormatError(

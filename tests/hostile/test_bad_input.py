@@ -298,6 +298,19 @@ def test_malformed_front_matter(tmp_path: Path, front_matter: str, says: str) ->
     assert_one_error(invoke("compare", str(path)), names="post.md", says=says)
 
 
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [("cut.json", "not valid JSON (Unterminated string starting at line 1 column 10)"),
+     ("cut.jsonl", "line 1: not valid JSON (Unterminated string starting at column 10)")],
+)
+def test_truncated_json_article_says_where_once(tmp_path: Path, name: str, says: str) -> None:
+    # The decoder's message ends "starting at"; it used to read "starting at at line 1".
+    path = tmp_path / name
+    path.write_text('{"text": "The quay shut', encoding="utf-8")
+    line = assert_one_error(invoke("compare", str(path)), names=name, says=says)
+    assert " at at " not in line
+
+
 def test_front_matter_never_closed(tmp_path: Path) -> None:
     path = tmp_path / "post.md"
     path.write_text(f"---\ntitle: Quay\n{STORY}", encoding="utf-8")
@@ -438,7 +451,7 @@ def _inconsistent_alignments(good: str) -> dict[str, str]:
 
 
 _BROKEN = {
-    "truncated": "not valid JSON (Unterminated string",
+    "truncated": "not valid JSON (Unterminated string starting at line",
     "wrong-type": "malformed field (expected an integer, got str)",
     "unknown-type": "malformed field ('made_up' is not a valid DivergenceType)",
     "newer-schema": "unsupported schema 'storydiff/alignment@2'",

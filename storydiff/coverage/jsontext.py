@@ -1,19 +1,24 @@
-"""JSON from files a user hands us, with the standard parser's crashes turned into a message.
+"""JSON in and out: hostile files read without a traceback, written without raw controls.
 
 ``json.loads`` raises ``RecursionError`` on nesting a few thousand deep and a bare
 ``ValueError`` on an integer longer than Python converts (4,300 digits by default), and it
 reads ``NaN``, ``Infinity`` and ``1e999`` as floats no storydiff field can hold. Articles
 and alignment files are parsed here so that each of these is one line naming the problem.
+
+Written JSON keeps non-ASCII text readable (``ensure_ascii=False``), but ``json.dumps`` only
+escapes the C0 controls: DEL, the C1 controls (U+009B is a terminal's CSI) and bidi
+overrides would reach a terminal raw when the JSON is printed, so they are escaped too.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from typing import Any
 
-__all__ = ["JSONRefused", "load_json"]
+__all__ = ["JSONRefused", "dump_json", "json_problem", "load_json"]
 
 
 class JSONRefused(ValueError):
@@ -60,3 +65,22 @@ def _finite_float(text: str) -> float:
 
 def _clip(text: str) -> str:
     return text if len(text) <= 24 else f"{text[:20]}…"
+
+
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def dump_json(value: Any, *, indent: int | None = None) -> str:
+    """``json.dumps`` with non-ASCII kept and every control character escaped.
+
+    >>> dump_json({"title": "red\\x9b31m é"})
+    '{"title": "red\\\\u009b31m é"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    # These characters can only stand inside a JSON string, where an escape means the same.
+    return _RAW_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """The decoder's message, ready for " at line N": its "… starting at" loses the "at"."""
+    return exc.msg.removesuffix(" at")
