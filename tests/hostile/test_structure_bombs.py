@@ -209,3 +209,23 @@ def test_stdout_on_a_full_disk_is_one_error(tmp_path: Path, args: tuple[str, ...
         )
     assert done.returncode == 2, done.stderr
     assert done.stderr.splitlines() == ["error: stdout: cannot write (No space left on device)"]
+
+
+def test_a_number_of_four_hundred_digits_in_article_text_is_not_a_figure(tmp_path: Path) -> None:
+    # It read as infinity: compare ended in an OverflowError, and an alignment file
+    # holding Infinity is one the reader refuses.
+    digits = "9" * 400
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "quay-herald.txt").write_text(
+        f"The board said {digits} barges and 12 cranes were hit on Friday.\n", encoding="utf-8")
+    (folder / "dock-post.txt").write_text(
+        f"On Friday {digits} barges and 12 cranes were hit, the board said.\n", encoding="utf-8")
+    out = tmp_path / "alignment.json"
+    compared = invoke("compare", str(folder), "--quiet", "--out", str(out))
+    assert compared.exit_code == 0, compared.output
+    alignment = json.loads(out.read_text(encoding="utf-8"))
+    surfaces = {n["surface"] for c in alignment["claims"] for n in c.get("numbers", [])}
+    assert surfaces == {"12"}
+    reported = invoke("report", str(out), "--format", "md")
+    assert reported.exit_code == 0, reported.output
