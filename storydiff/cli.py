@@ -8,10 +8,12 @@ input, bad usage, an unwritable output), 130 interrupted. stdout carries data
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -21,7 +23,7 @@ from typer.core import TyperCommand
 from storydiff import __version__
 from storydiff.coverage.model import DivergenceType
 from storydiff.coverage.settings import Settings
-from storydiff.errors import StorydiffError
+from storydiff.errors import OutputError, StorydiffError
 
 EXIT_OK = 0
 EXIT_DIVERGENCE = 1
@@ -127,6 +129,32 @@ def run_or_exit(func: F) -> F:
             raise fail("interrupted; nothing was written", EXIT_INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature
+
+
+@contextlib.contextmanager
+def writing_stdout() -> Iterator[None]:
+    """Turn a failed write to stdout (a full disk, ``> /dev/full``) into one error line."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        _discard_stdout()
+        raise OutputError(f"stdout: cannot write ({exc.strerror or exc})") from None
+
+
+def _discard_stdout() -> None:
+    # What is still buffered would fail again when Python flushes stdout on exit, with
+    # a second message and status 120: send it to /dev/null instead.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def print_data(text: str) -> None:
+    """Write a command's result to stdout, as is."""
+    with writing_stdout():
+        typer.echo(text, nl=False)
 
 
 def _version_callback(value: bool) -> None:
@@ -296,7 +324,7 @@ def compare(
             typer.echo(f"wrote {out}", err=True)
     # JSON poured onto a terminal buries the summary and the gate's reasons
     if as_json or (out is None and not sys.stdout.isatty()):
-        typer.echo(text, nl=False)
+        print_data(text)
     elif out is None and not quiet:
         typer.echo("alignment not printed on a terminal: --out FILE saves it, --json prints it",
                    err=True)
@@ -346,16 +374,16 @@ def inspect_command(
     Example:
       storydiff inspect articles/kessford-spill --json
     """
-    import json
-
+    from storydiff.coverage.jsontext import dump_json
     from storydiff.coverage.load import load_articles
 
     result = load_articles(paths, raise_when_empty=False)
     skipped = _skipped_failures(result, paths)
     if as_json:
-        typer.echo(json.dumps(_inspection(result, skipped), ensure_ascii=False, indent=2))
+        print_data(dump_json(_inspection(result, skipped), indent=2) + "\n")
     else:
-        _print_inspection(result.articles)
+        with writing_stdout():
+            _print_inspection(result.articles)
     for failure in result.failures:
         if failure in skipped:
             warn(f"{failure.path}: {failure.message} (skipped)")
@@ -368,16 +396,16 @@ def inspect_command(
 
 def _skipped_failures(result: Any, paths: list[str]) -> list[Any]:
     """Failures `inspect` only warns about, as `compare` does: files found in a folder
-    that are not articles at all (a notes.json beside the stories).
+    that cannot be read (binary, empty, broken) or are not articles at all (a notes.json
+    beside the stories), when something else was read.
 
-    A broken article in a folder (empty, binary) is still an error here, since showing
-    what is wrong with each article is what `inspect` is for; so is any path the user
-    named, and any failure when nothing could be read.
+    A path the user named is an error, and so is every failure when nothing could be
+    read. The skipped ones are still listed, with their problem, in `--json`.
     """
     if not result.articles:
         return []
     named = set(paths)
-    return [f for f in result.failures if f.not_an_article and f.path not in named]
+    return [f for f in result.failures if f.path not in named]
 
 
 def _inspection(result: Any, skipped: list[Any]) -> dict[str, Any]:
@@ -460,7 +488,7 @@ def _is_alignment_file(path: Path) -> bool:
 
     try:
         data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return True
     return not isinstance(data, dict) or "schema" in data
 
@@ -521,7 +549,7 @@ def report(
     alignment = keep_confident(_report_alignment(paths), min_confidence)
     text = render(alignment, report_format, rows=rows)
     if out is None:
-        typer.echo(text, nl=False)
+        print_data(text)
     else:
         write_text_atomic(text, out)
         typer.echo(f"wrote {out}", err=True)

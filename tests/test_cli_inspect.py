@@ -34,19 +34,36 @@ def test_inspect_json() -> None:
     assert report["failures"] == []
 
 
-def test_bad_file_among_good_ones_exits_2_after_showing_the_good_ones() -> None:
-    # A broken article is an error even in a folder: inspect is where one looks for it.
+def test_bad_file_among_good_ones_is_skipped_with_a_warning_like_compare() -> None:
+    # Issue 10: inspect exited 2 on a folder that compare reads with a warning.
     folder = DATA / "mixed"
     result = runner.invoke(app, ["inspect", "--json", str(folder)])
-    assert result.exit_code == 2
+    assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert [a["path"] for a in report["articles"]] == [
         f"{folder}/01-gull-gazette.txt", f"{folder}/03-note.md",
     ]
     assert report["failures"] == [
-        {"path": f"{folder}/02-empty.txt", "message": "empty file", "skipped": False},
+        {"path": f"{folder}/02-empty.txt", "message": "empty file", "skipped": True},
     ]
-    assert result.stderr == f"error: {folder}/02-empty.txt: empty file\n"
+    warning = f"warning: {folder}/02-empty.txt: empty file (skipped)"
+    assert result.stderr.splitlines() == [warning]
+    compared = runner.invoke(app, ["compare", "--quiet", str(folder)])
+    assert compared.exit_code == 0
+    assert compared.stderr.splitlines() == [warning]
+
+
+def test_binary_file_in_a_folder_is_skipped_like_compare(tmp_path: Path) -> None:
+    story, _ = _story_with_a_notes_file(tmp_path)
+    photo = story / "03-photo.txt"
+    photo.write_bytes(b"\x00\x01\x02" * 100)
+    warning = f"warning: {photo}: binary file, not text (skipped)"
+    for command in ("inspect", "compare"):
+        result = runner.invoke(app, [command, "--quiet", str(story)] if command == "compare"
+                               else [command, str(story)])
+        assert result.exit_code == 0, (command, result.output)
+        assert warning in result.stderr.splitlines(), command
+        assert "error:" not in result.stderr, command
 
 
 def _story_with_a_notes_file(tmp_path: Path) -> tuple[Path, Path]:

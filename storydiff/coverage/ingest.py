@@ -21,7 +21,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from email.message import Message
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from storydiff import __version__
+from storydiff.coverage.jsontext import JSONRefused, json_problem, load_json
 from storydiff.coverage.model import Metadata, RawArticle
 from storydiff.errors import ArticleError, NoArticlesError
 
@@ -369,9 +370,66 @@ def _parse_markdown(text: str, *, source: str) -> RawArticle:
     return RawArticle(path=source, text=body, metadata=metadata, source_format="md")
 
 
+_MAX_FRONT_MATTER_BYTES = 64 * 1024
+"""A longer header is not metadata; parsing it in pure-Python YAML would be slow."""
+_MAX_FRONT_MATTER_DEPTH = 8
+"""Known fields are scalars or lists of them; deeper nesting is refused before it is built."""
+_MAX_FIELD_CHARS = 2_000
+"""A title, outlet, author, date or URL longer than this is not one."""
+_MAX_FIELD_ITEMS = 20
+"""Authors listed in one field at the most."""
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that refuses aliases and deep nesting, and keeps dates and numbers as text.
+
+    An alias shares a node, so a few hundred bytes of ``&a [*b, *b, ...]`` name billions
+    of strings (the "billion laughs"): refused before anything is built. Dates, times and
+    numbers stay the strings they were written as, so the YAML library never crashes on
+    them: ``2025-02-30`` is a date storydiff does not read, a ``+99:00`` offset is ignored
+    like any time of day, and a 5,000-digit number is never converted.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.current_event  # check_event has just read it
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases are not read, found *{event.anchor}", event.start_mark
+            )
+        if self._depth >= _MAX_FRONT_MATTER_DEPTH and self.check_event(
+            yaml.SequenceStartEvent, yaml.MappingStartEvent
+        ):
+            raise yaml.composer.ComposerError(
+                None, None, f"nested deeper than {_MAX_FRONT_MATTER_DEPTH} levels",
+                self.current_event.start_mark,
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _scalar_as_written(loader: _FrontMatterLoader, node: yaml.Node) -> str:
+    return str(loader.construct_scalar(node))  # type: ignore[arg-type]  # a ScalarNode
+
+
+for _tag in ("timestamp", "int", "float"):
+    yaml.add_constructor(f"tag:yaml.org,2002:{_tag}", _scalar_as_written,
+                         Loader=_FrontMatterLoader)
+
+
 def _load_front_matter(header: str, *, source: str) -> Mapping[str, Any]:
+    size = len(header.encode("utf-8", "surrogatepass"))
+    if size > _MAX_FRONT_MATTER_BYTES:
+        raise ArticleError(
+            f"{source}: front matter too large ({size // 1024} KB > "
+            f"{_MAX_FRONT_MATTER_BYTES // 1024} KB cap)"
+        )
     try:
-        fields = yaml.safe_load(header)
+        fields = yaml.load(header, Loader=_FrontMatterLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"
@@ -390,8 +448,10 @@ def _load_front_matter(header: str, *, source: str) -> Mapping[str, Any]:
 def _metadata_from_fields(fields: Mapping[str, Any], *, source: str, where: str) -> Metadata:
     values: dict[str, str | None] = {}
     for name, aliases in _FIELD_ALIASES.items():
-        raw = next((fields[alias] for alias in aliases if fields.get(alias) is not None), None)
-        values[name] = _field_text(raw)
+        key = next((alias for alias in aliases if fields.get(alias) is not None), None)
+        values[name] = None if key is None else _known_field_text(
+            fields[key], problem_prefix=f"{source}: {where} {key!r}"
+        )
     published = values["published"]
     if published is not None:
         iso = parse_date(published)
@@ -401,19 +461,43 @@ def _metadata_from_fields(fields: Mapping[str, Any], *, source: str, where: str)
     return Metadata(**values)
 
 
+_SCALARS = (str, int, float, bool)
+
+
+def _known_field_text(value: Any, *, problem_prefix: str) -> str | None:
+    """A known metadata field as one line of text, or ArticleError naming what it holds.
+
+    Only text (or a number), an object with a ``name`` (JSON author objects), or a short
+    list of those are metadata; anything else is refused rather than stringified whole.
+    """
+    items = value if isinstance(value, list) else [value]
+    if len(items) > _MAX_FIELD_ITEMS:
+        raise ArticleError(
+            f"{problem_prefix} lists {len(items)} items (at most {_MAX_FIELD_ITEMS})"
+        )
+    parts = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("name"), _SCALARS):
+            item = item["name"]
+        if not isinstance(item, _SCALARS):
+            kind = "a mapping" if isinstance(item, dict) else f"a {type(item).__name__}"
+            raise ArticleError(f"{problem_prefix} is not text or a short list of text ({kind})")
+        part = str(item)
+        if len(part) > _MAX_FIELD_CHARS:
+            raise ArticleError(
+                f"{problem_prefix} is too long ({len(part):,} characters; "
+                f"at most {_MAX_FIELD_CHARS:,})"
+            )
+        part = " ".join(part.split())
+        if part:
+            parts.append(part)
+    return " and ".join(parts) or None
+
+
 def _field_text(value: Any) -> str | None:
+    """An HTML extractor's metadata string as one line, or None."""
     if value is None:
         return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        parts = [str(item).strip() for item in value if str(item).strip()]
-        return " and ".join(parts) or None
-    if isinstance(value, dict):
-        # An author object ({"name": ...}) is common in JSON exports.
-        return _field_text(value.get("name"))
     text = " ".join(str(value).split())
     return text or None
 
@@ -485,11 +569,14 @@ def _iso_from_match(match: re.Match[str]) -> str | None:
 def _parse_json_document(text: str, *, source: str) -> tuple[RawArticle, ...]:
     _require_text(text, source=source)
     try:
-        document = json.loads(text)
+        document = load_json(text)
     except json.JSONDecodeError as exc:
         raise ArticleError(
-            f"{source}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            f"{source}: not valid JSON ({json_problem(exc)} at line {exc.lineno}"
+            f" column {exc.colno})"
         ) from None
+    except JSONRefused as exc:
+        raise ArticleError(f"{source}: cannot read this JSON ({exc})") from None
     records = document if isinstance(document, list) else [document]
     if not records:
         raise ArticleError(f"{source}: empty file (a JSON list with no records)")
@@ -503,11 +590,14 @@ def _parse_json_lines(text: str, *, source: str) -> tuple[RawArticle, ...]:
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            records.append(load_json(line))
         except json.JSONDecodeError as exc:
             raise ArticleError(
-                f"{source}: line {number}: not valid JSON ({exc.msg} at column {exc.colno})"
+                f"{source}: line {number}: not valid JSON ({json_problem(exc)}"
+                f" at column {exc.colno})"
             ) from None
+        except JSONRefused as exc:
+            raise ArticleError(f"{source}: line {number}: cannot read this JSON ({exc})") from None
     return _articles_from_records(records, source=source, source_format="jsonl")
 
 

@@ -458,7 +458,10 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
     ...     "The report notes more than 700 hospitals that do this.")]
     [(700.0, 700.0, 'more than', 'hospitals')]
     """
-    atoms = [atom for match in _MASTER.finditer(sentence) if (atom := _read(match))]
+    atoms = [
+        atom for match in _MASTER.finditer(sentence)
+        if (atom := _read(match)) and _is_finite(atom)
+    ]
     atoms = _join_ratios(sentence, _drop_units_read_as_ordinals(sentence, atoms))
     atoms = _join_split_years(sentence, atoms)
     atoms = [
@@ -472,10 +475,16 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
         mention = _with_subject(sentence, _with_qualifier(sentence, atom))
         if _passes_things(mention):
             mention = _with_subject(sentence, atom)
-        if _is_pronoun_one(sentence, mention):
+        if _is_pronoun_one(sentence, mention) or not _is_finite(mention):
             continue
         mentions.append(mention)
     return tuple(mentions)
+
+
+def _is_finite(mention: NumberMention) -> bool:
+    # A run of 400 digits reads as infinity: no figure to compare, and every step that
+    # takes its logarithm or writes it to JSON would fail on it.
+    return math.isfinite(mention.low) and math.isfinite(mention.high)
 
 
 def _join_split_years(sentence: str, atoms: list[NumberMention]) -> list[NumberMention]:

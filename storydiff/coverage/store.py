@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storydiff.coverage.jsontext import JSONRefused, dump_json, json_problem, load_json
 from storydiff.coverage.model import (
     SCHEMA,
     Alignment,
@@ -227,7 +228,7 @@ def _profile_to_dict(profile: OutletProfile) -> dict[str, Any]:
 
 def dumps_alignment(alignment: Alignment) -> str:
     """Deterministic JSON text: same alignment, same bytes."""
-    return json.dumps(alignment_to_dict(alignment), ensure_ascii=False, indent=1) + "\n"
+    return dump_json(alignment_to_dict(alignment), indent=1) + "\n"
 
 
 def check_output_path(path: Path, *, inputs: Sequence[str | Path] = ()) -> None:
@@ -397,13 +398,17 @@ def read_alignment(path: Path) -> Alignment:
     except OSError as exc:
         raise AlignmentFormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = load_json(raw.decode("utf-8"), finite=True)
     except UnicodeDecodeError:
         raise AlignmentFormatError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise AlignmentFormatError(
-            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno});"
-            " truncated or hand-edited?"
+            f"{path}: not valid JSON ({json_problem(exc)} at line {exc.lineno},"
+            f" column {exc.colno}); truncated or hand-edited?"
+        ) from None
+    except JSONRefused as exc:
+        raise AlignmentFormatError(
+            f"{path}: not an alignment file storydiff wrote ({exc}); hand-edited?"
         ) from None
     return alignment_from_dict(data, source=str(path))
 
@@ -436,10 +441,33 @@ def alignment_from_dict(data: Any, *, source: str = "<alignment>") -> Alignment:
         raise AlignmentFormatError(f"{source}: missing field {exc.args[0]!r}") from None
     except (TypeError, ValueError) as exc:
         raise AlignmentFormatError(f"{source}: malformed field ({exc})") from None
-    problem = _dangling_reference(alignment)
+    problem = _duplicate_or_misnumbered(alignment) or _dangling_reference(alignment)
     if problem:
         raise AlignmentFormatError(f"{source}: {problem}")
     return alignment
+
+
+def _duplicate_or_misnumbered(alignment: Alignment) -> str | None:
+    """The first article or claim id used twice, or sentence numbered out of its place.
+
+    Ids key the TUI's tables and lists (a second row with one key crashes it) and every
+    reference in the file; a sentence's index is its position, which members name.
+    """
+    for kind, ids in (("article", [a.id for a in alignment.articles]),
+                      ("claim", [c.id for c in alignment.claims])):
+        seen: set[str] = set()
+        for item in ids:
+            if item in seen:
+                return f"{kind} id {item!r} appears twice"
+            seen.add(item)
+    for article in alignment.articles:
+        for position, sentence in enumerate(article.sentences):
+            if sentence.index != position:
+                return (
+                    f"article {article.id!r}: sentence {position} has index {sentence.index}"
+                    f" (sentences are numbered 0, 1, 2, … in order)"
+                )
+    return None
 
 
 def _dangling_reference(alignment: Alignment) -> str | None:
@@ -466,9 +494,14 @@ def _dangling_reference(alignment: Alignment) -> str | None:
         unknown = next((a for a in named if a and a not in sentences), None)
         if unknown is not None:
             return f"claim {claim.id} names article {unknown!r}, which the file does not hold"
-        for m in claim.members:
-            if bad_sentence(m.article, m.sentence):
-                return f"claim {claim.id}: article {m.article!r} has no sentence {m.sentence}"
+        cited = [
+            *((m.article, m.sentence) for m in claim.members),
+            *((q.article, q.sentence) for q in claim.quotes),
+            *((n.article, n.sentence) for n in claim.numbers),
+        ]
+        for article, sentence in cited:
+            if bad_sentence(article, sentence):
+                return f"claim {claim.id}: article {article!r} has no sentence {sentence}"
         for e in (e for d in claim.divergences for e in d.evidence):
             if bad_sentence(e.article, e.sentence):
                 return f"claim {claim.id}: evidence names sentence {e.sentence} of {e.article!r}"
@@ -478,6 +511,11 @@ def _dangling_reference(alignment: Alignment) -> str | None:
                 return (
                     f"figure {figure.value} names article {mention.article!r},"
                     " which the file does not hold"
+                )
+            if bad_sentence(mention.article, mention.sentence):
+                return (
+                    f"figure {figure.value}: article {mention.article!r} has no sentence"
+                    f" {mention.sentence}"
                 )
     return _dangling_provenance(alignment, sentences)
 

@@ -341,7 +341,7 @@ def _is_alignment_file(path: Path) -> bool:
         return True
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return True
     return not (isinstance(data, dict) and "text" in data and "schema" not in data)
 

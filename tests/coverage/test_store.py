@@ -5,6 +5,7 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -58,14 +59,16 @@ numbers = st.integers(-10**9, 10**9).map(float) | st.floats(allow_nan=False,
 articles = st.builds(
     Article, id=ids, path=text, outlet=text, title=maybe, url=maybe, published=maybe,
     author=maybe, text=text,
-    sentences=st.lists(st.builds(Sentence, index=st.integers(0, 99), text=text,
-                                 start=st.integers(0, 999), end=st.integers(0, 999)),
-                       max_size=3).map(tuple),
+    # A sentence's index is its position: the reader refuses any other numbering.
+    sentences=st.lists(st.tuples(text, st.integers(0, 999), st.integers(0, 999)), max_size=3)
+    .map(lambda drawn: tuple(Sentence(index=i, text=t, start=s, end=e)
+                             for i, (t, s, e) in enumerate(drawn))),
     dropped=st.lists(st.builds(DroppedLine, text=text, reason=text), max_size=2).map(tuple),
 )
 @st.composite
 def alignments(draw: st.DrawFn) -> Alignment:
-    """Any alignment whose claims and figures name only articles and sentences it holds."""
+    """Any alignment with unique ids whose claims and figures name only articles and
+    sentences it holds."""
     drawn = draw(st.lists(articles, min_size=1, max_size=2, unique_by=lambda a: a.id))
     known = st.sampled_from([a.id for a in drawn])
     sentence_of = {a.id: len(a.sentences) for a in drawn}
@@ -90,18 +93,27 @@ def alignments(draw: st.DrawFn) -> Alignment:
                         sentence=draw_evidence(st.integers(0, sentence_of[article] - 1)),
                         text=draw_evidence(text))
 
-    member_lists = (st.lists(members(), max_size=3) if any(sentence_of.values())
-                    else st.just([]))
+    @st.composite
+    def places(draw_place: st.DrawFn) -> tuple[str, int]:
+        article = draw_place(known.filter(lambda a: sentence_of[a] > 0))
+        return article, draw_place(st.integers(0, sentence_of[article] - 1))
+
+    def some(strategy: st.SearchStrategy[Any], most: int) -> st.SearchStrategy[Any]:
+        # Nothing can name a sentence when no article has one.
+        if not any(sentence_of.values()):
+            return st.just(())
+        return st.lists(strategy, max_size=most).map(tuple)
+
+    member_lists = some(members(), 3)
     claims = st.builds(
         Claim, id=ids, label=text,
-        members=member_lists.map(tuple),
+        members=member_lists,
         reference=known,
-        quotes=st.lists(st.builds(ClaimQuote, article=known, sentence=st.integers(0, 9),
-                                  text=text, speaker=maybe), max_size=2).map(tuple),
-        numbers=st.lists(st.builds(ClaimNumber, article=known, sentence=st.integers(0, 9),
-                                   surface=text, low=numbers, high=numbers,
-                                   kind=st.sampled_from(NumberKind), qualifier=maybe,
-                                   subject=maybe), max_size=2).map(tuple),
+        quotes=some(st.builds(lambda place, text, speaker: ClaimQuote(*place, text, speaker),
+                              places(), text, maybe), 2),
+        numbers=some(st.builds(
+            lambda place, *rest: ClaimNumber(*place, *rest), places(), text, numbers, numbers,
+            st.sampled_from(NumberKind), maybe, maybe), 2),
         divergences=st.lists(st.builds(Divergence, type=st.sampled_from(DivergenceType),
                                        articles=st.lists(known, max_size=2).map(tuple),
                                        reference=known, detail=text,
@@ -112,9 +124,8 @@ def alignments(draw: st.DrawFn) -> Alignment:
     )
     figures = st.builds(
         Figure, value=text, kind=st.sampled_from(NumberKind),
-        mentions=st.lists(st.builds(FigureMention, article=known, sentence=st.integers(0, 9),
-                                    surface=text, qualifier=maybe, subject=maybe,
-                                    claim=maybe), max_size=2).map(tuple),
+        mentions=some(st.builds(lambda place, *rest: FigureMention(*place, *rest), places(),
+                                text, maybe, maybe, maybe), 2),
     )
     drawn_claims = tuple(draw(st.lists(claims, max_size=2, unique_by=lambda c: c.id)))
     # A placeholder id when there are no claims: the lists drawing from it are then empty.

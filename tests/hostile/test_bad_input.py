@@ -297,6 +297,19 @@ def test_malformed_front_matter(tmp_path: Path, front_matter: str, says: str) ->
     assert_one_error(invoke("compare", str(path)), names="post.md", says=says)
 
 
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [("cut.json", "not valid JSON (Unterminated string starting at line 1 column 10)"),
+     ("cut.jsonl", "line 1: not valid JSON (Unterminated string starting at column 10)")],
+)
+def test_truncated_json_article_says_where_once(tmp_path: Path, name: str, says: str) -> None:
+    # The decoder's message ends "starting at"; it used to read "starting at at line 1".
+    path = tmp_path / name
+    path.write_text('{"text": "The quay shut', encoding="utf-8")
+    line = assert_one_error(invoke("compare", str(path)), names=name, says=says)
+    assert " at at " not in line
+
+
 def test_front_matter_never_closed(tmp_path: Path) -> None:
     path = tmp_path / "post.md"
     path.write_text(f"---\ntitle: Quay\n{STORY}", encoding="utf-8")
@@ -404,6 +417,7 @@ def _broken_alignments(folder: Path) -> dict[str, Path]:
         "evidence": [],
     }]
     files["link-to-unknown-article"] = json.dumps(edited)
+    files.update(_inconsistent_alignments(good))
     paths = {}
     for name, text in files.items():
         paths[name] = folder / f"{name}.json"
@@ -411,14 +425,47 @@ def _broken_alignments(folder: Path) -> dict[str, Path]:
     return paths
 
 
+def _inconsistent_alignments(good: str) -> dict[str, str]:
+    """Well-typed files whose ids, sentence numbers or numbers no `compare` would write."""
+    files = {}
+    edits = {
+        "duplicate-article": lambda a: a["articles"][1].update(id=a["articles"][0]["id"]),
+        "duplicate-claim": lambda a: a["claims"][1].update(id=a["claims"][0]["id"]),
+        "misnumbered-sentence": lambda a: a["articles"][0]["sentences"][1].update(index=0),
+        "quote-out-of-range": lambda a: a["claims"][2]["quotes"][0].update(sentence=9999),
+        "number-out-of-range": lambda a: a["claims"][0]["numbers"][0].update(sentence=-1),
+        "figure-out-of-range":
+            lambda a: a["figures"][0]["mentions"][0].update(sentence=9999),
+        "nan-score": lambda a: a["claims"][0]["members"][0].update(score=float("nan")),
+        "infinite-number":
+            lambda a: a["claims"][0]["numbers"][0].update(high=float("inf")),
+    }
+    for name, edit in edits.items():
+        edited = json.loads(good)
+        edit(edited)
+        files[name] = json.dumps(edited)
+    files["overflowing-number"] = good.replace('"low": 712', '"low": 1e999', 1)
+    assert files["overflowing-number"] != good
+    return files
+
+
 _BROKEN = {
-    "truncated": "not valid JSON (Unterminated string",
+    "truncated": "not valid JSON (Unterminated string starting at line",
     "wrong-type": "malformed field (expected an integer, got str)",
     "unknown-type": "malformed field ('made_up' is not a valid DivergenceType)",
     "newer-schema": "unsupported schema 'storydiff/alignment@2'",
     "unknown-article": "names article 'renamed-outlet', which the file does not hold",
     "no-such-sentence": "has no sentence 9999",
     "link-to-unknown-article": "names article 'renamed-outlet', which the file does not hold",
+    "duplicate-article": "article id 'ledger' appears twice",
+    "duplicate-claim": "claim id 'c1' appears twice",
+    "misnumbered-sentence": "article 'ledger': sentence 1 has index 0",
+    "quote-out-of-range": "claim c3: article 'ledger' has no sentence 9999",
+    "number-out-of-range": "claim c1: article 'ledger' has no sentence -1",
+    "figure-out-of-range": "figure 10000-99999: article 'wire' has no sentence 9999",
+    "nan-score": "(NaN is not a number storydiff reads)",
+    "infinite-number": "(Infinity is not a number storydiff reads)",
+    "overflowing-number": "(the number 1e999 is too large)",
 }
 
 

@@ -98,9 +98,33 @@ def test_a_file_named_with_an_escape_sequence_is_reported_harmlessly(
     assert len(warnings) == 1 and "[bold]name.txt: empty file (skipped)" in warnings[0]
 
     inspected = invoke("inspect", str(folder))
-    assert inspected.exit_code == 2
+    assert inspected.exit_code == 0  # skipped with a warning, as compare does
     assert_no_control_characters(inspected.output)
-    assert inspected.stderr.strip().endswith("[bold]name.txt: empty file")
+    assert inspected.stderr.strip().endswith("[bold]name.txt: empty file (skipped)")
+
+
+C1_CONTROLS = "\x9b31m\x85\x7f\u202e"
+"""CSI (an 8-bit terminal escape), NEL, DEL and a bidi override: json.dumps keeps them raw."""
+
+
+def test_json_outputs_escape_c1_controls_and_keep_the_value(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    name = f"quay{C1_CONTROLS}herald.txt"
+    (folder / name).write_text(STORY, encoding="utf-8")
+    (folder / "dock-post.txt").write_text(STORY.replace("Friday", "Thursday"), encoding="utf-8")
+    out = tmp_path / "alignment.json"
+    compared = invoke("compare", str(folder), "--quiet")
+    assert invoke("compare", str(folder), "--quiet", "--out", str(out)).exit_code == 0
+    reported = invoke("report", str(out), "--format", "json")
+    inspected = invoke("inspect", "--json", str(folder))
+    for result in (compared, reported, inspected):
+        assert result.exit_code == 0, result.output
+        assert not any("\x7f" <= ch <= "\x9f" or ch == "\u202e" for ch in result.stdout)
+        assert "\\u009b31m\\u0085\\u007f\\u202e" in result.stdout
+        paths = [a["path"] for a in json.loads(result.stdout)["articles"]]
+        assert str(folder / name) in paths
+    assert not any("\x7f" <= ch <= "\x9f" for ch in out.read_text(encoding="utf-8"))
 
 
 def test_a_missing_path_with_escapes_and_newlines_is_one_harmless_line(tmp_path: Path) -> None:
