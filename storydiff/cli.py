@@ -151,6 +151,21 @@ def _discard_stdout() -> None:
         os.close(devnull)
 
 
+def source_date() -> str | None:
+    """``created`` from ``SOURCE_DATE_EPOCH`` when it is set, as reproducible builds
+    use it: the same articles then give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.fromtimestamp(int(epoch), UTC)
+    except (OverflowError, ValueError, OSError):
+        return None  # beyond the calendar: the clock's time, as without it
+    return moment.isoformat().replace("+00:00", "Z")
+
+
 def print_data(text: str) -> None:
     """Write a command's result to stdout, as is."""
     with writing_stdout():
@@ -297,7 +312,12 @@ def compare(
     from storydiff.coverage.outlets import parse_outlet_option
     from storydiff.coverage.pipeline import compare_paths
     from storydiff.coverage.settings import Settings
-    from storydiff.coverage.store import check_output_path, dumps_alignment, write_text_atomic
+    from storydiff.coverage.store import (
+        check_output_path,
+        dumps_alignment,
+        unchanged_but_for_created,
+        write_text_atomic,
+    )
     from storydiff.report.gate import parse_fail_on
 
     gate = parse_fail_on(fail_on) if fail_on else None
@@ -311,14 +331,17 @@ def compare(
     if out is not None:
         check_output_path(out, inputs=paths)  # before the analysis, which may take minutes
     result = compare_paths(paths, settings=settings, progress=None if quiet else _progress,
-                           outlet_names=names)
+                           outlet_names=names, created=source_date())
     for failure in result.failures:
         warn(f"{failure.path}: {failure.message} (skipped)")
     alignment = result.alignment
     if len(alignment.articles) == 1:
         warn(f"{alignment.articles[0].path}: only one article was read; nothing to compare it with")
     text = dumps_alignment(alignment)
-    if out is not None:
+    if out is not None and unchanged_but_for_created(out, text):
+        if not quiet:
+            typer.echo(f"{out} is up to date", err=True)
+    elif out is not None:
         write_text_atomic(text, out)
         if not quiet:
             typer.echo(f"wrote {out}", err=True)

@@ -1,6 +1,7 @@
 """`storydiff compare` from the command line: outputs, summaries, exit statuses, bad input."""
 
 import json
+import os
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -89,3 +90,25 @@ def test_same_input_same_bytes_apart_from_created(tmp_path: Path) -> None:
         data["created"] = None
         outputs.append(json.dumps(data))
     assert outputs[0] == outputs[1]
+
+
+def test_rerunning_on_the_same_articles_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "demo.json"
+    assert runner.invoke(app, ["compare", str(DEMO), "--out", str(out)]).exit_code == 0
+    first = out.read_bytes()
+    os.utime(out, (1_000_000, 1_000_000))
+    again = runner.invoke(app, ["compare", str(DEMO), "--out", str(out)])
+    assert again.exit_code == 0
+    assert "up to date" in again.stderr
+    assert out.read_bytes() == first and out.stat().st_mtime == 1_000_000
+
+
+def test_created_honours_source_date_epoch(tmp_path: Path) -> None:
+    out = tmp_path / "demo.json"
+    result = runner.invoke(app, ["compare", str(DEMO), "--out", str(out)],
+                           env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["created"] == "2023-11-14T22:13:20Z"
+    huge = runner.invoke(app, ["compare", str(DEMO), "--quiet", "--json"],
+                         env={"SOURCE_DATE_EPOCH": "99999999999999999999"})
+    assert huge.exit_code == 0 and json.loads(huge.stdout)["created"].endswith("Z")
