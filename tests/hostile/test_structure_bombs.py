@@ -189,7 +189,7 @@ def test_alignment_file_with_a_huge_integer_or_deep_nesting(
                      says=f"not an alignment file storydiff wrote {says}")
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is absent on this system")
 @pytest.mark.parametrize(
     "args",
     [("compare", "{story}", "--quiet"), ("report", "{alignment}"),
