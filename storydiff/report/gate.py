@@ -72,10 +72,13 @@ class GateHit:
     articles: tuple[str, ...]
     """The outlets that depart (or, for ``omitted``, that leave the claim out)."""
     detail: str
+    confidence: float | None = None
+    """The divergence's confidence; None for an omission, which is read, not judged."""
 
 
 def gate_hits(alignment: Alignment, types: Iterable[DivergenceType]) -> tuple[GateHit, ...]:
-    """The divergences of ``types`` in the alignment, in claim order.
+    """The divergences of ``types`` in the alignment, the most certain first, then in
+    claim order; omissions come last.
 
     An omission is one hit per claim, naming the outlets that leave it out, and only
     where the claim is stated by enough outlets for that to count (``OmissionRule``).
@@ -86,7 +89,7 @@ def gate_hits(alignment: Alignment, types: Iterable[DivergenceType]) -> tuple[Ga
     for silence in silences(alignment):
         claim = silence.claim
         hits += [
-            GateHit(d.type, claim.id, d.articles, d.detail)
+            GateHit(d.type, claim.id, d.articles, d.detail, d.confidence)
             for d in claim.divergences
             if d.type in wanted
         ]
@@ -95,7 +98,8 @@ def gate_hits(alignment: Alignment, types: Iterable[DivergenceType]) -> tuple[Ga
             stated = len(stating_outlets(claim))
             hits.append(GateHit(DivergenceType.OMITTED, claim.id, silence.omitted_by,
                                 f"claim not stated; {stated} of {outlets} outlets state it"))
-    return tuple(hits)
+    return tuple(sorted(hits, key=lambda hit: -(hit.confidence if hit.confidence is not None
+                                                  else -1.0)))
 
 
 def divergences_matching(alignment: Alignment, types: Iterable[DivergenceType]) -> int:
@@ -113,7 +117,10 @@ def describe_hits(alignment: Alignment, hits: Iterable[GateHit]) -> tuple[str, .
     """
     names = outlet_names(alignment)
     return tuple(
-        clean_text(f"{hit.type.value} in claim {hit.claim} by {names.get(a, a)}: {hit.detail}")
+        clean_text(
+            f"{hit.type.value} in claim {hit.claim} by {names.get(a, a)}: {hit.detail}"
+            + (f" (confidence {hit.confidence:.2f})" if hit.confidence is not None else "")
+        )
         for hit in hits
         for a in hit.articles
     )

@@ -69,7 +69,7 @@ def test_each_hit_is_described_by_type_claim_and_outlet(alignment: Alignment) ->
     lines = describe_hits(alignment, gate_hits(alignment, parse_fail_on("number_changed,omitted")))
     assert lines == (
         "number_changed in claim c2 by Valley Courier: $4.2 million repairs → $2.4 million "
-        "repairs",
+        "repairs (confidence 1.00)",
         "omitted in claim c4 by Metro Wire: claim not stated; 2 of 3 outlets state it",
         "omitted in claim c5 by Metro Wire: claim not stated; 2 of 3 outlets state it",
     )
@@ -83,3 +83,13 @@ def test_no_divergence_no_count(alignment: Alignment) -> None:
         ),
     )
     assert divergences_matching(calm, frozenset(DivergenceType)) == 0
+
+
+def test_the_most_certain_hits_come_first(alignment: Alignment) -> None:
+    claims = list(alignment.claims)
+    first = next(n for n, c in enumerate(claims) if c.divergences)
+    unsure = dataclasses.replace(claims[first].divergences[0], confidence=0.4)
+    sure = dataclasses.replace(unsure, detail="a surer change", confidence=0.9)
+    claims[first] = dataclasses.replace(claims[first], divergences=(unsure, sure))
+    hits = gate_hits(dataclasses.replace(alignment, claims=tuple(claims)), parse_fail_on("any"))
+    assert [h.confidence for h in hits][:2] == [0.9, 0.4]
