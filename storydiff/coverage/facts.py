@@ -65,6 +65,10 @@ LINK_FROM = 0.35
 """Context agreement (0..1) from which two figures of different outlets are one fact.
 Lower pairs more misquoted figures and more figures that merely look alike."""
 
+COMMON_HOLDERS = 400
+"""A word held by more figures (or quotations) than this proposes no pairs: the rarer
+words around them do, and the cost stays near linear in the story's size."""
+
 THIN_CONTEXT = 6.0
 """A context lighter than this (about two rare words) cannot be "held" whole by another:
 "Two men, ages 20 and 21" says only "men", which every count of men would hold."""
@@ -540,7 +544,7 @@ def link_figures(
             index[word].append(n)
     candidates: set[tuple[int, int]] = set()
     for holders in index.values():
-        if len(holders) > 400:
+        if len(holders) > COMMON_HOLDERS:
             continue  # a word of every figure tells no two of them apart
         for x in range(len(holders)):
             for y in range(x + 1, len(holders)):
@@ -878,6 +882,8 @@ def cross_claim_quotes(
             index[word].append(n)
     best: dict[tuple[int, int], tuple[int, int]] = {}  # (shorter, other article) → longer
     for holders in index.values():
+        if len(holders) > COMMON_HOLDERS:
+            continue  # a word of every quotation: the rarer words find the pairs
         for x in holders:
             for y in holders:
                 a, b = facts[x], facts[y]
