@@ -26,6 +26,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -41,6 +42,7 @@ from storydiff.coverage.model import (
     DivergenceType,
     FigureChange,
     LinkEvidence,
+    Member,
     Order,
     OutletProfile,
     PublicationOrder,
@@ -184,6 +186,7 @@ def find_derivations(
     weights = _word_weights(texts.values())
     holders = _gram_holders(texts.values())
     claim_of = {(m.article, m.sentence): c.id for c in claims for m in c.members}
+    stated = _claims_by_article(claims)
     by_id = {a.id: a for a in articles}
     taken: dict[tuple[str, str], _Direction] = {}
     """(source, derived) -> what ``derived`` takes from ``source``."""
@@ -192,8 +195,8 @@ def find_derivations(
         runs = _shared_runs(texts[x], texts[y], holders)
         x_takes = _direction(texts[y], texts[x], [_flip(r) for r in runs], weights, claim_of)
         y_takes = _direction(texts[x], texts[y], runs, weights, claim_of)
-        taken[(y, x)] = _with_near_verbatim(x_takes, by_id[y], by_id[x], claims)
-        taken[(x, y)] = _with_near_verbatim(y_takes, by_id[x], by_id[y], claims)
+        taken[(y, x)] = _with_near_verbatim(x_takes, by_id[y], by_id[x], stated)
+        taken[(x, y)] = _with_near_verbatim(y_takes, by_id[x], by_id[y], stated)
         link = _link(by_id[x], by_id[y], taken, credits)
         if link is not None:
             links[frozenset((x, y))] = link
@@ -315,13 +318,23 @@ def _derivation(
     )
 
 
+COMMON_SEED = 50
+"""Outlets from which a shared run of words is common to the story, not a trace of
+copying (see ``_candidate_pairs``)."""
+
+
 def _candidate_pairs(
     articles: Sequence[Article], holders: Mapping[tuple[str, ...], frozenset[str]]
 ) -> list[tuple[str, str]]:
-    """Pairs that share a seed, plus every pair of one outlet (always versions)."""
+    """Pairs that share a seed, plus every pair of one outlet (always versions).
+
+    A seed that more than ``COMMON_SEED`` outlets hold proposes no pair: what every
+    outlet carries says nothing of who took it from whom, and proposing every pair of
+    hundreds of outlets would make the story's cost grow with their square.
+    """
     pairs: set[tuple[str, str]] = set()
     for ids in holders.values():
-        if len(ids) >= 2:
+        if 2 <= len(ids) <= COMMON_SEED:
             pairs.update(combinations(sorted(ids), 2))
     for a, b in combinations(articles, 2):
         if names_match(a.outlet, b.outlet):
@@ -505,15 +518,33 @@ def _common_claim(
     return claim if claim is not None and claim_of.get((b, j)) == claim else None
 
 
+_Stated = Mapping[str, Sequence[tuple[Claim, Mapping[str, Sequence[Member]]]]]
+"""Each article's claims, with every claim's members by article: built once a story,
+so that a pair of articles looks only at the claims they both state."""
+
+
+def _claims_by_article(claims: Sequence[Claim]) -> _Stated:
+    stated: dict[str, list[tuple[Claim, Mapping[str, Sequence[Member]]]]] = defaultdict(list)
+    for claim in claims:
+        members: dict[str, list[Member]] = defaultdict(list)
+        for m in claim.members:
+            members[m.article].append(m)
+        for article in members:
+            stated[article].append((claim, members))
+    return stated
+
+
 def _with_near_verbatim(
-    taken: _Direction, source: Article, derived: Article, claims: Sequence[Claim]
+    taken: _Direction, source: Article, derived: Article, stated: _Stated
 ) -> _Direction:
     """Add sentence pairs of one claim that differ in a letter or a figure only."""
     have = {f.sentence for f in taken.follows}
     added = []
-    for claim in claims:
-        mine = [m for m in claim.members if m.article == derived.id and m.sentence not in have]
-        theirs = [m for m in claim.members if m.article == source.id]
+    for claim, members in stated.get(derived.id, ()):
+        if source.id not in members:
+            continue
+        mine = [m for m in members[derived.id] if m.sentence not in have]
+        theirs = members[source.id]
         for member in mine:
             for other in theirs:
                 a, b = _unquoted(member.text), _unquoted(other.text)
@@ -542,6 +573,7 @@ def _with_near_verbatim(
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
+@lru_cache(maxsize=65536)
 def _unquoted(text: str) -> str:
     return normalize(_QUOTED.sub(" ", text))
 
