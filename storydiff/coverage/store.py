@@ -820,6 +820,11 @@ def unchanged_but_for_created(path: Path, text: str) -> bool:
     """``path`` already holds this alignment, written at another time: only ``created``
     differs. Re-running ``compare`` on the same articles then leaves the file alone."""
     try:
+        info = path.stat()
+        # Only a regular file of about the right size is read back: /dev/full reads
+        # zeros forever, and opening a FIFO to read blocks until a writer comes.
+        if not stat.S_ISREG(info.st_mode) or info.st_size > 2 * len(text.encode()) + 4096:
+            return False
         old = json.loads(path.read_text(encoding="utf-8"))
         new = json.loads(text)
     except (OSError, UnicodeDecodeError, ValueError):
