@@ -16,6 +16,7 @@ import json
 import os
 import re
 import socket
+import stat
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from email.message import Message
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -89,7 +90,8 @@ def expand_sources(paths: Sequence[str]) -> tuple[str, ...]:
     """Replace each folder in ``paths`` by its article files, sorted by name.
 
     Files and URLs are kept as given, even when missing: reading reports that.
-    Hidden files and files of other extensions in a folder are skipped.
+    Hidden files and files of other extensions in a folder are skipped, and so are the
+    ones ``list_folder`` skips with a reason.
 
     Raises:
         NoArticlesError: a folder holds no article file.
@@ -104,21 +106,78 @@ def expand_source(source: str) -> tuple[str, ...]:
     """``expand_sources`` for one source."""
     if is_url(source) or not os.path.isdir(source):
         return (source,)
+    listing = list_folder(source)
+    if not listing.files:
+        raise no_articles_error(source)
+    return listing.files
+
+
+@dataclass(frozen=True, slots=True)
+class FolderListing:
+    """A folder's article files, and the ones that look like articles but are skipped."""
+
+    files: tuple[str, ...]
+    """Each joined to the folder, sorted by name."""
+    skipped: tuple[tuple[str, str], ...] = ()
+    """(file, why): a link out of the folder, a FIFO or device; never opened."""
+
+
+def list_folder(source: str) -> FolderListing:
+    """The article files of the folder ``source``, without opening any of them.
+
+    A symbolic link whose target lies outside the folder is skipped, so that a story
+    folder cannot pull ``/etc/shadow`` into an alignment file; named on the command
+    line, the same link is read. A FIFO or device is skipped too: opening a FIFO blocks.
+
+    Raises:
+        ArticleError: the folder cannot be listed.
+    """
     try:
         names = sorted(os.listdir(source))
     except OSError as exc:
         raise ArticleError(f"{source}: cannot list folder ({_os_problem(exc)})") from None
-    found = tuple(
-        os.path.join(source, name)
-        for name in names
-        if not name.startswith(".")
-        and Path(name).suffix.lower() in ARTICLE_EXTENSIONS
-        and os.path.isfile(os.path.join(source, name))
-    )
-    if not found:
-        wanted = " ".join(ARTICLE_EXTENSIONS)
-        raise NoArticlesError(f"{source}: no articles found (looked for {wanted})")
-    return found
+    inside = os.path.realpath(source)
+    files: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    for name in names:
+        if name.startswith(".") or Path(name).suffix.lower() not in ARTICLE_EXTENSIONS:
+            continue
+        path = os.path.join(source, name)
+        problem = _folder_entry_problem(path, inside)
+        if problem is None:
+            files.append(path)
+        elif problem:
+            skipped.append((path, problem))
+    return FolderListing(files=tuple(files), skipped=tuple(skipped))
+
+
+def no_articles_error(folder: str) -> NoArticlesError:
+    """The error for a folder with no article file in it."""
+    wanted = " ".join(ARTICLE_EXTENSIONS)
+    return NoArticlesError(f"{folder}: no articles found (looked for {wanted})")
+
+
+def _folder_entry_problem(path: str, inside: str) -> str | None:
+    """Why a folder's entry is not read (empty: skipped without a word), or None."""
+    if os.path.islink(path):
+        target = os.path.realpath(path)
+        if os.path.commonpath([inside, target]) != inside:
+            return "symbolic link to a file outside the folder; name it to read it"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "broken symbolic link" if os.path.islink(path) else ""
+    if stat.S_ISDIR(mode):
+        return ""  # a folder named like an article is no article, and no mistake
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_file_kind(mode)})"
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    return next((kind for test, kind in kinds if test(mode)), "not a file")
 
 
 # ---------------------------------------------------------------------------
@@ -179,10 +238,13 @@ def _read_file_bytes(source: str, *, limits: ReadLimits) -> bytes:
     try:
         if path.is_dir():
             raise ArticleError(f"{source}: is a folder, not an article file")
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise ArticleError(f"{source}: {_too_large(size, limits.max_bytes)}")
-        with path.open("rb") as handle:
+        info = path.stat()
+        # Checked before opening: opening a FIFO for reading blocks until a writer comes.
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(f"{source}: not a regular file ({_file_kind(info.st_mode)})")
+        if info.st_size > limits.max_bytes:
+            raise ArticleError(f"{source}: {_too_large(info.st_size, limits.max_bytes)}")
+        with _open_regular(source) as handle:
             # Read one byte past the cap: the file may have grown since stat().
             data = handle.read(limits.max_bytes + 1)
     except FileNotFoundError:
@@ -192,6 +254,17 @@ def _read_file_bytes(source: str, *, limits: ReadLimits) -> bytes:
     if len(data) > limits.max_bytes:
         raise ArticleError(f"{source}: {_too_large(len(data), limits.max_bytes)}")
     return data
+
+
+def _open_regular(source: str) -> BinaryIO:
+    # O_NONBLOCK: should a FIFO have taken the file's place since stat(), open returns
+    # at once and fstat tells; a regular file reads as usual.
+    fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise ArticleError(f"{source}: not a regular file ({_file_kind(mode)})")
+    return os.fdopen(fd, "rb")
 
 
 def _too_large(size: int, cap: int) -> str:

@@ -11,6 +11,7 @@ not stopped by one broken download.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -22,8 +23,9 @@ from storydiff.coverage.ingest import (
     DEFAULT_LIMITS,
     NotAnArticleError,
     ReadLimits,
-    expand_source,
     is_url,
+    list_folder,
+    no_articles_error,
     read_articles,
 )
 from storydiff.coverage.model import Article, Metadata, RawArticle
@@ -92,11 +94,14 @@ def load_articles(
     used_ids: set[str] = set()
     for given in paths:
         try:
-            sources = expand_source(given)
+            sources, skipped = _sources_of(given)
         except StorydiffError as exc:
             failures.append(_failure(given, exc))
             errors.append(exc)
             continue
+        for path, problem in skipped:
+            failures.append(LoadFailure(path=path, message=problem))
+            errors.append(ArticleError(f"{path}: {problem}"))
         for source in sources:
             outlet = namer.name_for(source)  # a broken outlets.yaml stops the run
             try:
@@ -116,6 +121,16 @@ def load_articles(
     if not articles and raise_when_empty:
         raise errors[0] if errors else NoArticlesError("no articles found")
     return LoadResult(articles=tuple(articles), failures=tuple(failures))
+
+
+def _sources_of(given: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The sources a path stands for, and a folder's entries skipped unopened, with why."""
+    if is_url(given) or not os.path.isdir(given):
+        return (given,), ()
+    listing = list_folder(given)
+    if not listing.files and not listing.skipped:
+        raise no_articles_error(given)
+    return listing.files, listing.skipped
 
 
 def article_from_raw(raw: RawArticle, *, outlet: str | None = None) -> Article:
