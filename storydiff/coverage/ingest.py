@@ -11,12 +11,15 @@ splitting happen later; this module only reads.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import http.client
 import json
 import os
 import re
 import socket
 import stat
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -66,6 +69,9 @@ class ReadLimits:
     """Larger files and pages are refused: no news article is 20 MB of text."""
     timeout: float = 10.0
     """Seconds a URL may take to connect, or between two reads of its body."""
+    deadline: float = 30.0
+    """Seconds a URL may take in all, redirects included: a server that sends a byte a
+    second never trips ``timeout``."""
     max_redirects: int = 5
     """More redirects than this is a loop or a trap, not an article."""
 
@@ -837,10 +843,107 @@ def _redirect_handler(*, max_redirects: int, source: str) -> _HttpOnlyRedirects:
     return LimitedRedirects(source=source)
 
 
+class _Deadline:
+    """Cuts the connections of one fetch when its time is up.
+
+    Socket timeouts bound each read, not their sum; a timer shuts the sockets down
+    instead, which wakes a read blocked in another thread. Nothing is cut once the fetch
+    is over: its file descriptors may by then belong to someone else.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self._ends = time.monotonic() + seconds
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._over = False
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._over = True
+        self._timer.cancel()
+
+    @property
+    def passed(self) -> bool:
+        return time.monotonic() >= self._ends
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+        if self.passed:
+            self._cut()
+
+    def _cut(self) -> None:
+        with self._lock:
+            if self._over:
+                return
+            for sock in self._sockets:
+                with contextlib.suppress(OSError):
+                    # socket.socket's own shutdown: an SSL socket's would drop its TLS
+                    # state under the reading thread.
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _deadline_handlers(deadline: _Deadline) -> list[urllib.request.BaseHandler]:
+    """http and https handlers whose connections ``deadline`` watches."""
+
+    class Connection(http.client.HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    class SecureConnection(http.client.HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    class Handler(urllib.request.HTTPHandler):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(Connection, req)
+
+    class SecureHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(SecureConnection, req)  # the default TLS context
+
+    return [Handler(), SecureHandler()]
+
+
 def _fetch_url(source: str, *, limits: ReadLimits) -> RawArticle:
     url = _checked_url(source)
+    with _Deadline(limits.deadline) as deadline:
+        try:
+            fetched = _fetch_within(url, source=source, limits=limits, deadline=deadline)
+        except ArticleError:
+            if deadline.passed:  # whatever the cut connection looked like, time ran out
+                raise ArticleError(f"{source}: {_too_slow(limits)}") from None
+            raise
+        if deadline.passed:  # a cut body without a declared length reads as complete
+            raise ArticleError(f"{source}: {_too_slow(limits)}")
+    return _article_from_response(fetched, source=source)
+
+
+def _too_slow(limits: ReadLimits) -> str:
+    return f"took longer than {limits.deadline:g} s in all"
+
+
+@dataclass(frozen=True, slots=True)
+class _Fetched:
+    data: bytes
+    content_type: str
+    charset: str | None
+    final_url: str
+
+
+def _fetch_within(url: str, *, source: str, limits: ReadLimits,
+                  deadline: _Deadline) -> _Fetched:
     opener = urllib.request.build_opener(
-        _redirect_handler(max_redirects=limits.max_redirects, source=source)
+        _redirect_handler(max_redirects=limits.max_redirects, source=source),
+        *_deadline_handlers(deadline),
     )
     request = urllib.request.Request(url, headers={
         "User-Agent": f"storydiff/{__version__}",
@@ -848,11 +951,13 @@ def _fetch_url(source: str, *, limits: ReadLimits) -> RawArticle:
     })
     try:
         with opener.open(request, timeout=limits.timeout) as response:
-            content_type = response.headers.get_content_type()
-            charset = response.headers.get_content_charset()
-            final_url = response.geturl()
             _check_declared_length(response.headers, source=source, limits=limits)
-            data = b"".join(_read_capped(response, source=source, limits=limits))
+            return _Fetched(
+                data=b"".join(_read_capped(response, source=source, limits=limits)),
+                content_type=response.headers.get_content_type(),
+                charset=response.headers.get_content_charset(),
+                final_url=response.geturl(),
+            )
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400:
             raise ArticleError(
@@ -863,8 +968,6 @@ def _fetch_url(source: str, *, limits: ReadLimits) -> RawArticle:
         raise ArticleError(f"{source}: {_network_problem(exc.reason, limits)}") from None
     except (TimeoutError, OSError, http.client.HTTPException) as exc:
         raise ArticleError(f"{source}: {_network_problem(exc, limits)}") from None
-    return _article_from_response(data, source=source, content_type=content_type,
-                                  charset=charset, final_url=final_url)
 
 
 def _checked_url(source: str) -> str:
@@ -909,8 +1012,9 @@ def _network_problem(reason: object, limits: ReadLimits) -> str:
     return f"cannot fetch ({reason})"
 
 
-def _article_from_response(data: bytes, *, source: str, content_type: str,
-                           charset: str | None, final_url: str) -> RawArticle:
+def _article_from_response(fetched: _Fetched, *, source: str) -> RawArticle:
+    data, content_type, final_url = fetched.data, fetched.content_type, fetched.final_url
+    charset = fetched.charset
     if content_type in _HTML_TYPES:
         source_format = "html"
     elif content_type in _FORMAT_BY_CONTENT_TYPE:

@@ -367,6 +367,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             for _ in range(64):
                 self.wfile.write(b"x" * 1024)
+        elif self.path in ("/trickle", "/trickle-head"):
+            self._trickle(head_too=self.path == "/trickle-head")
         elif self.path == "/big-declared":
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
@@ -380,6 +382,22 @@ class _Handler(BaseHTTPRequestHandler):
             self._redirect("/plain")
         else:
             self._send(404, "text/plain", b"not here")
+
+    def _trickle(self, *, head_too: bool) -> None:
+        # A byte every 50 ms: never a pause long enough for the per-read timeout. Bounded
+        # by the client hanging up, or 40 s, or the end of the tests.
+        head = b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+        if not head_too:
+            self.wfile.write(head)
+            head = b""
+        for byte in (head + TEXT.encode("utf-8") * 20)[:800]:
+            if self.release.wait(timeout=0.05):
+                return
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except OSError:
+                return
 
     def _send(self, code: int, content_type: str, body: bytes) -> None:
         self.send_response(code)
@@ -446,6 +464,19 @@ def test_url_refused() -> None:
     with pytest.raises(ArticleError) as caught:
         read_article(f"http://127.0.0.1:{port}/a", limits=ReadLimits(timeout=2))
     assert str(caught.value) == f"http://127.0.0.1:{port}/a: connection refused"
+
+
+@pytest.mark.parametrize("path", ["/trickle", "/trickle-head"])
+def test_url_total_deadline(server: str, path: str) -> None:
+    # The body (or the status line and headers) comes a byte at a time, each well within
+    # the per-read timeout: only the total deadline stops it, and what came is not kept.
+    with pytest.raises(ArticleError) as caught:
+        read_article(f"{server}{path}", limits=ReadLimits(timeout=5, deadline=0.5))
+    assert str(caught.value) == f"{server}{path}: took longer than 0.5 s in all"
+
+
+def test_url_deadline_is_thirty_seconds_by_default() -> None:
+    assert ReadLimits().deadline == 30
 
 
 def test_url_too_large(server: str) -> None:
