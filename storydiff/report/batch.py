@@ -208,6 +208,8 @@ def _why_no_articles(job: StoryJob) -> str:
         return clean_text(str(exc))
     if not failures:
         return "no article files in the folder"
+    if [f.path for f in failures] == [job.folder]:  # the folder itself: nothing to read
+        return clean_text(failures[0].message)
     reasons = "; ".join(f"{Path(f.path).name}: {f.message}" for f in failures)
     return clean_text(f"no readable article ({reasons})")
 
@@ -297,6 +299,9 @@ def run_batch(
             story_jobs, workers, done
         )
         result = BatchResult(outcomes=rank_stories(outcomes))
+        for failed in result.failed:
+            # Whatever a failed story wrote before it failed is not put in place.
+            shutil.rmtree(staging / failed.output_name, ignore_errors=True)
         write_text_atomic(render_index_markdown(result, formats=formats), staging / "index.md")
         write_text_atomic(render_index_html(result, formats=formats), staging / "index.html")
         _move_into_place(staging, out_dir)
@@ -396,9 +401,23 @@ def _run_in_process(
 ) -> list[StoryOutcome]:
     outcomes = []
     for job in story_jobs:
-        outcomes.append(run_story(job))
-        done(outcomes[-1])
+        try:
+            outcome = run_story(job)
+        except Exception as exc:  # noqa: BLE001 - one story's bug must not stop the batch
+            outcome = _crashed(job, exc)
+        outcomes.append(outcome)
+        done(outcome)
     return outcomes
+
+
+def _crashed(job: StoryJob, exc: BaseException) -> StoryOutcome:
+    """The index line of a story whose analysis raised what bad input never should."""
+    problem = clean_text(f"{type(exc).__name__}: {exc}")[:300]
+    return StoryOutcome(
+        name=clean_text(Path(job.folder).name) or job.output_name,
+        output_name=job.output_name,
+        error=f"storydiff failed on this story ({problem}); this is a bug, please report it",
+    )
 
 
 @contextmanager
@@ -448,6 +467,8 @@ def _run_in_pool(
                     output_name=job.output_name,
                     error="the worker process died (out of memory?)",
                 )
+            except Exception as exc:  # noqa: BLE001 - one story's bug must not stop the batch
+                outcome = _crashed(futures[future], exc)
             outcomes.append(outcome)
             done(outcome)
     finally:

@@ -362,3 +362,48 @@ def test_batch_follows_a_link_and_writes_through_a_fifo_it_finds_in_place(tmp_pa
     assert kept.read_text(encoding="utf-8").startswith("# Story index")
     assert stat.S_ISFIFO((out / "index.html").stat().st_mode)
     assert b"<title>Story index</title>" in received
+
+
+def _story_that_crashes(stories: Path) -> Path:
+    """A story whose analysis raises what no bad input should: a file name that is not
+    UTF-8 (bytes 0xff) ends up in text the writer cannot encode (UnicodeEncodeError).
+    Should that ever be mended, this needs another crashing story."""
+    folder = stories / "bad-name"
+    folder.mkdir(parents=True)
+    (folder / "quay.txt").write_text(STORIES["fire"]["east.txt"], encoding="utf-8")
+    with open(os.fsencode(folder) + b"/\xff\xfe.txt", "wb") as handle:
+        handle.write(STORIES["fire"]["west.txt"].encode("utf-8"))
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_story_that_crashes_is_listed_and_the_others_are_reported(
+    tmp_path: Path, jobs: str
+) -> None:
+    stories = tmp_path / "stories"
+    for story in ("flood", "museum"):
+        (stories / story).mkdir(parents=True)
+        for name, text in STORIES[story].items():
+            (stories / story / name).write_text(text, encoding="utf-8")
+    _story_that_crashes(stories)
+    (stories / "notes-only").mkdir()
+    (stories / "notes-only" / "notes.csv").write_text("who,what\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--jobs", jobs])
+
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.stderr.strip().splitlines()[-1] == (
+        "error: 2 of 4 stories failed; see the index"
+    )
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert [row[1].split("]")[0] for row in _index_table(index)] == ["[flood", "[museum"]
+    for story in ("flood", "museum"):
+        assert read_alignment(out / story / "alignment.json").articles
+    failed = table_rows(index.split("## Failed stories", 1)[1], "| Story |")
+    reasons = {row[0]: row[1] for row in failed}
+    assert set(reasons) == {"bad-name", "notes-only"}
+    assert "UnicodeEncodeError" in reasons["bad-name"] and "a bug" in reasons["bad-name"]
+    assert reasons["notes-only"].startswith("no articles found (looked for .txt")
+    assert not (out / "bad-name").exists() and not (out / "notes-only").exists()
+    assert "bad-name" in (out / "index.html").read_text(encoding="utf-8")
