@@ -130,6 +130,8 @@ class StoryJob:
     formats: tuple[str, ...] = ("html", "md")
     settings: Settings = field(default_factory=Settings)
     fail_on: frozenset[DivergenceType] = frozenset()
+    stories_dir: str | None = None
+    """The folder of stories: a story that is a link out of it is not read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +166,10 @@ def run_story(job: StoryJob) -> StoryOutcome:
     from storydiff.report import render
 
     name = clean_text(Path(job.folder).name) or job.output_name
+    if job.stories_dir is not None and _links_out(Path(job.folder), Path(job.stories_dir)):
+        # As a link out of an article folder is: a story folder must not pull in /etc.
+        return StoryOutcome(name=name, output_name=job.output_name, error=(
+            "symbolic link to a folder outside the stories folder; not read"))
     try:
         result = compare_paths([job.folder], settings=job.settings)
         alignment = result.alignment
@@ -196,6 +202,10 @@ def run_story(job: StoryJob) -> StoryOutcome:
         fail_on_hits=divergences_matching(alignment, job.fail_on) if job.fail_on else 0,
         notes=tuple(notes),
     )
+
+
+def _links_out(folder: Path, stories_dir: Path) -> bool:
+    return folder.is_symlink() and not is_within(folder, stories_dir)
 
 
 def _why_no_articles(job: StoryJob) -> str:
@@ -288,6 +298,7 @@ def run_batch(
             StoryJob(
                 folder=str(folder), out_dir=str(staging), output_name=name,
                 formats=tuple(formats), settings=settings or Settings(), fail_on=fail_on,
+                stories_dir=str(stories_dir),
             )
             for folder, name in zip(stories, names, strict=True)
         ]

@@ -407,3 +407,26 @@ def test_a_story_that_crashes_is_listed_and_the_others_are_reported(
     assert reasons["notes-only"].startswith("no articles found (looked for .txt")
     assert not (out / "bad-name").exists() and not (out / "notes-only").exists()
     assert "bad-name" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_story_that_links_out_of_the_stories_folder_is_not_read(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "private"
+    elsewhere.mkdir()
+    for name, text in STORIES["flood"].items():
+        (elsewhere / name).write_text(text, encoding="utf-8")
+    stories = tmp_path / "stories"
+    (stories / "museum").mkdir(parents=True)
+    for name, text in STORIES["museum"].items():
+        (stories / "museum" / name).write_text(text, encoding="utf-8")
+    (stories / "leak").symlink_to(elsewhere, target_is_directory=True)
+    (stories / "alias").symlink_to(stories / "museum", target_is_directory=True)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--jobs", "1"])
+
+    assert result.exit_code == 2, result.output
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert [row[1].split("]")[0] for row in _index_table(index)] == ["[alias", "[museum"]
+    failed = table_rows(index.split("## Failed stories", 1)[1], "| Story |")
+    assert failed == [["leak", "symbolic link to a folder outside the stories folder; not read"]]
+    assert not (out / "leak").exists()
+    assert "fire chief" not in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.*"))
