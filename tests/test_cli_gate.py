@@ -77,10 +77,12 @@ def test_report_names_each_outlet_that_tripped_the_gate() -> None:
                                  "quote_altered,omitted"])
     assert result.exit_code == 1
     tripped = [line for line in result.stderr.splitlines() if line.startswith("fail-on: ")]
-    # in claim order; c6 is the Courier's alone, so nobody omits it
+    # the divergences most certain first, then omissions in claim order; c6 is the
+    # Courier's alone, so nobody omits it
     assert len(tripped) == 3
-    assert tripped[0] == (
+    assert tripped[0].startswith("fail-on: quote_altered in claim c5 by Valley Courier: ")
+    assert tripped[0].endswith("(confidence 1.00)")
+    assert tripped[1] == (
         "fail-on: omitted in claim c4 by Metro Wire: claim not stated; 2 of 3 outlets state it")
-    assert tripped[1].startswith("fail-on: quote_altered in claim c5 by Valley Courier: ")
     assert tripped[2] == (
         "fail-on: omitted in claim c5 by Metro Wire: claim not stated; 2 of 3 outlets state it")

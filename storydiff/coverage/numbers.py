@@ -477,6 +477,8 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
             mention = _with_subject(sentence, atom)
         if _is_pronoun_one(sentence, mention) or not _is_finite(mention):
             continue
+        if mentions and mention.start < mentions[-1].end:
+            continue  # "12C$4bn": the unit read onto one figure is the next one's symbol
         mentions.append(mention)
     return tuple(mentions)
 

@@ -1466,3 +1466,10 @@ def test_a_bare_m_before_a_plural_noun_is_millions(
 ) -> None:
     (mention,) = find_numbers(sentence)
     assert (mention.low, mention.kind) == (value, kind)
+
+
+def test_a_unit_letter_shared_with_the_next_figure_is_read_once() -> None:
+    """Found by the property test above: "12C$4bn" read "12C" and "C$4bn" over one C."""
+    mentions = find_numbers("12C$4bn")
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+    assert mentions and mentions[0].surface == "12C"
