@@ -142,6 +142,7 @@ def article_from_raw(raw: RawArticle, *, outlet: str | None = None) -> Article:
         text=cleaned.text,
         sentences=split_sentences(cleaned.text),
         dropped=cleaned.dropped,
+        credit=metadata.credit,
     )
 
 
@@ -153,6 +154,7 @@ def _tidy(metadata: Metadata) -> Metadata:
     return Metadata(
         outlet=tidy(metadata.outlet), title=tidy(metadata.title), url=tidy(metadata.url),
         published=tidy(metadata.published), author=tidy(metadata.author),
+        credit=tidy(metadata.credit),
     )
 
 
