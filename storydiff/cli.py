@@ -466,7 +466,8 @@ def _print_inspection(articles: Any) -> None:
         facts.add_column("value", overflow="fold")
         for field, value in (
             ("path", article.path), ("outlet", article.outlet), ("title", article.title),
-            ("published", article.published), ("author", article.author), ("url", article.url),
+            ("published", article.published), ("author", article.author),
+            ("credit", article.credit), ("url", article.url),
             ("sentences", str(len(article.sentences))), ("dropped", str(len(article.dropped))),
         ):
             facts.add_row(field, plain(value))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -19,6 +20,7 @@ def test_inspect_shows_metadata_and_dropped_lines() -> None:
     assert "coastal-times-2023-03-06" in result.stdout
     assert "Mara Quint" in result.stdout
     assert "byline" in result.stdout and "Leave a comment" in result.stdout
+    assert re.search(r"credit\W+Coastal Times", result.stdout)  # the credit's own row
     assert result.stderr == ""
 
 
@@ -29,6 +31,7 @@ def test_inspect_json() -> None:
     (article,) = report["articles"]
     assert article["outlet"] == "Coastal Times"
     assert article["published"] == "2023-03-06"
+    assert article["credit"] == "Coastal Times"  # "(Coastal Times) —" opens the text
     assert article["sentences"] == 7
     assert {"reason": "prompt", "text": "Leave a comment"} in article["dropped"]
     assert report["failures"] == []

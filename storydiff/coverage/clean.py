@@ -162,10 +162,25 @@ _SEPARATOR = re.compile(r"^[\s\-*_=~.\u2022\u00b7\u2014\u2013]*$")
 _RELATED = re.compile(
     r"^(?:related(?:\s+(?:articles?|stories|story|content|coverage|reading|links?|video))?"
     r"|read\s+(?:more|next|also)|also\s+read|more\s+on\s+this(?:\s+story)?|see\s+also"
-    r"|recommended(?:\s+reading)?|watch(?:\s+now)?|listen|more\s+from\s+\S+)"
+    r"|recommended(?:\s+reading)?|watch(?:\s+now)?|listen|more\s+from\s+\S+"
+    r"|previous\s+(?:story|coverage|report))"
     r"\s*[:|\u2013\u2014-]\s*\S",
     re.IGNORECASE,
 )
+"""A link to another page under its label: "Related: …", "Previous story: …"."""
+_MEDIA_LINK = re.compile(
+    r"^(?:raw\s+)?(?:videos?|photos?|pictures|gallery|slideshow)\s*:\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+"""A link to a gallery or a video under its label ("PHOTOS: Crews at the fire"); a name
+after the label ("Photo: Jane Roe") is a credit."""
+_RELATED_HEADER = re.compile(
+    r"^(?:related|more|other)\s+[\w'\u2019 -]{1,40}?\s*(?:stories|articles|coverage|headlines"
+    r"|links|videos)\s*:?$",
+    re.IGNORECASE,
+)
+"""A header over links to other pages that names their topic ("Related Kelmouth flood
+stories:"); the bare headers ("Related stories") are button labels."""
 _AGE_NOTICE = re.compile(
     r"^this\s+(?:story|article|post|page|piece|content|report)\s+(?:is|was)\s+"
     r"(?:over|more\s+than|at\s+least|nearly)?\s*\S+\s+(?:years?|months?)\s+old\.?$",
@@ -187,6 +202,9 @@ _COPYRIGHT = re.compile(
     r"\u00a9|\(c\)\s*\d{4}|\bcopyright\b\s*(?:\u00a9|\(c\)|\d{4})|all\s+rights\s+reserved",
     re.IGNORECASE,
 )
+_COPYRIGHT_HOLDERS = re.compile(r"^copyright\s+(?:by\s+)?(?P<holders>[^.!?]{2,80})$", re.IGNORECASE)
+"""A copyright line without a year or sign: "Copyright Bay Wire / Harbour Radio"."""
+_HOLDER_SEPARATORS = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
 _TRADEMARK = re.compile(r"[\u2122\u00ae]")
 
 _CREDIT_KEYWORD = (
@@ -224,6 +242,58 @@ _AUTHOR_BIO = re.compile(
     r"(?:about|on)\b.{0,160}\bfor\s+(?:the\s+)?[A-Z][\w'\u2019&-]*"
     r"(?:\s+[A-Z][\w'\u2019&-]*){0,3}\.?$"
 )
+_PLATFORM = (
+    r"(?:ios|android|iphone|ipad|google\s+play|app\s+store|apple|facebook|twitter|instagram"
+    r"|youtube|linkedin|tiktok|snapchat|pinterest|whatsapp|threads|bluesky|rss|email|x)"
+)
+"""App stores and social networks, as they are named on a row of buttons."""
+_LEADING_CREDIT = re.compile(
+    r"^\((?:[^()/]{2,60}/[^()]{2,60}|[^()]{2,60}\svia\s[A-Z][^()]{0,40})\)\.?\s+(?=[A-Z])"
+)
+"""A picture caption opening with its credit in brackets: "(Jane Roe/Bay Herald via Wire).
+Police tape surrounds the pier…"."""
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\u2026)])\s+[A-Z][A-Z0-9&'-]+(?:/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}"
+    r"|(?:\s[A-Z0-9][\w&'-]*){0,2})$"
+)
+"""A picture caption ending, after its last sentence, in a credit with no sentence of its
+own: an agency and photographer ("BAY WIRE/Jane Roe") or a station ("KBAY 7")."""
+_MIN_CAPTION_WORDS = 4
+_EMBEDDED_POST = re.compile(
+    r"[\u2014\u2013-]{1,2}\s*[^\u2014\u2013()]{1,60}\(@\w{1,30}\)\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*$"
+)
+"""An embedded social-media post ends with its author, @handle and date: "… — Harbour
+Police (@harbourpolice) May 3, 2025"."""
+_EMBED_LABEL = re.compile(r"^(?:embed\s*>|>?\s*more\s+(?:news\s+)?videos\b)", re.IGNORECASE)
+"""A video player's embed label before its caption: "EMBED >More Videos Crews at the pier"."""
+_CONTRIBUTION_BREAK = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z\u2014-])")
+"""Sentence breaks of a credit line; a full stop after a capital is a name's initial."""
+_CONTRIBUTION = re.compile(
+    r"(?:[-\u2013\u2014]+\s*)?[^\"\u201c\u201d]{2,300}?\s+contributed\s+(?:reporting\s+)?"
+    r"(?:to\s+)?this\s+(?:report|story|article|piece)\W*"
+    r"|(?:an?\s+|the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4}\s+(?:report|story)"
+    r"\s+(?:is|was)\s+(?:included|used)\b\W*"
+)
+"""A note of who else wrote the article: "Jane Roe contributed to this report.", "A Bay
+Wire report is included." The article names itself ("this report"): "Three agencies
+contributed to the report" is a sentence of the story."""
+_REPORTED_FROM = re.compile(
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}\s+reported\s+from\s+"
+    r"[A-Z][\w.'\u2019-]+(?:,?\s+[A-Z][\w.'\u2019-]+){0,3}\W*"
+)
+""""Roe reported from Kelmouth.": a credit only beside a contribution note."""
+_TEASER_STAMP = re.compile(r"\(\s*published\s*:?\s+(?P<stamp>[^()]{4,60})\)\s*$", re.IGNORECASE)
+"""A promoted item's stamp: "(Published Monday, Aug. 29, 2016)" ends the blurb of another
+story or a video the page links to, never a paragraph of the article itself."""
+_MAX_TEASER_TITLE_WORDS = 16
+_HIGHLIGHTS_LABEL = re.compile(
+    r"^(?:story\s+highlights|highlights|key\s+points|key\s+takeaways)\s*:?$", re.IGNORECASE
+)
+_MAX_HIGHLIGHTS = 8
+_MAX_HIGHLIGHT_WORDS = 30
+"""Bullets under a "Story highlights" label are short lines without a full stop; the
+first line that ends like a sentence (or runs longer) is the body."""
 _VIDEO_DURATION = re.compile(r"\s\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$")
 _TIME_PREPOSITIONS = _vocabulary(
     "at|by|until|till|from|before|after|around|about|to|since|between|and"
@@ -251,6 +321,12 @@ _PROMPTS = tuple(
         r"\bwe\s+use\s+cookies\b",
         r"^(?:this\s+(?:article|story|page|post)\s+)?(?:contains|may\s+contain)\s+"
         r"affiliate\s+links\b",
+        # A label over app-store or social-network buttons: "Get our app: iOS | Android".
+        r"^(?:[^:.!?]|\.(?=\w)){1,50}:\s*" + _PLATFORM
+        + r"(?:\s*[|,/\u2022\u00b7]\s*" + _PLATFORM + r")+\s*$",
+        # "Read or share this story: https://…"
+        r"^(?:read|share|email|print|save)(?:\s+(?:or|and|&)\s+(?:read|share|email|print|save))*"
+        r"\s+this\s+(?:story|article|post|page)\s*:?\s*(?:https?://\S+)?$",
     )
 )
 _STANDALONE_PROMPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -304,7 +380,20 @@ _STANDALONE_PROMPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("notice", r"this\s+(?:story|article|page|post|report)\s+(?:is\s+developing|(?:will\s+be"
                    r"|is\s+being|has\s+been)\s+updated)\b[^.!?]{0,60}\W*"),
         ("notice", r"(?:more\s+to\s+follow|more\s+soon|check\s+back\s+(?:later\s+)?for\s+(?:updates"
-                   r"|more)|refresh\s+(?:this\s+page\s+)?for\s+(?:the\s+latest\s+)?updates)\W*"),
+                   r"|more)|refresh\s+(?:this\s+page\s+)?for\s+(?:the\s+latest\s+)?updates)"
+                   r"(?:\s+as\s+(?:they|it)\s+(?:become|becomes|come|comes)\s+(?:available|in))?\W*"),
+        ("prompt", r"(?:follow|visit)\s+[\w.-]{2,40}(?:\s+on\s+\w+)?\s+for\s+(?:the\s+latest|more"
+                   r"|updates|breaking)\b[^.!?]{0,60}\W*"),
+        ("prompt", r"read\s+more\s+(?:from|at|on)\b[^.!?]{0,80}\W*"),
+        # The page's player talking: "You need a newer player to watch this video."
+        ("notice", r"(?:you\s+(?:will\s+)?(?:need|must\s+(?:have|install|enable|update|upgrade))"
+                   r"|please\s+(?:install|enable|update|upgrade|turn\s+on)|(?:this|the)\s+(?:video"
+                   r"|audio|player|content|page|feature)\s+requires?)\b[^.!?]{0,120}\b(?:player"
+                   r"|plug-?ins?|javascript|browser|flash|app)\b[^.!?]{0,100}\W*"),
+        # A warning about the page's own media: "The audio in the video above may be disturbing."
+        ("notice", r"(?:(?:warning|caution)\s*:\s*)?[^.!?]{0,40}\b(?:video|audio|footage|images?"
+                   r"|photos?|gallery|content)\s+(?:above|below)\s+(?:may\s+be|is|are|contains?)\s+"
+                   r"(?:disturbing|graphic|upsetting|distressing)\b[^.!?]{0,60}\W*"),
         # "This article is for information only and is not a substitute for medical advice."
         ("disclaimer", r"(?:disclaimer\s*:\s*)?(?:this|the\s+(?:information|content)\s+(?:in|on|of)"
                        r"\s+this)\s+(?:article|story|page|content|information|site|website|post"
@@ -326,6 +415,7 @@ _READER_QUESTION = re.compile(
 goes only beside a prompt on its line, or at the very end of the article: a question in
 the body is an interviewer's, a rhetorical beat or a subhead, and is left to those rules."""
 _MAX_READER_QUESTION_WORDS = 25
+_LEADING_MARKS = re.compile(r"^[*#>\u2022\u00b7\s]+")
 _QUOTATION = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2018]|(?:^|\s)['\u2019]")
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|tells|added|adds|according\s+to|urged|urges|asked|asks|wrote"
@@ -413,6 +503,9 @@ _READING_TIME = re.compile(r"\b\d{1,3}\s*-?\s*min(?:ute)?s?\s+read\b", re.IGNORE
 _RELATIVE_DATELINE = re.compile(
     r"^(?:updated|published|posted)\b.{0,40}\bago\.?$", re.IGNORECASE
 )
+_STAMP_WORD = re.compile(
+    r"^\W*(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE
+)
 _PUBLISHED_WORD = re.compile(r"^\W*(?:published|posted|first\s+published)\b", re.IGNORECASE)
 
 _UI_LABELS = _vocabulary(
@@ -433,15 +526,24 @@ _UI_LABELS = _vocabulary(
     |unsubscribe|view in browser|view in your browser|view online|web version
     |forward to a friend|forward this to a friend|forward this email|manage subscription
     |update preferences|update your preferences|email preferences
+    |update|previous story|slideshow|skip|skip ad|skip in|download|download now|download app
+    |download the app|get the app|autoplay|show thumbnails|hide thumbnails|show captions
+    |hide captions|view as list|view as gallery|open gallery|embed|x|\u00d7
     """
 )
 _LABEL_SEPARATORS = re.compile(r"[\s|\u2022\u00b7/]+")
+_GALLERY_COUNTER = re.compile(r"^(?:\d+\s+)?of\s+(?:\d+\s+)?(?=\S)", re.IGNORECASE)
+"""What is left of a gallery's "3 of 16" before its buttons."""
+_MIN_LEADING_LABELS = 3
+"""Buttons cut from the head of a first line ("Close Skip Share The council voted…")."""
 _MAX_LABEL_WORDS = 5
 _MAX_LABEL_SEQUENCE = 10
 """A line of at most this many words may be a row of buttons ("Subscribe Log in")."""
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}?\s*[-\u2013\u2014|\u203a\u00bb>/]$")
 _BREADCRUMB_TRAIL = re.compile(r"^[^.!?]{1,30}(?:\s+[\u203a\u00bb>|/]\s+[^.!?]{1,30}){1,5}$")
 
+_AGENCY = r"[A-Z][\w&.'\u2019-]*(?:[\s/][A-Z0-9][\w&.'\u2019-]*){0,3}"
+"""An agency or station in a dateline's brackets: "Bay Wire", "KBAY/Bay Wire", "News 7"."""
 _OUTLET_DATELINE = re.compile(
     r"^(?:[A-Z][\w.,'\u2019 -]{0,40}?\s)?\((?P<outlet>[A-Z][\w&.'\u2019-]*(?:\s[A-Z][\w&.'"
     r"\u2019-]*){0,3})\)\s*(?:\u2014|\u2013|--|-|:)\s*\S"
@@ -450,12 +552,19 @@ _WIRE_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})"
     r"(?:,\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}){0,2}?"
     r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?\s*)?"
-    r"(?:\((?P<agency>[A-Z][\w&.'\u2019-]*(?:\s[A-Z][\w&.'\u2019-]*){0,3})\)\s*)?"
-    r"(?:\u2014|\u2013|--|-)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])"
+    r"(?:\((?P<agency>" + _AGENCY + r")\)\s*)?"
+    r"(?:(?:\u2014|\u2013|\u2015|--|-)\s+|(?<=\)))(?=[\"'\u201c\u2018]?[A-Z0-9])"
 )
 """A wire dateline opening the first paragraph: "PORT WREN, Kelmark, May 3 (Bay Wire) - ",
-"(Bay Wire) - ", "PORT WREN - ". Without the agency in brackets the place must be in
-capitals, the wire convention: "Kelmouth - The town voted" opens with its subject."""
+"(Bay Wire) - ", "PORT WREN - ", and "(Bay Wire)The pier…" with the sentence run on. Without
+the agency in brackets the place must be in capitals, the wire convention: "Kelmouth - The
+town voted" opens with its subject."""
+_CAPS_DATELINE = re.compile(
+    r"^(?P<place>[A-Z]{2,}(?:[ .'\u2019-]+[A-Z]{2,}){0,3}),\s+[A-Z][A-Za-z]{0,4}\.(?:[A-Z]\.)?"
+    r"\s+(?=[A-Z][a-z])"
+)
+"""A dateline without a dash, as some wires write it: "PORT WREN, Kel. The pier…". The
+place in capitals and its region's abbreviation both have to be there."""
 _MIN_WIRE_BODY_WORDS = 4
 """What follows a dateline must still be a sentence of its own."""
 _WIRE_DATELINE_LINES = 4
@@ -581,6 +690,8 @@ class _Found:
     published_is_first: bool = False
     wire_outlet: str | None = None
     """The agency a wire dateline names: the outlet only when nothing else names one."""
+    credit: str | None = None
+    """The same agency, kept as the text's credit whatever the outlet turns out to be."""
 
 
 def clean(raw: RawArticle) -> CleanText:
@@ -616,12 +727,21 @@ def clean(raw: RawArticle) -> CleanText:
             and _headline_follows(lines, reasons, index),
         )
         reason = _reason_with_metadata(line.words, found, header) or reason
+        if reason is None and not body_started:
+            buttons = _cut_leading_buttons(line.words)
+            if buttons is not None:
+                dropped.append(DroppedLine(text=buttons[0], reason="navigation"))
+                line = _Line(line.original, buttons[1])
         if reason is None and not wire_dateline_done and len(seen) < _WIRE_DATELINE_LINES:
             cut = _cut_wire_dateline(line.words)
             if cut is not None:
                 prefix, rest, agency = cut
                 dropped.append(DroppedLine(text=prefix, reason="dateline"))
-                found.wire_outlet = found.wire_outlet or agency
+                if agency is not None and "/" not in agency:
+                    # A joint credit ("KBAY/Bay Wire") names two sources, neither of
+                    # them surely the publisher.
+                    found.wire_outlet = found.wire_outlet or agency
+                found.credit = found.credit or agency
                 line = _Line(line.original, rest)
                 wire_dateline_done = True
         key = _key(line.words)
@@ -639,6 +759,7 @@ def clean(raw: RawArticle) -> CleanText:
         title=_title(paragraphs),
         published=found.published,
         author=found.author,
+        credit=found.credit,
     )
     return CleanText(text="\n\n".join(paragraphs), dropped=tuple(dropped), metadata=metadata)
 
@@ -651,6 +772,9 @@ def _line_reasons(lines: Sequence[_Line]) -> list[str | None]:
         reasons.append(_context_free_reason(line, repeated=counts[_key(line.words)] > 1))
     _mark_menu_runs(lines, reasons)
     _mark_link_lists(lines, reasons)
+    _mark_highlights(lines, reasons)
+    _mark_teasers(lines, reasons)
+    _mark_credited_captions(lines, reasons)
     # The end of the text before subheads: a last question put to the reader is a
     # prompt even when a syndication note after it makes it look like a subhead.
     _mark_end_matter(lines, reasons)
@@ -669,15 +793,19 @@ def _context_free_reason(line: _Line, *, repeated: bool) -> str | None:
         return "link"
     if _SEPARATOR.match(words):
         return "separator"
-    if _RELATED.match(words):
+    if _RELATED.match(words) or _RELATED_HEADER.match(words):
         return "related"
+    if _is_embed(words):
+        return "embed"
     if _AGE_NOTICE.match(words):
         return "notice"
     if _is_copyright(words):
         return "copyright"
     if _TRADEMARK.search(words) and _word_count(words) <= 8 and not _is_sentence(words):
         return "trademark"
-    if _is_credit(words) or _STAFF_CREDIT.match(words):
+    if _is_media_link(words):
+        return "related"
+    if _is_credit(words) or _STAFF_CREDIT.match(words) or _is_contribution(words):
         return "credit"
     if _TAGS.match(words):
         return "tags"
@@ -754,7 +882,41 @@ def _headline_follows(lines: Sequence[_Line], reasons: Sequence[str | None], ind
 
 
 def _is_copyright(words: str) -> bool:
-    return bool(_COPYRIGHT.search(words)) and _word_count(words) <= 30
+    if _word_count(words) > 30:
+        return False
+    if _COPYRIGHT.search(words):
+        return True
+    holders = _COPYRIGHT_HOLDERS.match(words)
+    return holders is not None and all(
+        _is_name_list(name)
+        for name in _HOLDER_SEPARATORS.split(holders.group("holders"))
+        if name
+    )
+
+
+def _is_media_link(words: str) -> bool:
+    link = _MEDIA_LINK.match(words)
+    if link is None or _QUOTATION.search(words):
+        return False
+    title = link.group("title")
+    return _word_count(title) >= 3 and not _is_name_list(title.rstrip(".").replace("/", " "))
+
+
+def _is_embed(words: str) -> bool:
+    """An embedded post (its author, @handle and date close it) or a video player's label."""
+    return bool(_EMBED_LABEL.match(words)) or (
+        _word_count(words) <= 80 and bool(_EMBEDDED_POST.search(words))
+    )
+
+
+def _is_contribution(words: str) -> bool:
+    """Every sentence of the line says who else wrote or reported the article."""
+    if _QUOTATION.search(words) or _word_count(words) > 60:
+        return False
+    pieces = _CONTRIBUTION_BREAK.split(words)
+    contributions = sum(bool(_CONTRIBUTION.fullmatch(piece)) for piece in pieces)
+    others = sum(bool(_REPORTED_FROM.fullmatch(piece)) for piece in pieces)
+    return contributions > 0 and contributions + others == len(pieces)
 
 
 def _is_credit(words: str) -> bool:
@@ -767,12 +929,18 @@ def _is_credit(words: str) -> bool:
 
 
 def _is_caption(words: str) -> bool:
-    """A picture caption ending in its credit, or a video title ending in its duration."""
+    """A picture caption opening or ending with its credit, or a video title ending in
+    its duration."""
+    if _LEADING_CREDIT.match(words):
+        return _word_count(words) <= 80
     if _TERMINAL.search(words):
         return False
     credit = _CAPTION_WITH_CREDIT.match(words)
     if credit and credit.group("kw")[0].isupper() and _word_count(credit.group("caption")) <= 40:
-        return _word_count(credit.group("who")) <= 6
+        # In brackets a credit may name the photographer's role: "(Photo: Jane Roe,
+        # special to the Herald)".
+        bracketed = words.endswith((")", "]"))
+        return _word_count(credit.group("who")) <= (10 if bracketed else 6)
     duration = _VIDEO_DURATION.search(words)
     if duration is None or _word_count(words) > 25:
         return False
@@ -792,6 +960,7 @@ def _standalone_prompt(words: str) -> str | None:
         return None
     found: str | None = None
     for piece in _SENTENCE_BREAK.split(words):
+        piece = _LEADING_MARKS.sub("", piece)  # "*This is a developing story."
         reason = next(
             (reason for reason, pattern in _STANDALONE_PROMPTS if pattern.fullmatch(piece)), None
         )
@@ -811,7 +980,8 @@ def _is_reader_question(piece: str) -> bool:
 
 
 def _is_button_row(piece: str) -> bool:
-    return _key(piece).rstrip(":") in _UI_LABELS or _is_label_sequence(piece)
+    # A button's label may carry a stray full stop where the page ran text together.
+    return _key(piece).rstrip(": .") in _UI_LABELS or _is_label_sequence(piece)
 
 
 def _is_label_sequence(words: str) -> bool:
@@ -833,7 +1003,7 @@ def _is_navigation(words: str, *, repeated: bool) -> bool:
     count = _word_count(words)
     if _key(words).rstrip(":") in _UI_LABELS:
         return True
-    if not _TERMINAL.search(words) and _is_label_sequence(words):
+    if not _TERMINAL.search(words) and _is_label_sequence(_GALLERY_COUNTER.sub("", words)):
         return True
     if _BREADCRUMB_TRAIL.match(words) and count <= 8:
         return True
@@ -887,6 +1057,70 @@ def _mark_link_lists(lines: Sequence[_Line], reasons: list[str | None]) -> None:
             reasons[index] = "related"
             items += 1
             index += 1
+
+
+def _mark_highlights(lines: Sequence[_Line], reasons: list[str | None]) -> None:
+    # "Story highlights" and its bullets sum the story up in one outlet's words: each
+    # bullet would become a claim of its own that no other outlet states.
+    for index, line in enumerate(lines):
+        if (
+            not line.original
+            or reasons[index] not in (None, "navigation")
+            or not _HIGHLIGHTS_LABEL.match(line.words)
+        ):
+            continue
+        reasons[index] = "highlights"
+        items = 0
+        for following in range(index + 1, len(lines)):
+            if items >= _MAX_HIGHLIGHTS:
+                break
+            if not lines[following].original or reasons[following] is not None:
+                continue
+            if not _is_highlight(lines[following].words):
+                break
+            reasons[following] = "highlights"
+            items += 1
+
+
+def _is_highlight(words: str) -> bool:
+    return (
+        0 < _word_count(words) <= _MAX_HIGHLIGHT_WORDS
+        and not _FULL_STOP.search(words)
+        and _cut_wire_dateline(words) is None
+        and _parse_byline(words) is None
+        and _parse_header_line(words) is None
+    )
+
+
+def _mark_teasers(lines: Sequence[_Line], reasons: list[str | None]) -> None:
+    # A blurb closed by a "(Published <date>)" stamp promotes another story or a video;
+    # the short line above it, when it reads as a headline, is that item's title.
+    for index, line in enumerate(lines):
+        stamp = _TEASER_STAMP.search(line.words) if line.original else None
+        if stamp is None or find_date(stamp.group("stamp")) is None:
+            continue
+        reasons[index] = reasons[index] or "teaser"
+        above = _kept_index(lines, reasons, index, step=-1)
+        if above is not None and _is_teaser_title(lines[above].words):
+            reasons[above] = "teaser"
+
+
+def _is_teaser_title(words: str) -> bool:
+    return 2 <= _word_count(words) <= _MAX_TEASER_TITLE_WORDS and not _TERMINAL.search(words)
+
+
+def _mark_credited_captions(lines: Sequence[_Line], reasons: list[str | None]) -> None:
+    # A picture caption whose credit follows its last sentence ("… on Monday. KBAY 7").
+    # The line must end its paragraph: a hard-wrapped sentence may break after a capital.
+    for index, line in enumerate(lines):
+        if not line.original or reasons[index] is not None:
+            continue
+        credit = _TRAILING_CREDIT.search(line.words)
+        if credit is None or _word_count(line.words[: credit.start()]) < _MIN_CAPTION_WORDS:
+            continue
+        following = lines[index + 1].words if index + 1 < len(lines) else ""
+        if not following[:1].islower():
+            reasons[index] = "caption"
 
 
 def _is_list_item(lines: Sequence[_Line], index: int) -> bool:
@@ -1028,10 +1262,18 @@ def _neighbour(
     lines: Sequence[_Line], reasons: Sequence[str | None], index: int, *, step: int
 ) -> str | None:
     """The nearest kept line before (``step=-1``) or after (``step=1``) ``index``."""
+    found = _kept_index(lines, reasons, index, step=step)
+    return None if found is None else lines[found].words
+
+
+def _kept_index(
+    lines: Sequence[_Line], reasons: Sequence[str | None], index: int, *, step: int
+) -> int | None:
+    """The index of the nearest kept line before (``step=-1``) or after ``index``."""
     index += step
     while 0 <= index < len(lines):
         if lines[index].original and reasons[index] is None:
-            return lines[index].words
+            return index
         index += step
     return None
 
@@ -1080,8 +1322,9 @@ def _parse_byline(words: str) -> tuple[str | None, str | None] | None:
     for part in parts[1:]:
         part = re.sub(r"^(?:for|of)\s+", "", part, flags=re.IGNORECASE)
         tokens = part.split()
-        if len(tokens) > 5 or not _is_name_list(part):
-            return None
+        is_role = tokens[-1:] != [] and tokens[-1].lower() in _ROLE_WORDS
+        if len(tokens) > 5 or not (is_role or _is_name_list(part)):
+            return None  # "Political correspondent" is a role; other parts must be names
         if outlet is None and not _ROLE_WORDS.intersection(t.lower() for t in tokens):
             outlet = part
     return parts[0], outlet
@@ -1211,13 +1454,18 @@ def _parse_header_line(words: str) -> _HeaderLine | None:
     if labels or issues:
         outlet = byline_outlet or (_header_name(names[0]) if names else None)
         return _HeaderLine("masthead", published, outlet, author, plain=False)
-    if published is None:
+    if published is None and not (not names and _is_time_stamp(words)):
         return None
     outlet = byline_outlet or next(
         (name for name in map(_outlet_line, names) if name is not None), None
     )
     plain = not names and byline is None
     return _HeaderLine("dateline", published, outlet, author, plain=plain)
+
+
+def _is_time_stamp(words: str) -> bool:
+    """An update stamp giving a time but no date: "Updated 8:43 AM", "Posted at 9pm"."""
+    return bool(_STAMP_WORD.match(words) and _CLOCK_TIME.search(words))
 
 
 def _header_residue(part: str) -> str:
@@ -1250,16 +1498,31 @@ def _cut_wire_dateline(words: str) -> tuple[str, str, str | None] | None:
     >>> _cut_wire_dateline("WREN, May 3 (Bay Wire) - The pier reopened on Monday.")
     ('WREN, May 3 (Bay Wire) -', 'The pier reopened on Monday.', 'Bay Wire')
     """
-    match = _WIRE_DATELINE.match(words)
+    match = _WIRE_DATELINE.match(words) or _CAPS_DATELINE.match(words)
     if match is None:
         return None
-    place, agency = match.group("place"), match.group("agency")
+    place = match.group("place")
+    agency = match.groupdict().get("agency")
     if agency is None and not (place and place.isupper()):
         return None
     rest = words[match.end():]
     if _word_count(rest) < _MIN_WIRE_BODY_WORDS:
         return None
     return match.group(0).rstrip(), rest, agency
+
+
+def _cut_leading_buttons(words: str) -> tuple[str, str] | None:
+    """``(buttons, rest)`` when a sentence runs on from a row of player buttons.
+
+    >>> _cut_leading_buttons("Close Skip Share The pier reopened on Monday after repairs.")
+    ('Close Skip Share', 'The pier reopened on Monday after repairs.')
+    """
+    tokens = words.split(" ")
+    for end in range(min(len(tokens) - 1, _MAX_LABEL_SEQUENCE), _MIN_LEADING_LABELS - 1, -1):
+        head, rest = " ".join(tokens[:end]), " ".join(tokens[end:])
+        if rest[:1].isupper() and _is_sentence(rest) and _is_label_sequence(head):
+            return head, rest
+    return None
 
 
 def _outlet_from_dateline(paragraphs: Sequence[str]) -> str | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from storydiff.coverage.clean import clean, normalize_text
+from storydiff.coverage.clean_story import drop_unrelated
 from storydiff.coverage.ingest import (
     DEFAULT_LIMITS,
     NotAnArticleError,
@@ -120,7 +121,30 @@ def load_articles(
         raise OutletNameError(f"--outlet {unused[0]}: no article file of that name was given")
     if not articles and raise_when_empty:
         raise errors[0] if errors else NoArticlesError("no articles found")
-    return LoadResult(articles=tuple(articles), failures=tuple(failures))
+    return LoadResult(articles=drop_unrelated_lines(articles), failures=tuple(failures))
+
+
+def drop_unrelated_lines(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """The articles of one story without the lines that share no word with the story.
+
+    A second cleaning pass, over all articles at once: see ``clean_story``.
+    """
+    passed = drop_unrelated([article.text for article in articles])
+    return tuple(
+        article
+        if not story_text.dropped
+        else replace(
+            article,
+            text=story_text.text,
+            sentences=split_sentences(story_text.text),
+            dropped=article.dropped + story_text.dropped,
+            # A dropped first line may have been taken for the headline.
+            title=None
+            if article.title in {line.text for line in story_text.dropped}
+            else article.title,
+        )
+        for article, story_text in zip(articles, passed, strict=True)
+    )
 
 
 def _sources_of(given: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -157,6 +181,7 @@ def article_from_raw(raw: RawArticle, *, outlet: str | None = None) -> Article:
         text=cleaned.text,
         sentences=split_sentences(cleaned.text),
         dropped=cleaned.dropped,
+        credit=metadata.credit,
     )
 
 
@@ -168,6 +193,7 @@ def _tidy(metadata: Metadata) -> Metadata:
     return Metadata(
         outlet=tidy(metadata.outlet), title=tidy(metadata.title), url=tidy(metadata.url),
         published=tidy(metadata.published), author=tidy(metadata.author),
+        credit=tidy(metadata.credit),
     )
 
 

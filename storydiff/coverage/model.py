@@ -58,6 +58,10 @@ class Metadata:
     published: str | None = None
     """ISO date (``YYYY-MM-DD``) when known."""
     author: str | None = None
+    credit: str | None = None
+    """The outlet or agency the text credits at its head, e.g. ``CNN`` for "(CNN) —" or
+    ``AP`` for "WASHINGTON (AP) —": evidence of where the text came from, which may differ
+    from the outlet that published it."""
 
     def merged_over(self, fallback: Metadata) -> Metadata:
         """Fields of ``self`` where known, else those of ``fallback``."""
@@ -67,6 +71,7 @@ class Metadata:
             url=self.url or fallback.url,
             published=self.published or fallback.published,
             author=self.author or fallback.author,
+            credit=self.credit or fallback.credit,
         )
 
 
@@ -91,7 +96,8 @@ class DroppedLine:
     text: str
     reason: str
     """A short closed vocabulary: ``boilerplate``, ``navigation``, ``related``,
-    ``credit``, ``caption``, ``prompt``, ``copyright``, ``byline``, ``dateline``, ..."""
+    ``credit``, ``caption``, ``prompt``, ``copyright``, ``byline``, ``dateline``,
+    ``highlights``, ``teaser``, ``embed``, ``unrelated``, ..."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +170,8 @@ class Article:
     """The cleaned text; sentence offsets point into it."""
     sentences: tuple[Sentence, ...]
     dropped: tuple[DroppedLine, ...]
+    credit: str | None = None
+    """The outlet or agency the text credits at its head ("(CNN) —"), see ``Metadata``."""
 
 
 @dataclass(frozen=True, slots=True)

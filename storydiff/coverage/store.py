@@ -80,6 +80,7 @@ def article_metadata(article: Article) -> dict[str, Any]:
         "url": article.url,
         "published": article.published,
         "author": article.author,
+        "credit": article.credit,
     }
 
 
@@ -639,6 +640,8 @@ def _article_from_dict(data: Any) -> Article:
             DroppedLine(text=_str(_dict(d)["text"]), reason=_str(_dict(d)["reason"]))
             for d in _list(data.get("dropped", []))
         ),
+        # Files written before the field existed have no credit: unknown, not an error.
+        credit=_opt_str(data.get("credit")),
     )
 
 

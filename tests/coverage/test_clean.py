@@ -106,7 +106,7 @@ def test_web_debris_is_dropped_with_reasons(web_paste: CleanText) -> None:
         "\U0001f553 Updated 9:30 AM GMT, Mon March 6, 2023": "dateline",
         "Storm footage from the north coast 02:15": "caption",
         "(Coastal Times) \u2014": "dateline",
-        "Key points": "navigation",
+        "Key points": "highlights",
         "Photo by Lee Strand/Coastal Pictures": "credit",
         "Related: Three lighthouses to close along the north coast": "related",
         "A keeper's cottage seen from the cliffs. Image via Coast Archive": "caption",
@@ -142,6 +142,8 @@ def test_web_paste_metadata(web_paste: CleanText) -> None:
         title="Lighthouse keeper retires after forty years on the rock",
         published="2023-03-06",
         author="Mara Quint",
+        # The dateline's "(Coastal Times) —" credits the text at its head.
+        credit="Coastal Times",
     )
 
 

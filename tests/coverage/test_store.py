@@ -64,6 +64,7 @@ articles = st.builds(
     .map(lambda drawn: tuple(Sentence(index=i, text=t, start=s, end=e)
                              for i, (t, s, e) in enumerate(drawn))),
     dropped=st.lists(st.builds(DroppedLine, text=text, reason=text), max_size=2).map(tuple),
+    credit=maybe,
 )
 @st.composite
 def alignments(draw: st.DrawFn) -> Alignment:
@@ -357,3 +358,33 @@ def test_hand_broken_provenance_is_refused(edit, message: str) -> None:  # type:
         alignment_from_dict(data, source="story.json")
     assert str(raised.value).startswith("story.json: ")
     assert message in str(raised.value)
+
+
+def credited_alignment(credit: str | None) -> Alignment:
+    article = Article(id="a", path="a.txt", outlet="Bay Herald", title=None, url=None,
+                      published=None, author=None, text="The pier reopened.",
+                      sentences=(Sentence(0, "The pier reopened.", 0, 18),), dropped=(),
+                      credit=credit)
+    return Alignment("t", {}, (article,), (), ())
+
+
+def test_the_credit_is_written_and_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "story.json"
+    write_alignment(credited_alignment("Bay Wire"), path)
+    assert json.loads(path.read_text(encoding="utf-8"))["articles"][0]["credit"] == "Bay Wire"
+    assert read_alignment(path).articles[0].credit == "Bay Wire"
+
+
+def test_a_file_written_before_credits_still_loads() -> None:
+    data = json.loads(dumps_alignment(credited_alignment("Bay Wire")))
+    del data["articles"][0]["credit"]
+    assert alignment_from_dict(data).articles[0].credit is None
+
+
+def test_a_credit_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    data = json.loads(dumps_alignment(credited_alignment(None)))
+    data["articles"][0]["credit"] = 7
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(AlignmentFormatError, match="malformed field"):
+        read_alignment(path)

@@ -49,7 +49,7 @@ class TestDerivations:
             table = app.screen.query_one(DerivationTable)
             assert table.row_count == len(demo.provenance) == 3
             text = screen_text(app)
-            assert "NewsPulse probably rewrote Meridian Wire" in text
+            assert "NewsPulse ran Meridian Wire's copy" in text
             assert "NewsPulse credits Meridian Wire (contributed" in text
             assert "rewrite via NewsPulse" in text
             await pilot.press("j")
