@@ -470,7 +470,7 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
         if not _is_stamp(sentence, atom)
     ]
     combined = _read_labels(sentence, _join_ranges(sentence, atoms))
-    mentions = []
+    mentions: list[NumberMention] = []
     for atom in combined:
         mention = _with_subject(sentence, _with_qualifier(sentence, atom))
         if _passes_things(mention):
