@@ -203,11 +203,16 @@ def outlet_name(n: int) -> str:
 def generate_story(outlets: int, seed: int = 13) -> Story:
     """``outlets`` rewrites of the base story, three planted changes each, and the key."""
     rng = random.Random(f"{seed}-{outlets}")
+    # Outlets take the plantable sentences in turn (in a shuffled order) and the
+    # replacements in turn, so no sentence is changed by more than one outlet in
+    # len(table), nor changed the same way by more than one in len(table) * len(choices):
+    # the base wording stays the majority's, as it is when one outlet gets a fact wrong.
+    turns = {kind: rng.sample(sorted(table), len(table)) for kind, table in PLANTS.items()}
     made: list[Outlet] = []
     key: list[Plant] = []
     for n in range(outlets):
         name = outlet_name(n)
-        planted = {kind: rng.choice(sorted(table)) for kind, table in PLANTS.items()}
+        planted = {kind: order[n % len(order)] for kind, order in turns.items()}
         texts = {}
         for index, sentence in enumerate(BASE_STORY):
             if index not in planted.values() and rng.random() < DROP_RATE:
@@ -215,7 +220,7 @@ def generate_story(outlets: int, seed: int = 13) -> Story:
             texts[index] = _rewrite(sentence, rng)
         for kind, index in planted.items():
             old, choices = PLANTS[kind][index]
-            new = rng.choice(choices)
+            new = choices[(n // len(turns[kind])) % len(choices)]
             texts[index] = texts[index].replace(old, new, 1)
             key.append(Plant(outlet=name, base=index, kind=kind, old=old, new=new))
         order = list(texts)
