@@ -5,6 +5,7 @@ Run by hand (never by pytest; it takes minutes and measures time):
     .venv/bin/python benchmarks/scale.py                 # N = 5, 50, 200
     .venv/bin/python benchmarks/scale.py --n 5 --n 1000  # any N, repeatable
     .venv/bin/python benchmarks/scale.py --seed 3        # another generated story
+    .venv/bin/python benchmarks/scale.py --timeout 480   # give up on an N after 8 min
 
 Each N is a generated story: one invented base story of 38 sentences, retold by N
 outlets. Every outlet is a light rewrite (about one sentence in eight dropped, a few
@@ -378,11 +379,15 @@ def run_floor(outlets: int, seed: int) -> dict[str, Any]:
     return {"floor": elapsed, "floor_cells": len(sentences) ** 2, "cross_pairs": cross // 2}
 
 
-def _child(kind: str, outlets: int, seed: int) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", kind, "--n", str(outlets), "--seed", str(seed)],
-        capture_output=True, text=True, check=False,
-    )
+def _child(kind: str, outlets: int, seed: int, timeout: float | None) -> dict[str, Any] | None:
+    """What the child measured, or None when it ran past ``timeout`` (it is killed)."""
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", kind, "--n", str(outlets), "--seed", str(seed)],
+            capture_output=True, text=True, check=False, timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        return None
     if done.returncode != 0:
         raise SystemExit(f"error: {kind} child for N={outlets} failed:\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -410,6 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, action="append", help="outlets (repeatable)")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--timeout", type=float, help="seconds a storydiff run may take")
     parser.add_argument("--child", choices=("storydiff", "floor"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     ns = args.n or list(DEFAULT_NS)
@@ -421,9 +427,14 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"ratio = (read + compare) / floor")
     print(HEADER, flush=True)
     for outlets in ns:
-        measured = _child("storydiff", outlets, args.seed)
-        floor = _child("floor", outlets, args.seed)
-        print(row(outlets, measured, floor), flush=True)
+        measured = _child("storydiff", outlets, args.seed, args.timeout)
+        floor = _child("floor", outlets, args.seed, None)
+        assert floor is not None  # no timeout was set
+        if measured is None:
+            print(f"{outlets:>5} storydiff stopped after {args.timeout:.0f} s; "
+                  f"floor {floor['floor']:.2f} s", flush=True)
+        else:
+            print(row(outlets, measured, floor), flush=True)
     return 0
 
 
