@@ -28,8 +28,10 @@ would pass 256 M cells, so N = 1000 fits in memory). The table gives:
 - `found`: planted changes reported with the planted type, blaming the planting outlet,
   with that outlet's changed words in the evidence; `misblamed`: a divergence of the
   planted type holds the changed words but blames other outlets (the reference flipped).
+- `repeats`: a planted change reported again (on another claim, or as another
+  divergence of the same claim) after the report `found` counts.
 - `other`: every other (divergence, blamed outlet) pair reported, omissions left out
-  (dropped sentences are part of the rewrite, not a change).
+  (dropped sentences are part of the rewrite, not a change): false alarms.
 - `align P/R`: pairwise precision and recall of the claims against the key: two
   sentences of different outlets belong together when they retell the same base sentence.
 
@@ -47,7 +49,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,12 +265,7 @@ def score_alignment(story: Story, alignment: Any) -> dict[str, Any]:
         hit = None
         flipped = False
         for c_n, d_n, d in divergences:
-            if d.type.value != plant.kind:
-                continue
-            says_new = any(
-                e.article == plant.outlet and plant.new.strip().lower() in e.text.lower()
-                for e in d.evidence
-            )
+            says_new = _reports(d, plant, plant.outlet)
             if says_new and plant.outlet in d.articles:
                 hit = (c_n, d_n, plant.outlet)
                 break
@@ -278,22 +275,38 @@ def score_alignment(story: Story, alignment: Any) -> dict[str, Any]:
             matched.add(hit)
         elif flipped:
             misblamed += 1
-    other = sum(
-        1
-        for c_n, d_n, d in divergences
-        if d.type.value != "omitted"
-        for outlet in d.articles
-        if (c_n, d_n, outlet) not in matched
-    )
+    plants_of: defaultdict[str, list[Plant]] = defaultdict(list)
+    for plant in story.key:
+        plants_of[plant.outlet].append(plant)
+    repeats = other = 0
+    for c_n, d_n, d in divergences:
+        if d.type.value == "omitted":
+            continue  # dropped sentences are the rewrite's, not a change
+        for outlet in d.articles:
+            if (c_n, d_n, outlet) in matched:
+                continue
+            if any(_reports(d, plant, outlet) for plant in plants_of[outlet]):
+                repeats += 1
+            else:
+                other += 1
     precision, recall = _pairwise(story, alignment)
     return {
         "planted": len(story.key),
         "found": found,
         "misblamed": misblamed,
+        "repeats": repeats,
         "other": other,
         "precision": precision,
         "recall": recall,
     }
+
+
+def _reports(divergence: Any, plant: Plant, outlet: str) -> bool:
+    """``divergence`` is of the plant's type and quotes ``outlet`` writing its new words."""
+    return divergence.type.value == plant.kind and any(
+        e.article == outlet and plant.new.lower() in e.text.lower()
+        for e in divergence.evidence
+    )
 
 
 def _pairwise(story: Story, alignment: Any) -> tuple[float, float]:
@@ -397,7 +410,7 @@ def _child(kind: str, outlets: int, seed: int, timeout: float | None) -> dict[st
 HEADER = (
     f"{'N':>5} {'sents':>6} {'read s':>7} {'compare s':>9} {'peak MB':>8} {'pairs':>5} "
     f"{'cdist cells':>12} {'floor s':>7} {'ratio':>6} {'found':>9} {'misblamed':>9} "
-    f"{'other':>6} {'align P/R':>11}"
+    f"{'repeats':>7} {'other':>6} {'align P/R':>11}"
 )
 
 
@@ -407,7 +420,7 @@ def row(outlets: int, s: dict[str, Any], f: dict[str, Any]) -> str:
         f"{outlets:>5} {s['sentences']:>6} {s['read']:>7.2f} {s['compare']:>9.2f} "
         f"{s['peak_mb']:>8.0f} {'n/a':>5} {s['cdist_cells']:>12,} {f['floor']:>7.2f} "
         f"{total / f['floor']:>5.1f}x {s['found']:>4}/{s['planted']:<4} {s['misblamed']:>9} "
-        f"{s['other']:>6} {s['precision']:>5.3f}/{s['recall']:.3f}"
+        f"{s['repeats']:>7} {s['other']:>6} {s['precision']:>5.3f}/{s['recall']:.3f}"
     )
 
 
