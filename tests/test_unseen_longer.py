@@ -399,11 +399,6 @@ KNOWN_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
         (CREDIT, "fen-radio.txt",
          "the planted change again, on the second half of the split quotation"),
     ],
-    "heatwave-deaths": [
-        (CREDIT, "varsk-courier.txt",
-         "'according to the first official estimate, published yesterday by the National "
-         "Statistics Bureau' is read as crediting the estimate"),
-    ],
     "port-collision": [
         (SUBJECT, "daily-klaxon.txt", "'14 steel boxes' for '14 containers': synonyms"),
         (TRIMMED, "daily-klaxon.txt",

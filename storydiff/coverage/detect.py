@@ -226,6 +226,7 @@ def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]
         not speakers_known
         and not any(f.type is DivergenceType.ATTRIBUTION_CHANGED for f in findings)
         and bool(reference.quotes) == bool(other.quotes)
+        and _one_statement(reference, other)
     ):
         findings.extend(_compare_credits(reference, other))
     unique: list[_Finding] = []
@@ -233,6 +234,19 @@ def compare_versions(reference: Version, other: Version) -> tuple[_Finding, ...]
         if finding not in unique:
             unique.append(finding)
     return tuple(unique)
+
+
+def _one_statement(a: Version, b: Version) -> bool:
+    """Two versions report one statement, so that their credits can be compared: they
+    share a quotation or a figure (a year too), or they say nothing checkable at all.
+    "Police say six people were taken to hospital" and "three patients had been
+    discharged, according to the hospital" state two things, each with its source."""
+    numbers_a, numbers_b = a.numbers, b.numbers
+    if not numbers_a and not numbers_b:
+        return True
+    if any(values_match(x, y) or is_near_miss(x, y) for x in numbers_a for y in numbers_b):
+        return True
+    return bool(a.quotes and b.quotes)
 
 
 def shares_facts(a: Version, b: Version) -> bool:

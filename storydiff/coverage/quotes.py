@@ -1536,9 +1536,14 @@ def quote_words_changed(a: str, b: str) -> QuoteComparison:
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    # "F.B.I." and "FBI" are one word, however an outlet's style writes it
+    # "F.B.I." and "FBI" are one word, however an outlet's style writes it; so are "%",
+    # "per cent" and "percent"
     text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
+    text = _PERCENT.sub(" percent", text)
     return text.translate(_PLAIN_MARKS)
+
+
+_PERCENT = re.compile(r"\s*%|\s+per\s+cent\b", re.IGNORECASE)
 
 
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")

@@ -228,3 +228,26 @@ def test_a_company_described_is_not_another_source() -> None:
     described = version("b", "The data of 4.7 million users was exposed, the fitness "
                              "technology group disclosed.")
     assert found(named, described) == []
+
+
+def test_two_statements_with_their_own_sources_are_no_changed_credit() -> None:
+    """The credits of two sentences are compared only when they report one statement."""
+    from storydiff.coverage.detect import compare_versions
+    from storydiff.coverage.model import DivergenceType
+
+    def version(article: str, text: str, credit: str) -> Version:
+        return Version(article, text, find_numbers(text), (), credit)
+
+    police = "Police say six people were taken to the hospital."
+    hospital = "Three patients had been discharged, according to Harwick General Hospital."
+    same = "Six people were taken to the hospital, according to Harwick General Hospital."
+    assert not any(
+        f.type is DivergenceType.ATTRIBUTION_CHANGED
+        for f in compare_versions(version("a", police, "Police"),
+                                  version("b", hospital, "Harwick General Hospital"))
+    )
+    assert any(
+        f.type is DivergenceType.ATTRIBUTION_CHANGED
+        for f in compare_versions(version("a", police, "Police"),
+                                  version("b", same, "Harwick General Hospital"))
+    )

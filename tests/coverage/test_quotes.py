@@ -1121,3 +1121,10 @@ def test_a_quotation_with_its_own_frame_does_not_inherit_the_last_name() -> None
 def test_a_possessive_title_before_a_name_gives_the_name() -> None:
     (quotes,) = find_quotes(['"We have lost everything," said its president, Dermot Kealey.'])
     assert [q.speaker for q in quotes] == ["Dermot Kealey"]
+
+
+def test_a_percent_sign_and_the_word_percent_are_one_word() -> None:
+    """ "100 percent police officers" and "100% police officers" are one quotation."""
+    assert quote_words_changed("100 percent police officers", "100% police officers").identical
+    assert quote_words_changed("a 5 per cent rise", "a 5% rise").identical
+    assert quote_words_changed("a 5 per cent rise", "a 6% rise").altered
