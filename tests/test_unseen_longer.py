@@ -504,9 +504,8 @@ FACT_LAYER_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
          "16 times in another year"),
     ],
     "sleep-study": [
-        (HEDGE, "science.txt", "false alarm: '7 hours 21 minutes' read as 7 hours, against "
+        (HEDGE, "tabloid.txt", "false alarm: '7 hours 21 minutes' read as 7 hours, against "
          "'fewer than seven hours'"),
-        (HEDGE, "tabloid.txt", "false alarm: the same misreading"),
     ],
     "tidewater-layoffs": [
         (HEDGE, "4-gazette.txt", "false alarm: today's 2,500 staff against 'more than "

@@ -35,7 +35,13 @@ from storydiff.coverage.model import (
     NumberMention,
     Quote,
 )
-from storydiff.coverage.numbers import describe, is_near_miss, is_rounding_of, values_match
+from storydiff.coverage.numbers import (
+    describe,
+    is_house_number,
+    is_near_miss,
+    is_rounding_of,
+    values_match,
+)
 from storydiff.coverage.quotes import quote_words_changed
 
 FACT_KINDS = frozenset(
@@ -215,7 +221,7 @@ def is_age(mention: NumberMention) -> bool:
 
 
 def _states_a_fact(text: str, mention: NumberMention) -> bool:
-    if mention.kind not in FACT_KINDS:
+    if mention.kind not in FACT_KINDS and not is_house_number(mention):
         return False
     if _EARLIER_VALUE.search(text[: mention.start]):
         return False  # "up from 11.9 points last year": the figure it is set against
@@ -361,6 +367,8 @@ def near_enough(a: NumberMention, b: NumberMention) -> bool:
     x, y = a.low, b.low
     if a.kind is NumberKind.TIME:
         return abs(x - y) <= 20
+    if is_house_number(a) or is_house_number(b):
+        return a.subject == b.subject  # any two numbers of one street: which house?
     if a.kind is NumberKind.ORDINAL:
         return max(x, y) <= 10 and _unit(a) == _unit(b)  # the third and the second floor
     if is_age(a) or is_age(b):
@@ -551,6 +559,7 @@ def link_figures(
                 i, j = holders[x], holders[y]
                 if facts[i].key[0] != facts[j].key[0]:
                     candidates.add((i, j))
+    candidates |= _same_clock_times(facts)
     scored = []
     for i, j in candidates:
         a, b = facts[i], facts[j]
@@ -559,6 +568,8 @@ def link_figures(
         if is_age(a.mention) and not (a.names & b.names):
             continue  # ages of whom? only a shared name says it is the same person
         score = link_score(a, b, weights)
+        if score < LINK_FROM and _one_clock_time(a, b):
+            score = LINK_FROM
         if score >= LINK_FROM:
             scored.append((round(score, 6), i, j))
     # Of two candidates said alike, the one with the same value is the same figure: "she
@@ -589,6 +600,31 @@ def link_figures(
         ):
             links.append((score, i, j))
     return links
+
+
+def _one_clock_time(a: FigureFact, b: FigureFact) -> bool:
+    """Two outlets giving the same time to the minute, off the hour, tell one moment of
+    the story even in words that share nothing ("the shooting took place shortly after
+    12:30" and "police responded around 12:30"), unless what happened then differs."""
+    x, y = a.mention, b.mention
+    if x.kind is not NumberKind.TIME or not values_match(x, y) or x.low % 60 == 0:
+        return False
+    events_a, events_b = _events(a), _events(b)
+    return not (events_a and events_b and not events_a & events_b)
+
+
+def _same_clock_times(facts: Sequence[FigureFact]) -> set[tuple[int, int]]:
+    by_time: dict[float, list[int]] = defaultdict(list)
+    for n, fact in enumerate(facts):
+        if fact.mention.kind is NumberKind.TIME and fact.mention.low % 60:
+            by_time[fact.mention.low].append(n)
+    return {
+        (i, j)
+        for holders in by_time.values()
+        for x, i in enumerate(holders)
+        for j in holders[x + 1 :]
+        if facts[i].key[0] != facts[j].key[0] and _one_clock_time(facts[i], facts[j])
+    }
 
 
 def _told_twice(a: FigureFact, b: FigureFact) -> bool:
@@ -690,28 +726,21 @@ def _group_divergences(
             facts[n].key,
         ),
     )
-    ref_fact = facts[reference]
-    agreeing = support[_value_key(ref_fact.mention)]
+    agreeing = support[_value_key(facts[reference].mention)]
     found = []
     for n in group:
-        other = facts[n]
+        other, ref_fact = facts[n], facts[reference]
         if other.key[0] == ref_fact.key[0]:
             continue
-        if (ref_fact.key, other.key) in together and not _claim_missed(ref_fact, other, numbers):
-            continue  # the claim compared these two figures itself
-        # linked to the reference figure itself, or to another outlet's statement of
-        # the reference value that is itself linked to the reference: a chain of
-        # links through other values joins figures of different facts
-        score = partners[n].get(reference) or max(
-            (
-                s
-                for m, s in partners[n].items()
-                if values_match(facts[m].mention, ref_fact.mention) and reference in partners[m]
-            ),
-            default=0.0,
-        )
+        closest, score = _closest_reference(n, reference, facts, partners)
         if not score:
             continue
+        if any(
+            (facts[m].key, other.key) in together and not _claim_missed(facts[m], other, numbers)
+            for m in {reference, closest}
+        ):
+            continue  # the claim compared these two figures itself
+        ref_fact = facts[closest]
         change = how_changed(ref_fact.mention, other.mention)
         if change is None or _explained(ref_fact, other, numbers):
             continue
@@ -732,6 +761,33 @@ def _group_divergences(
             )
         )
     return found
+
+
+def _closest_reference(
+    n: int,
+    reference: int,
+    facts: Sequence[FigureFact],
+    partners: Mapping[int, Mapping[int, float]],
+) -> tuple[int, float]:
+    """The statement of the reference value that figure ``n`` is told most like, and
+    how surely: of the outlets that agree on the reference value, the one whose own
+    words are nearest is the fairer side to show ("at least nine injured" is set
+    against "nine were wounded", not against "nine were shot"). A chain of links
+    through other values joins figures of different facts, so only direct partners
+    count, or partners that are themselves linked to the reference figure."""
+    wanted = facts[reference].mention  # its value and its hedge: the reference's words
+    direct = [
+        (score, m)
+        for m, score in partners[n].items()
+        if facts[m].key[0] != facts[n].key[0]
+        and values_match(facts[m].mention, wanted)
+        and _hedge(facts[m].mention) == _hedge(wanted)
+        and (m == reference or reference in partners[m])
+    ]
+    if not direct:
+        return reference, 0.0
+    score, closest = max(direct, key=lambda t: (t[0], -t[1]))
+    return closest, score
 
 
 def _claim_missed(

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from storydiff.coverage.align import stem
+import snowballstemmer
+
+_SNOWBALL = snowballstemmer.stemmer("english")
 
 _FAMILIES: dict[str, tuple[str, ...]] = {
     # Being shot and what a shooting is called.
@@ -48,6 +50,18 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
 
 _FAMILY_OF = {word: family for family, words in _FAMILIES.items() for word in words}
 
+_EXACT_ONLY = frozenset({"fired", "firing", "opened", "broke", "began", "started", "made"})
+"""Family words whose stem is a word of its own with another sense ("a house fire", "the
+club opened in 2010", "a made-up name"): they join their family only as written."""
+
+_FAMILY_OF_STEM = {
+    _SNOWBALL.stemWord(word): family
+    for family, words in _FAMILIES.items()
+    for word in words
+    if word not in _EXACT_ONLY
+}
+"""The same families by stem, so every inflection of a listed word joins ("injures")."""
+
 
 @lru_cache(maxsize=65536)
 def word_family(word: str) -> str:
@@ -55,8 +69,11 @@ def word_family(word: str) -> str:
 
     >>> word_family("wounded") == word_family("hurt") == word_family("injuries")
     True
-    >>> word_family("transplants")
-    'transplant'
+    >>> word_family("transplants") == word_family("transplanted")
+    True
     """
     folded = word.casefold()
-    return _FAMILY_OF.get(folded) or stem(folded)
+    if folded in _FAMILY_OF:
+        return _FAMILY_OF[folded]
+    stemmed = _SNOWBALL.stemWord(folded)
+    return _FAMILY_OF_STEM.get(stemmed) or stemmed

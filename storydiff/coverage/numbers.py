@@ -66,6 +66,7 @@ __all__ = [
     "find_numbers",
     "format_value",
     "readable_value",
+    "is_house_number",
     "is_rounding_of",
     "subject_similarity",
     "values_match",
@@ -974,9 +975,27 @@ _LABEL_BEFORE = re.compile(
 )
 _LABELLABLE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?")
 _ADDRESS_AFTER = re.compile(
-    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Way|Place"
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Place"
     r"|Close|Court|Crescent|Terrace|Boulevard|Blvd|Square|Gardens|Parade|Walk)\b"
 )
+_STREET_WORDS = {"st": "street", "rd": "road", "ave": "avenue", "ln": "lane", "dr": "drive",
+                 "blvd": "boulevard"}  # fmt: skip
+_STREET_KINDS = _wordset(
+    "street road avenue lane drive way place close court crescent terrace boulevard square "
+    "gardens parade walk"
+)
+
+
+def _street(name: str) -> str:
+    """The street a house number belongs to, as its subject: "Hale St" → "hale street"."""
+    words = name.lower().split()
+    return " ".join([*words[:-1], _STREET_WORDS.get(words[-1], words[-1])])
+
+
+def is_house_number(mention: NumberMention) -> bool:
+    """ "14 Hale Street": a number that names a house of a street."""
+    subject = (mention.subject or "").split()
+    return mention.kind is NumberKind.ORDINAL and bool(subject) and subject[-1] in _STREET_KINDS
 
 
 def _read_labels(sentence: str, atoms: list[NumberMention]) -> list[NumberMention]:
@@ -985,7 +1004,7 @@ def _read_labels(sentence: str, atoms: list[NumberMention]) -> list[NumberMentio
 
     >>> [(m.surface, m.kind.value, m.subject) for m in find_numbers(
     ...     "Issue 112 ran it; Case No. 4471, Room 101 and 14 Hale Street had 12 callers.")]
-    [('112', 'ordinal', 'issue'), ('12', 'count', 'callers')]
+    [('112', 'ordinal', 'issue'), ('14', 'ordinal', 'hale street'), ('12', 'count', 'callers')]
     """
     kept: list[NumberMention] = []
     for atom in atoms:
@@ -994,8 +1013,12 @@ def _read_labels(sentence: str, atoms: list[NumberMention]) -> list[NumberMentio
         ):
             kept.append(atom)
             continue
-        if _ADDRESS_AFTER.match(sentence, atom.end):
-            continue  # "14 Hale Street": a house number
+        street = _ADDRESS_AFTER.match(sentence, atom.end)
+        if street:
+            # "14 Hale Street" names a house, it counts nothing; which house is still a
+            # fact outlets can get wrong, so it stays as a number of that street
+            kept.append(replace(atom, kind=NumberKind.ORDINAL, subject=_street(street.group())))
+            continue
         label = _LABEL_BEFORE.search(sentence[max(0, atom.start - 30) : atom.start])
         if label is None or not _is_label(sentence, atom, label):
             kept.append(atom)

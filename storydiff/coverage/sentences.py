@@ -142,7 +142,22 @@ def _boundaries(chunk: str) -> list[int]:
             continue
         cursor = found + len(stripped)
         cuts.append(cursor)
-    return [cut for cut in cuts if 0 < cut < len(chunk) and not _clock_runs_on(chunk, cut)]
+    return [
+        cut
+        for cut in cuts
+        if 0 < cut < len(chunk)
+        and not _clock_runs_on(chunk, cut)
+        and not _punctuation_runs_on(chunk, cut)
+    ]
+
+
+_CONTINUING_MARK = re.compile(r"\s*[,;:]")
+
+
+def _punctuation_runs_on(chunk: str, cut: int) -> bool:
+    """pySBD ends a sentence at the abbreviation of "at 18 Elm St., police said"; no
+    sentence starts with a comma, a semicolon or a colon, so the sentence goes on."""
+    return bool(_CONTINUING_MARK.match(chunk, cut))
 
 
 _CLOCK_ABBREVIATION = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)

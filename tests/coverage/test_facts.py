@@ -234,3 +234,86 @@ def test_an_outlet_quoting_another_outlet_is_checked_against_its_words(
     assert quoting[0].type is DivergenceType.QUOTE_ALTERED
     assert quoting[0].articles == ("b-quay-news",)
     assert "likely" in quoting[0].detail
+
+
+def test_one_time_to_the_minute_is_one_moment_in_words_that_share_nothing(
+    tmp_path: Path,
+) -> None:
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-wire.txt": (
+                "A fire broke out at the Harlow Quay warehouse on Sunday.\n\n"
+                "The blaze started shortly after 3:40 a.m. on Sunday, according to the "
+                "fire brigade."
+            ),
+            "b-local.txt": (
+                "Crews fought a fire at the Harlow Quay warehouse on Sunday.\n\n"
+                "Engines from Wexcombe reached the gates around 3:40 a.m. and found the "
+                "roof alight."
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    hedged = [
+        d
+        for c in alignment.claims
+        for d in c.divergences
+        if d.type is DivergenceType.QUALIFIER_CHANGED and "3:40" in d.detail
+    ]
+    assert len(hedged) == 1, [d.detail for c in alignment.claims for d in c.divergences]
+    assert {e.article for e in hedged[0].evidence} == {"a-wire", "b-local"}
+
+
+def test_a_time_on_the_hour_needs_words_in_common() -> None:
+    from storydiff.coverage.facts import FigureFact, link_figures
+
+    def fact(article: int, text: str, word: str) -> FigureFact:
+        return FigureFact((article, 0), one(text), {word: 1.0}, frozenset(), False)
+
+    # nothing in common but the time: to the minute it is one moment of the story...
+    assert link_figures(
+        [fact(0, "It began at 3:40 a.m.", "began"), fact(1, "Crews came at 3:40 a.m.", "came")],
+        {},
+    )
+    # ...but "around 3 a.m." is a loose hour, and a night has many moments told that way
+    assert not link_figures(
+        [fact(0, "It began after 3 a.m.", "began"), fact(1, "Crews came around 3 a.m.", "came")],
+        {},
+    )
+
+
+def test_house_numbers_of_one_street_are_one_fact_and_of_two_streets_two() -> None:
+    at_eighteen = one("Police arrived at 18 Plymouth St. within minutes.")
+    assert at_eighteen.subject == "plymouth street"
+    assert near_enough(at_eighteen, one("The party was held at 19 Plymouth Street."))
+    assert not near_enough(at_eighteen, one("The party was held at 19 Asylum Street."))
+    assert how_changed(at_eighteen, one("The party was held at 19 Plymouth Street.")) is (
+        DivergenceType.NUMBER_CHANGED
+    )
+
+
+def test_the_reference_shown_is_the_agreeing_version_told_most_alike() -> None:
+    """Of the outlets that agree on a count, the one whose words are nearest the
+    departing outlet's is set against it; one with another hedge is not."""
+    from storydiff.coverage.facts import FigureFact, _closest_reference
+
+    def fact(article: int, text: str) -> FigureFact:
+        return FigureFact((article, 0), one(text), {}, frozenset(), False)
+
+    facts = [
+        fact(0, "Eleven boats were lost."),  # the reference figure
+        fact(1, "Eleven fishing boats sank."),
+        fact(2, "About eleven fishing boats sank."),
+        fact(3, "At least eleven fishing boats sank."),
+    ]
+    partners = {
+        0: {1: 0.5, 3: 0.4, 2: 0.6},
+        1: {0: 0.5, 3: 0.8},
+        2: {0: 0.6, 3: 0.9},
+        3: {0: 0.4, 1: 0.8, 2: 0.9},
+    }
+    assert _closest_reference(3, 0, facts, partners) == (1, 0.8)
+    # a partner that is not itself linked to the reference figure is another fact
+    del partners[1][0]
+    assert _closest_reference(3, 0, facts, partners) == (0, 0.4)

@@ -119,3 +119,17 @@ _PROSE = st.lists(
 @given(_PROSE)
 def test_prose_like_text_splits_cleanly(text: str) -> None:
     _check_invariants(text)
+
+
+def test_no_sentence_starts_with_a_comma_after_an_abbreviation() -> None:
+    texts = [
+        s.text
+        for s in split_sentences(
+            "Upon arrival at 40 Larch St., officers found two cars alight. Nobody was hurt; "
+            "the street stayed shut."
+        )
+    ]
+    assert texts == [
+        "Upon arrival at 40 Larch St., officers found two cars alight.",
+        "Nobody was hurt; the street stayed shut.",
+    ]
