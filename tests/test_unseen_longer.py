@@ -496,8 +496,8 @@ FACT_LAYER_EXTRA: dict[str, list[tuple[DivergenceType, str, str]]] = {
          "'four signings in'"),
     ],
     "port-collision": [
-        (NUMBER, "hullmark-maritime.txt", "true: 'at least five vessels' against 'several "
-         "vessels'; one outlet gives a number the other does not"),
+        (NUMBER, "conpress-wire.txt", "true: 'several vessels' against 'at least five "
+         "vessels'; the outlet without a number departs from the one with it"),
     ],
     "quarry-court": [
         (NUMBER, "3-statewire.txt", "arguable: arsenic at 14 times the limit in one test, "

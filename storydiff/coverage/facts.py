@@ -259,6 +259,11 @@ def clause_context(
     >>> sorted(clause_context(text, shoes, (books,)))
     ['ardley', 'shoe']
     """
+    aside = _ASIDE.match(text, mention.end)
+    if aside:
+        # "three others, including one police officer, were injured": the aside's figure
+        # ends nothing, and what happened to the three comes after it
+        after = [m for m in after if not aside.start(2) <= m.start < aside.end(2)]
     left_edge = max((m.end for m in before if m.end <= mention.start), default=0)
     right_edge = min((m.start for m in after if m.start >= mention.end), default=len(text))
     left = _clause_tail(text[left_edge : mention.start], shared=bool(before))
@@ -274,6 +279,15 @@ def clause_context(
     # The figure's own words ("per cent", "hours") are its kind and unit, already
     # compared; as context they would make every two percentages look alike.
     return weights
+
+
+_ASIDE = re.compile(
+    r"((?:\s+[^\W\d][\w'’-]*){0,3}?)"
+    r"(,\s*(?:including|among them|among whom|most of them|all of them|one of them|"
+    r"mostly|many of them)\b[^,;:()\u2014]*,)",
+    re.IGNORECASE,
+)
+"""An aside set off by commas right after a figure's noun: the clause goes on past it."""
 
 
 def _closeness(distance: int) -> float:
@@ -568,7 +582,7 @@ def link_figures(
         if is_age(a.mention) and not (a.names & b.names):
             continue  # ages of whom? only a shared name says it is the same person
         score = link_score(a, b, weights)
-        if score < LINK_FROM and _one_clock_time(a, b):
+        if score < LINK_FROM and (_one_clock_time(a, b) or _one_named_thing(a, b, weights)):
             score = LINK_FROM
         if score >= LINK_FROM:
             scored.append((round(score, 6), i, j))
@@ -611,6 +625,36 @@ def _one_clock_time(a: FigureFact, b: FigureFact) -> bool:
         return False
     events_a, events_b = _events(a), _events(b)
     return not (events_a and events_b and not events_a & events_b)
+
+
+RARE_THING = 2.5
+"""How rare in the story (its weight) the noun a figure counts or prices must be for
+that noun alone to say two figures are one fact: "a $43,350 Rolex watch" and "a $43,000
+Rolex watch" in a story with one watch."""
+
+
+_SPANS_OF_TIME = frozenset(
+    word_family(w) for w in ("years", "months", "weeks", "days", "hours", "minutes", "times")
+)
+
+
+def _one_named_thing(a: FigureFact, b: FigureFact, weights: Mapping[str, float]) -> bool:
+    if not a.mention.kind is b.mention.kind is not NumberKind.MEASURE:
+        return False  # "46 years" and "over 40 years": how long, of whom?
+    head = _head_family(a.mention)
+    named_alike = _subject_families(a.mention) & _subject_families(b.mention)
+    return (
+        head != ""
+        and head not in _SPANS_OF_TIME
+        and head == _head_family(b.mention)
+        and head not in _GENERAL_FAMILIES
+        and weights.get(head, 0.0) >= RARE_THING
+        and len(named_alike) >= 2  # "Rolex watch": the thing is named, not just "items"
+    )
+
+
+def _subject_families(mention: NumberMention) -> set[str]:
+    return {word_family(w) for w, _ in _content_words(mention.subject or "")}
 
 
 def _same_clock_times(facts: Sequence[FigureFact]) -> set[tuple[int, int]]:
@@ -721,6 +765,7 @@ def _group_divergences(
     reference = min(
         group,
         key=lambda n: (
+            is_vague(facts[n].mention),  # "multiple scenes" is no reference for a number
             -support[_value_key(facts[n].mention)],
             -_precision(facts[n].mention),
             facts[n].key,

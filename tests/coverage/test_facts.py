@@ -317,3 +317,78 @@ def test_the_reference_shown_is_the_agreeing_version_told_most_alike() -> None:
     # a partner that is not itself linked to the reference figure is another fact
     del partners[1][0]
     assert _closest_reference(3, 0, facts, partners) == (0, 0.4)
+
+
+def test_an_aside_after_the_count_does_not_cut_it_from_what_happened() -> None:
+    from storydiff.coverage.facts import clause_context
+
+    text = "One diver drowned and three others, including one instructor, were rescued."
+    drowned, others, instructor = find_numbers(text)
+    context = clause_context(text, others, (drowned,), (instructor,))
+    assert "rescu" in context  # past the aside's own figure
+    assert "instructor" in context
+
+
+def test_a_thing_named_alike_links_its_prices_but_a_span_of_years_does_not() -> None:
+    from storydiff.coverage.facts import FigureFact, link_figures
+
+    def fact(article: int, text: str, word: str) -> FigureFact:
+        # the words each outlet puts around the figure share only the noun
+        noun = "year" if "years" in text else "watch"
+        context = {word: 1.0, noun: 0.6}
+        return FigureFact((article, 0), one(text), context, frozenset(), False)
+
+    rare = {"watch": 4.0, "year": 4.0}
+    assert link_figures(
+        [
+            fact(0, "She bought a $43,350 gold Corvane watch.", "bought"),
+            fact(1, "The list runs to a $43,000 Corvane watch.", "list"),
+        ],
+        rare,
+    )
+    # a watch of another name is another watch
+    assert not link_figures(
+        [
+            fact(0, "She bought a $43,350 gold Corvane watch.", "bought"),
+            fact(1, "The list runs to a $43,000 Lisle watch.", "list"),
+        ],
+        rare,
+    )
+    # "46 years" of one man's career and "over 40 years" of two others'
+    assert not link_figures(
+        [
+            fact(0, "He had practised law for 46 long service years.", "practised"),
+            fact(1, "They served for over 40 long service years.", "served"),
+        ],
+        rare,
+    )
+
+
+def test_a_count_without_a_number_is_never_the_reference(tmp_path: Path) -> None:
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-wire.txt": (
+                "Fire crews were called to the Aldwick estate on Friday.\n\n"
+                "Investigators were examining four separate blast sites on the estate."
+            ),
+            "b-local.txt": (
+                "Crews attended the Aldwick estate on Friday.\n\n"
+                "There are multiple blast sites on the estate, which is now sealed off."
+            ),
+            "d-daily.txt": (
+                "Fire crews were at the Aldwick estate on Friday.\n\n"
+                "The fire service said investigators were examining multiple separate "
+                "blast sites on the estate."
+            ),
+            "c-post.txt": (
+                "Emergency crews went to the Aldwick estate on Friday.\n\n"
+                "Officers cordoned off multiple blast sites across the estate overnight."
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    vague = [d for c in alignment.claims for d in c.divergences if "blast sites" in d.detail]
+    assert vague, [d.detail for c in alignment.claims for d in c.divergences]
+    assert all(d.reference == "a-wire" for d in vague), [(d.reference, d.detail) for d in vague]
+    assert all("a-wire" not in d.articles for d in vague)
