@@ -936,10 +936,31 @@ def quote_facts(
             if not is_running_text(sentence.text):
                 continue  # a headline quotes in fragments by design
             for quote in quotes.get((a_pos, sentence.index), ()):
+                if is_quoted_name(quote.text):
+                    continue
                 words = tuple(w.casefold() for w in _TOKEN.findall(quote.text.translate(_STRAIGHT)))
                 if len(words) >= 2:
                     found.append(QuoteFact((a_pos, sentence.index), quote, words))
     return tuple(found)
+
+
+NAME_WORDS = 6
+_NAME_JOINERS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "&"})
+
+
+def is_quoted_name(text: str) -> bool:
+    """A name or title in quotation marks ("a charity called 'Smiles for Life'"), which
+    is nobody's words: every word capitalised but the small joining ones, no full stop.
+
+    >>> is_quoted_name("Smiles for Life"), is_quoted_name("a politically driven vendetta")
+    (True, False)
+    """
+    words = text.strip(" ,").split()
+    if not words or len(words) > NAME_WORDS or text.rstrip().endswith((".", "!", "?")):
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in words
+    )
 
 
 def quotes_meet(short: QuoteFact, long: QuoteFact) -> bool:

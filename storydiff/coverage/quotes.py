@@ -1502,7 +1502,12 @@ def quote_words_changed(a: str, b: str) -> QuoteComparison:
     True
     >>> quote_words_changed("we can surpass it", "we can exceed it").description
     '"surpass" → "exceed"'
+    >>> quote_words_changed("According to the report, the dam held.", "The dam held.").identical
+    True
     """
+    # "According to the indictment, ..." inside the marks credits the words; an outlet
+    # that leaves it out and credits the indictment itself has cut nothing
+    a, b = _LEAD_IN.sub("", a, count=1), _LEAD_IN.sub("", b, count=1)
     words_a, words_b = _quote_words(a), _quote_words(b)
     keys_a, keys_b = [w.lower() for w in words_a], [w.lower() for w in words_b]
     if keys_a == keys_b:
@@ -1532,6 +1537,9 @@ def quote_words_changed(a: str, b: str) -> QuoteComparison:
         # Trimmed at one end and extended at the other: still no word changed inside.
         return QuoteComparison(False, True, False, (), "trimmed at both ends")
     return QuoteComparison(False, False, True, tuple(changes), _change_description(changes))
+
+
+_LEAD_IN = re.compile(r"^\W*according to\s[^,.;:]{1,60},\s*", re.IGNORECASE)
 
 
 def _normalise(text: str) -> str:

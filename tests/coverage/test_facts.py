@@ -392,3 +392,29 @@ def test_a_count_without_a_number_is_never_the_reference(tmp_path: Path) -> None
     assert vague, [d.detail for c in alignment.claims for d in c.divergences]
     assert all(d.reference == "a-wire" for d in vague), [(d.reference, d.detail) for d in vague]
     assert all("a-wire" not in d.articles for d in vague)
+
+
+def test_a_name_in_quotation_marks_is_nobodys_words(tmp_path: Path) -> None:
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-wire.txt": (
+                "The treasurer of the Ostley rowing club was charged on Monday.\n\n"
+                '"Club funds were recorded as a gift to the Harbour Lights Fund," the '
+                "charge sheet said."
+            ),
+            "b-daily.txt": (
+                "Ostley rowing club's treasurer faces charges after an audit.\n\n"
+                'Prosecutors say he hid the payments by labelling them gifts to a charity '
+                'called "Harbour Lights Fund" and to a "Members Dinner" that never took place.'
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    trims = [
+        d
+        for c in alignment.claims
+        for d in c.divergences
+        if d.type in {DivergenceType.QUOTE_TRIMMED, DivergenceType.QUOTE_ALTERED}
+    ]
+    assert trims == [], [d.detail for d in trims]
