@@ -45,6 +45,10 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "charity": ("charity", "charitable", "donated", "donations", "gave", "contributions"),
     "investigate": ("investigation", "investigating", "investigated", "probe", "inquiry"),
     "minute": ("minutes", "minute", "mins"),
+    # People counted by what they are: "two men" and "a man" are the same kind.
+    "man": ("man", "men"),
+    "woman": ("woman", "women"),
+    "child": ("child", "children"),
     "year": ("years", "year"),
 }  # fmt: skip
 
