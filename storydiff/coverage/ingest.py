@@ -34,6 +34,7 @@ import yaml
 
 from storydiff import __version__
 from storydiff.coverage.jsontext import JSONRefused, json_problem, load_json
+from storydiff.coverage.lexicon import MONTHS
 from storydiff.coverage.model import Metadata, RawArticle
 from storydiff.errors import ArticleError, NoArticlesError
 
@@ -581,19 +582,7 @@ def _field_text(value: Any) -> str | None:
     return text or None
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = MONTHS
 _MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),

@@ -52,6 +52,19 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "year": ("years", "year"),
 }  # fmt: skip
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+MONTHS: dict[str, int] = {
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    "sept": 9,
+}
+"""Month names and their short forms, lower case, with the month's number: the one list
+the date readers of metadata, figures and quotations share."""
+
 _FAMILY_OF = {word: family for family, words in _FAMILIES.items() for word in words}
 
 _EXACT_ONLY = frozenset({"fired", "firing", "opened", "broke", "began", "started", "made"})

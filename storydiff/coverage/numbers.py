@@ -57,6 +57,7 @@ from itertools import islice
 
 from rapidfuzz import fuzz
 
+from storydiff.coverage.lexicon import MONTHS
 from storydiff.coverage.model import NumberKind, NumberMention
 
 __all__ = [
@@ -213,12 +214,7 @@ _ORDINALS = {
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
     "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
 }  # fmt: skip
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8,
-    "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
-    "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+_MONTHS = MONTHS
 
 
 def _wordset(text: str) -> frozenset[str]:

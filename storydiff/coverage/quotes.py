@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from storydiff.coverage.lexicon import MONTH_NAMES
 from storydiff.coverage.model import Quote
 
 __all__ = [
@@ -253,9 +254,7 @@ _AUXILIARY_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|also|later|previously|earlier|repeatedly|again|then|now|"
     r"publicly|initially|first|reportedly|separately|itself|himself|herself|themselves))+$"
 )
-_MONTHS = _wordset(
-    "January February March April May June July August September October November December"
-)
+_MONTHS = frozenset(MONTH_NAMES)
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = "(?:" + "|".join(sorted(_MONTHS)) + ")"
 _PERIOD = (
