@@ -560,7 +560,7 @@ def story_synonyms(claims: Iterable[Sequence[Version]]) -> frozenset[frozenset[s
     >>> claim = [Version("a", "", find_numbers("It spilled 300 tonnes of toluene."), (), None),
     ...          Version("b", "", find_numbers("It spilled 300 tonnes of solvent."), (), None)]
     >>> sorted(sorted(pair) for pair in story_synonyms([claim]))
-    [['solvent', 'toluene']]
+    [['solvent', 'toluen']]
     """
     pairs: set[frozenset[str]] = set()
     for versions in claims:
