@@ -19,15 +19,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
-import snowballstemmer
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
+from storydiff.coverage.lexicon import stem
 from storydiff.coverage.model import Article, NumberKind, NumberMention
 from storydiff.coverage.numbers import find_numbers, format_value
 from storydiff.coverage.settings import Settings
@@ -262,15 +261,6 @@ def normalize(text: str) -> str:
 
 
 _STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
-
-
-_SNOWBALL = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Snowball's English stem: enough to meet "transplanted" with "transplants"."""
-    return str(_SNOWBALL.stemWord(word))
 
 
 def phrase_bigrams(text: str) -> frozenset[tuple[str, str]]:

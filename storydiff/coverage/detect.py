@@ -19,8 +19,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from storydiff.coverage.align import content_terms, stem
+from storydiff.coverage.align import content_terms
 from storydiff.coverage.facts import is_age, is_part_of
+from storydiff.coverage.lexicon import stem
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
 from storydiff.coverage.numbers import (
     describe,

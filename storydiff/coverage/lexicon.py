@@ -81,6 +81,12 @@ _FAMILY_OF_STEM = {
 
 
 @lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball's English stem of ``word`` (lower case): "transplanted" → "transplant"."""
+    return str(_SNOWBALL.stemWord(word))
+
+
+@lru_cache(maxsize=65536)
 def word_family(word: str) -> str:
     """The key a word is compared by: its family's name, else its stem.
 

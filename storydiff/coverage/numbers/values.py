@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from storydiff.coverage.lexicon import stem
 from storydiff.coverage.model import NumberKind, NumberMention
 from storydiff.coverage.numbers.vocabulary import _STEM_STOP, _VAGUE_QUALIFIERS, _same
 
@@ -216,15 +217,7 @@ def _stems(text: str) -> tuple[str, ...]:
 
 
 def _stem(word: str) -> str:
-    for suffix, replacement in (("ies", "y"), ("sses", "ss")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return _stem(word[: -len(suffix)] + replacement)
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        word = word[:-1]
-    for suffix in ("ation", "ion", "ing", "ed", "er", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    return stem(word)
 
 
 def _stems_alike(a: str, b: str) -> bool:
