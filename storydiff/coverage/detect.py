@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from storydiff.coverage.align import content_terms
 from storydiff.coverage.facts import is_age, is_part_of
-from storydiff.coverage.lexicon import stem
+from storydiff.coverage.lexicon import NEWS_SYNONYMS, PEOPLE_NOUNS, stem
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
 from storydiff.coverage.numbers import (
     describe,
@@ -600,146 +600,11 @@ def _story_synonyms_meet(a: str, b: str, synonyms: frozenset[frozenset[str]]) ->
     return any(frozenset({u, v}) in synonyms for u in words_a for v in words_b if u != v)
 
 
-_NEWS_SYNONYMS = {
-    word: group[0]
-    for group in (
-        ("vessel", "ship", "boat"),
-        ("home", "house", "household", "property", "dwelling", "flat", "apartment"),
-        ("death", "fatality", "dead"),
-        ("worker", "employee", "staff", "staffer", "job", "workforce", "position", "post", "role"),
-        ("company", "firm", "business"),
-        ("car", "vehicle"),
-        ("hospital", "clinic", "centre", "center", "infirmary"),
-        ("child", "kid", "minor"),
-        ("person", "people", "individual", "resident", "inhabitant", "citizen", "local"),
-        ("injured", "wounded", "hurt", "injury"),
-        ("kilometre", "kilometer", "km"),
-        ("tonne", "ton"),
-        ("percent", "%"),
-    )
-    for word in group
-}
-"""Common news nouns that outlets swap for each other when they mean the same thing.
-Only the first word of a subject (its head or unit) is looked up."""
-
-
 _GENERIC_PEOPLE = frozenset({"person", "death"})
 """Families that count people of any kind: "11 people" and "11 commuters" count the same
 thing, said more or less precisely; "38 passengers" and "38 firefighters" do not."""
 
 _PEOPLE_FAMILIES = _GENERIC_PEOPLE | {"worker", "child", "injured"}
-
-_PEOPLE = frozenset(
-    {
-        "adult",
-        "passenger",
-        "commuter",
-        "traveller",
-        "traveler",
-        "rider",
-        "driver",
-        "pedestrian",
-        "cyclist",
-        "worker",
-        "employee",
-        "staff",
-        "staffer",
-        "job",
-        "resident",
-        "inhabitant",
-        "citizen",
-        "local",
-        "voter",
-        "patient",
-        "victim",
-        "survivor",
-        "prisoner",
-        "inmate",
-        "detainee",
-        "child",
-        "kid",
-        "pupil",
-        "student",
-        "teacher",
-        "nurse",
-        "doctor",
-        "firefighter",
-        "soldier",
-        "civilian",
-        "tourist",
-        "visitor",
-        "fan",
-        "spectator",
-        "protester",
-        "demonstrator",
-        "migrant",
-        "refugee",
-        "customer",
-        "shopper",
-        "member",
-        "officer",
-        "volunteer",
-        "pensioner",
-        "woman",
-        "man",
-        "casualty",
-        "taxpayer",
-        "earner",
-        "homeowner",
-        "householder",
-        "tenant",
-        "user",
-        "subscriber",
-        "consumer",
-        "client",
-        "owner",
-        "parent",
-        "mother",
-        "father",
-        "graduate",
-        "applicant",
-        "candidate",
-        "player",
-        "athlete",
-        "sailor",
-        "crew",
-        "motorist",
-        "pilot",
-        "farmer",
-        "fisherman",
-        "miner",
-        "trader",
-        "investor",
-        "shareholder",
-        "borrower",
-        "renter",
-        "guest",
-        "attendee",
-        "participant",
-        "respondent",
-        "teenager",
-        "baby",
-        "infant",
-        "elderly",
-        "evacuee",
-        "goer",
-        "partygoer",
-        "clubgoer",
-        "bystander",
-        "witness",
-        "suspect",
-        "gunman",
-        "shooter",
-        "deputy",
-        "bailiff",
-        "trooper",
-        "agent",
-        "teen",
-        "juvenile",
-    }
-)
-"""Nouns that count people, for ``_GENERIC_PEOPLE`` to stand in for."""
-
 
 def head_family(subject: str) -> str:
     """The family of a subject's first word: its head or its unit ("tonnes of ...")."""
@@ -755,9 +620,9 @@ def _word_family(word: str) -> str:
     if word in irregular:
         candidates = (irregular[word],)
     for candidate in candidates:
-        if candidate in _NEWS_SYNONYMS:
-            return _NEWS_SYNONYMS[candidate]
-        if candidate in _PEOPLE:
+        if candidate in NEWS_SYNONYMS:
+            return NEWS_SYNONYMS[candidate]
+        if candidate in PEOPLE_NOUNS:
             return f"people:{candidate}"
     return stem(word)
 

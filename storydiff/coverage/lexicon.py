@@ -1,4 +1,6 @@
-"""Word families the fact layer reads figures with: small, general and in one place.
+"""The English word lists the analysis shares, in one place: the stemmer (Snowball), month
+names, the nouns outlets swap for one another, the nouns that count people, and the word
+families the fact layer reads figures with.
 
 A figure's surroundings say what it is about ("18 people were injured", "up to 16 were
 hurt", "at least fifteen people were shot"). Outlets swap the words of an event for one
@@ -64,6 +66,139 @@ MONTHS: dict[str, int] = {
 }
 """Month names and their short forms, lower case, with the month's number: the one list
 the date readers of metadata, figures and quotations share."""
+
+NEWS_SYNONYMS = {
+    word: group[0]
+    for group in (
+        ("vessel", "ship", "boat"),
+        ("home", "house", "household", "property", "dwelling", "flat", "apartment"),
+        ("death", "fatality", "dead"),
+        ("worker", "employee", "staff", "staffer", "job", "workforce", "position", "post", "role"),
+        ("company", "firm", "business"),
+        ("car", "vehicle"),
+        ("hospital", "clinic", "centre", "center", "infirmary"),
+        ("child", "kid", "minor"),
+        ("person", "people", "individual", "resident", "inhabitant", "citizen", "local"),
+        ("injured", "wounded", "hurt", "injury"),
+        ("kilometre", "kilometer", "km"),
+        ("tonne", "ton"),
+        ("percent", "%"),
+    )
+    for word in group
+}
+"""Common news nouns that outlets swap for each other when they mean the same thing.
+Only the first word of a subject (its head or unit) is looked up."""
+
+PEOPLE_NOUNS = frozenset(
+    {
+        "adult",
+        "passenger",
+        "commuter",
+        "traveller",
+        "traveler",
+        "rider",
+        "driver",
+        "pedestrian",
+        "cyclist",
+        "worker",
+        "employee",
+        "staff",
+        "staffer",
+        "job",
+        "resident",
+        "inhabitant",
+        "citizen",
+        "local",
+        "voter",
+        "patient",
+        "victim",
+        "survivor",
+        "prisoner",
+        "inmate",
+        "detainee",
+        "child",
+        "kid",
+        "pupil",
+        "student",
+        "teacher",
+        "nurse",
+        "doctor",
+        "firefighter",
+        "soldier",
+        "civilian",
+        "tourist",
+        "visitor",
+        "fan",
+        "spectator",
+        "protester",
+        "demonstrator",
+        "migrant",
+        "refugee",
+        "customer",
+        "shopper",
+        "member",
+        "officer",
+        "volunteer",
+        "pensioner",
+        "woman",
+        "man",
+        "casualty",
+        "taxpayer",
+        "earner",
+        "homeowner",
+        "householder",
+        "tenant",
+        "user",
+        "subscriber",
+        "consumer",
+        "client",
+        "owner",
+        "parent",
+        "mother",
+        "father",
+        "graduate",
+        "applicant",
+        "candidate",
+        "player",
+        "athlete",
+        "sailor",
+        "crew",
+        "motorist",
+        "pilot",
+        "farmer",
+        "fisherman",
+        "miner",
+        "trader",
+        "investor",
+        "shareholder",
+        "borrower",
+        "renter",
+        "guest",
+        "attendee",
+        "participant",
+        "respondent",
+        "teenager",
+        "baby",
+        "infant",
+        "elderly",
+        "evacuee",
+        "goer",
+        "partygoer",
+        "clubgoer",
+        "bystander",
+        "witness",
+        "suspect",
+        "gunman",
+        "shooter",
+        "deputy",
+        "bailiff",
+        "trooper",
+        "agent",
+        "teen",
+        "juvenile",
+    }
+)
+"""Nouns that count people: a count of "people" may stand in for any of them."""
 
 _FAMILY_OF = {word: family for family, words in _FAMILIES.items() for word in words}
 
