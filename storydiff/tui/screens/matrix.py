@@ -56,6 +56,8 @@ STATE_WORDS = {
 
 MIN_OUTLET_WIDTH = 8
 """Outlet columns never get narrower than this, however many outlets there are."""
+PAGED_OUTLET_WIDTH = 16
+"""Outlet columns of a story too wide for one screen get up to this width."""
 _FIXED_COLUMNS = (5, 7)
 """Widths of the claim id and coverage columns."""
 _CELL_PADDING = 2
@@ -241,14 +243,19 @@ class CoverageMatrix(DataTable[Text | Mark]):
 
 def outlets_per_page(total: int, labels: Sequence[str]) -> int:
     """How many outlet columns a page has: all of them when they fit the width at
-    ``MIN_OUTLET_WIDTH``, else as many as fit (at least one).
+    ``MIN_OUTLET_WIDTH``; else as many as fit at ``PAGED_OUTLET_WIDTH`` (or the longest
+    label, if shorter), since a page of names one can read beats more of them cut short.
 
     >>> outlets_per_page(160, ["Harbor Times"] * 4), outlets_per_page(160, ["x"] * 1000)
     (4, 14)
+    >>> outlets_per_page(160, ["Outlet 000 News"] * 1000)
+    8
     """
     fixed = sum(width + _CELL_PADDING for width in _FIXED_COLUMNS) + _SCROLLBAR
-    fit = max(1, (total - fixed) // (MIN_OUTLET_WIDTH + _CELL_PADDING))
-    return max(1, len(labels)) if len(labels) <= fit else fit
+    if len(labels) <= max(1, (total - fixed) // (MIN_OUTLET_WIDTH + _CELL_PADDING)):
+        return max(1, len(labels))
+    width = max(MIN_OUTLET_WIDTH, min(PAGED_OUTLET_WIDTH, max(len(label) for label in labels)))
+    return max(1, (total - fixed) // (width + _CELL_PADDING))
 
 
 def legend(page: Page) -> Text:
