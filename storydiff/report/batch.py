@@ -384,10 +384,12 @@ def _stories_runner(
         return
     from storydiff.report.cluster import connected, run_on_cluster
 
-    # Workers start elsewhere: a relative path would be read from their folder.
-    absolute = stories_dir.absolute()
-    with connected(scheduler, absolute) as client:
-        yield partial(run_on_cluster, client), lambda folder: folder.absolute()
+    def absolute(folder: Path) -> Path:
+        # Workers start elsewhere: a relative path would be read from their folder.
+        return Path(os.path.abspath(folder))
+
+    with connected(scheduler, absolute(stories_dir)) as client:
+        yield partial(run_on_cluster, client), absolute
 
 
 def check_output_folder(
