@@ -607,6 +607,13 @@ def batch(
         typer.Option("--fail-on", metavar="TYPES", help=_BATCH_FAIL_ON_HELP, show_default=False),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", show_default=False,
+                     help="Run the stories on the Dask cluster of this scheduler "
+                     "(tcp://host:8786) instead of local processes; needs "
+                     "storydiff[dask], and workers that see STORIES at the same path."),
+    ] = None,
 ) -> None:
     """Compare and report every story folder in parallel, with an index ranking them.
 
@@ -622,6 +629,7 @@ def batch(
     \b
     Example:
       storydiff batch articles/ --out reports/ --jobs 4 --fail-on number_changed
+      storydiff batch /shared/stories --out reports/ --scheduler tcp://10.0.0.5:8786
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -634,6 +642,13 @@ def batch(
     if unknown:
         raise fail(f"--format: unknown format {unknown[0]!r}; valid: {', '.join(BATCH_FORMATS)}")
     gate = parse_fail_on(fail_on) if fail_on else frozenset()
+    if scheduler is not None:
+        if jobs is not None:
+            raise fail("--jobs: not used with --scheduler (the cluster's workers run the "
+                       "stories); give one or the other")
+        from storydiff.report.cluster import require_dask
+
+        require_dask()  # before the stories folder is read: the error is the only output
     console = Console(stderr=True)
     # The description is fixed text: story names are untrusted and Rich reads markup.
     progress = Progress(
@@ -652,7 +667,7 @@ def batch(
     try:
         result = run_batch(
             stories, out, jobs=jobs, formats=formats, fail_on=gate, on_start=started,
-            on_story_done=lambda _outcome: progress.advance(task),
+            on_story_done=lambda _outcome: progress.advance(task), scheduler=scheduler,
         )
     finally:
         progress.stop()

@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -160,38 +161,47 @@ class StoryOutcome:
         return self.error is not None
 
 
-def run_story(job: StoryJob) -> StoryOutcome:
-    """Compare one story folder and write its alignment and reports; never raises for bad input."""
+@dataclass(frozen=True, slots=True)
+class StoryFiles:
+    """One story's finished work: its index line and the files to write for it.
+
+    Made where the story runs (a local process or a cluster worker) and written where
+    the output folder is, so a cluster's workers never need to see the output folder.
+    """
+
+    outcome: StoryOutcome
+    files: tuple[tuple[str, str], ...] = ()
+    """(file name, text) pairs, written into the story's output folder in this order."""
+
+
+def build_story(job: StoryJob) -> StoryFiles:
+    """Compare one story folder and render its alignment and reports, writing nothing;
+    never raises for bad input."""
     from storydiff.coverage.pipeline import compare_paths  # the engine loads in the worker
     from storydiff.report import render
 
     name = clean_text(Path(job.folder).name) or job.output_name
     if job.stories_dir is not None and _links_out(Path(job.folder), Path(job.stories_dir)):
         # As a link out of an article folder is: a story folder must not pull in /etc.
-        return StoryOutcome(name=name, output_name=job.output_name, error=(
-            "symbolic link to a folder outside the stories folder; not read"))
+        return StoryFiles(StoryOutcome(name=name, output_name=job.output_name, error=(
+            "symbolic link to a folder outside the stories folder; not read")))
     try:
         result = compare_paths([job.folder], settings=job.settings)
         alignment = result.alignment
-        target = _story_dir(Path(job.out_dir), job.output_name)
-        target.mkdir(exist_ok=True)
-        write_text_atomic(dumps_alignment(alignment), target / "alignment.json")
-        for report_format in job.formats:
-            write_text_atomic(render(alignment, report_format), target / f"report.{report_format}")
+        files = [("alignment.json", dumps_alignment(alignment))]
+        files += [(f"report.{f}", render(alignment, f)) for f in job.formats]
     except NoArticlesError:
-        return StoryOutcome(name=name, output_name=job.output_name, error=_why_no_articles(job))
+        return StoryFiles(StoryOutcome(
+            name=name, output_name=job.output_name, error=_why_no_articles(job)))
     except StorydiffError as exc:
-        return StoryOutcome(name=name, output_name=job.output_name, error=clean_text(str(exc)))
-    except OSError as exc:
-        return StoryOutcome(
-            name=name, output_name=job.output_name, error=f"cannot write ({exc.strerror or exc})"
-        )
+        return StoryFiles(StoryOutcome(
+            name=name, output_name=job.output_name, error=clean_text(str(exc))))
     summary = summarise(alignment)
     notes = [f"{clean_text(f.path)}: {clean_text(f.message)} (skipped)" for f in result.failures]
     if len(alignment.articles) == 1:
         notes.append("only one article was read; nothing to compare it with")
     types = Counter(d.type.value for c in alignment.claims for d in c.divergences)
-    return StoryOutcome(
+    outcome = StoryOutcome(
         name=name,
         output_name=job.output_name,
         outlets=len(alignment.articles),
@@ -202,6 +212,30 @@ def run_story(job: StoryJob) -> StoryOutcome:
         fail_on_hits=divergences_matching(alignment, job.fail_on) if job.fail_on else 0,
         notes=tuple(notes),
     )
+    return StoryFiles(outcome, tuple(files))
+
+
+def write_story(work: StoryFiles, out_dir: Path) -> StoryOutcome:
+    """Write a story's files into ``out_dir/<output name>``; the outcome, failed when the
+    files cannot be written. Nothing is written for a failed story."""
+    outcome = work.outcome
+    if outcome.is_failed:
+        return outcome
+    try:
+        target = _story_dir(out_dir, outcome.output_name)
+        target.mkdir(exist_ok=True)
+        for file_name, text in work.files:
+            write_text_atomic(text, target / file_name)
+    except StorydiffError as exc:
+        return replace(outcome, error=clean_text(str(exc)))
+    except OSError as exc:
+        return replace(outcome, error=f"cannot write ({exc.strerror or exc})")
+    return outcome
+
+
+def run_story(job: StoryJob) -> StoryOutcome:
+    """Compare one story folder and write its alignment and reports; never raises for bad input."""
+    return write_story(build_story(job), Path(job.out_dir))
 
 
 def _links_out(folder: Path, stories_dir: Path) -> bool:
@@ -267,6 +301,7 @@ def run_batch(
     fail_on: frozenset[DivergenceType] = frozenset(),
     on_start: Callable[[int], None] | None = None,
     on_story_done: Callable[[StoryOutcome], None] | None = None,
+    scheduler: str | None = None,
 ) -> BatchResult:
     """Compare and report every story folder of ``stories_dir`` into ``out_dir``, with an index.
 
@@ -274,9 +309,12 @@ def run_batch(
         jobs: worker processes (default: the machine's cores); 1 runs in this process.
         on_start: told how many stories there are, before any runs.
         on_story_done: told of each story as it finishes, in completion order.
+        scheduler: the address of a Dask scheduler to run the stories on instead of
+            local processes (needs the ``dask`` extra; see ``storydiff.report.cluster``).
 
     Raises:
         BatchError: no usable stories folder.
+        ClusterError: the scheduler cannot be used (checked before anything is written).
         OutputError: ``out_dir`` overlaps the stories, holds files batch did not write
             (see ``check_output_folder``), cannot be created, or the index cannot be
             written.
@@ -284,41 +322,74 @@ def run_batch(
     stories = find_stories(stories_dir, exclude=out_dir)
     names = assign_output_names([p.name for p in stories])
     check_output_folder(out_dir, stories_dir, stories, names)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        if not (out_dir / OWNED_MARKER).is_file():
-            _mark(out_dir, set())  # before the staging folder, which is not the user's
-        # Everything is written into a staging folder inside DIR and moved into place at
-        # the end: an interrupted batch leaves DIR as it was.
-        staging = Path(tempfile.mkdtemp(prefix=".storydiff-batch-", dir=out_dir))
-    except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create ({exc.strerror or exc})") from None
-    try:
-        story_jobs = [
-            StoryJob(
-                folder=str(folder), out_dir=str(staging), output_name=name,
-                formats=tuple(formats), settings=settings or Settings(), fail_on=fail_on,
-                stories_dir=str(stories_dir),
-            )
-            for folder, name in zip(stories, names, strict=True)
-        ]
-        if on_start is not None:
-            on_start(len(story_jobs))
-        done = on_story_done or (lambda _outcome: None)
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(story_jobs)))
-        outcomes = _run_in_process(story_jobs, done) if workers == 1 else _run_in_pool(
-            story_jobs, workers, done
-        )
-        result = BatchResult(outcomes=rank_stories(outcomes))
-        for failed in result.failed:
-            # Whatever a failed story wrote before it failed is not put in place.
-            shutil.rmtree(staging / failed.output_name, ignore_errors=True)
-        write_text_atomic(render_index_markdown(result, formats=formats), staging / "index.md")
-        write_text_atomic(render_index_html(result, formats=formats), staging / "index.html")
-        _move_into_place(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with _stories_runner(scheduler, stories_dir, jobs) as (run, where):
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            if not (out_dir / OWNED_MARKER).is_file():
+                _mark(out_dir, set())  # before the staging folder, which is not the user's
+            # Everything is written into a staging folder inside DIR and moved into place
+            # at the end: an interrupted batch leaves DIR as it was.
+            staging = Path(tempfile.mkdtemp(prefix=".storydiff-batch-", dir=out_dir))
+        except OSError as exc:
+            raise OutputError(f"{out_dir}: cannot create ({exc.strerror or exc})") from None
+        try:
+            story_jobs = [
+                StoryJob(
+                    folder=str(where(folder)), out_dir=str(staging), output_name=name,
+                    formats=tuple(formats), settings=settings or Settings(), fail_on=fail_on,
+                    stories_dir=str(where(stories_dir)),
+                )
+                for folder, name in zip(stories, names, strict=True)
+            ]
+            if on_start is not None:
+                on_start(len(story_jobs))
+            outcomes = run(story_jobs, staging, on_story_done or (lambda _outcome: None))
+            result = BatchResult(outcomes=rank_stories(outcomes))
+            for failed in result.failed:
+                # Whatever a failed story wrote before it failed is not put in place.
+                shutil.rmtree(staging / failed.output_name, ignore_errors=True)
+            write_text_atomic(render_index_markdown(result, formats=formats),
+                              staging / "index.md")
+            write_text_atomic(render_index_html(result, formats=formats),
+                              staging / "index.html")
+            _move_into_place(staging, out_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+RunStories = Callable[
+    [Sequence[StoryJob], Path, Callable[[StoryOutcome], None]], list[StoryOutcome]
+]
+"""Runs the jobs, writes each story's files into the staging folder, and tells ``done``
+of each outcome as it comes."""
+
+
+@contextmanager
+def _stories_runner(
+    scheduler: str | None, stories_dir: Path, jobs: int | None
+) -> Iterator[tuple[RunStories, Callable[[Path], Path]]]:
+    """How the stories run (here, or on the cluster at ``scheduler``), and how a story
+    folder is named to whatever reads it."""
+    if scheduler is None:
+        def run_here(
+            story_jobs: Sequence[StoryJob], _staging: Path, done: Callable[[StoryOutcome], None]
+        ) -> list[StoryOutcome]:
+            workers = max(1, min(jobs or os.cpu_count() or 1, len(story_jobs)))
+            if workers == 1:
+                return _run_in_process(story_jobs, done)
+            return _run_in_pool(story_jobs, workers, done)
+
+        yield run_here, lambda folder: folder
+        return
+    from storydiff.report.cluster import connected, run_on_cluster
+
+    def absolute(folder: Path) -> Path:
+        # Workers start elsewhere: a relative path would be read from their folder.
+        return Path(os.path.abspath(folder))
+
+    with connected(scheduler, absolute(stories_dir)) as client:
+        yield partial(run_on_cluster, client), absolute
 
 
 def check_output_folder(
@@ -415,13 +486,22 @@ def _run_in_process(
         try:
             outcome = run_story(job)
         except Exception as exc:  # noqa: BLE001 - one story's bug must not stop the batch
-            outcome = _crashed(job, exc)
+            outcome = crashed(job, exc)
         outcomes.append(outcome)
         done(outcome)
     return outcomes
 
 
-def _crashed(job: StoryJob, exc: BaseException) -> StoryOutcome:
+def died(job: StoryJob) -> StoryOutcome:
+    """The index line of a story whose worker died under it."""
+    return StoryOutcome(
+        name=clean_text(Path(job.folder).name) or job.output_name,
+        output_name=job.output_name,
+        error="the worker process died (out of memory?)",
+    )
+
+
+def crashed(job: StoryJob, exc: BaseException) -> StoryOutcome:
     """The index line of a story whose analysis raised what bad input never should."""
     problem = clean_text(f"{type(exc).__name__}: {exc}")[:300]
     return StoryOutcome(
@@ -472,14 +552,9 @@ def _run_in_pool(
             try:
                 outcome = future.result()
             except BrokenProcessPool:
-                job = futures[future]
-                outcome = StoryOutcome(
-                    name=clean_text(Path(job.folder).name) or job.output_name,
-                    output_name=job.output_name,
-                    error="the worker process died (out of memory?)",
-                )
+                outcome = died(futures[future])
             except Exception as exc:  # noqa: BLE001 - one story's bug must not stop the batch
-                outcome = _crashed(futures[future], exc)
+                outcome = crashed(futures[future], exc)
             outcomes.append(outcome)
             done(outcome)
     finally:

@@ -56,6 +56,73 @@ class CellState(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimCells:
+    """One claim's row of the coverage matrix, with its sets built once, so a cell is
+    three set look-ups however many outlets the story has."""
+
+    present: frozenset[str]
+    altered: frozenset[str]
+    missing: frozenset[str]
+    """The claim's omissions under the story's ``OmissionRule``."""
+
+    def state(self, article_id: str) -> CellState:
+        """The cell of ``article_id``; agrees with ``cell_state``."""
+        if article_id in self.altered:
+            return CellState.ALTERED
+        if article_id in self.present:
+            return CellState.PRESENT
+        return CellState.MISSING if article_id in self.missing else CellState.ABSENT
+
+
+def claim_cells(claim: Claim, *, omitted_by: tuple[str, ...] = ()) -> ClaimCells:
+    """``claim``'s matrix row; ``omitted_by`` as for ``cell_state``."""
+    return ClaimCells(frozenset(claim_articles(claim)), altered_articles(claim),
+                      frozenset(omitted_by))
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Which slice of a long list is built: the matrix's outlets, the ledger's mentions.
+
+    A widget holds one page, so opening it costs a page however long the list is.
+
+    >>> page = Page(number=0, size=16, total=1000)
+    >>> page.count, page.turned(1).start, page.turned(99).stop, page.of_item(999).number
+    (63, 16, 1000, 62)
+    >>> page.turned(1).describe("outlets")
+    'outlets 17–32 of 1000'
+    """
+
+    number: int
+    size: int
+    total: int
+
+    @property
+    def count(self) -> int:
+        """How many pages there are (at least one, even of nothing)."""
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def start(self) -> int:
+        return self.number * self.size
+
+    @property
+    def stop(self) -> int:
+        return min(self.start + self.size, self.total)
+
+    def turned(self, step: int) -> Page:
+        """The page ``step`` pages on (back when negative), kept within the list."""
+        return replace(self, number=min(max(self.number + step, 0), self.count - 1))
+
+    def of_item(self, index: int) -> Page:
+        """The page holding item ``index``."""
+        return replace(self, number=0).turned(index // self.size)
+
+    def describe(self, noun: str) -> str:
+        return f"{noun} {self.start + 1}–{self.stop} of {self.total}"
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimFilter:
     """Which claims the list shows; every condition must hold."""
 

@@ -29,7 +29,6 @@ from storydiff.coverage.model import (
     SameOutlet,
     SharedSentence,
 )
-from storydiff.coverage.provenance import run_spans
 from storydiff.tui.messages import ArticleRequested, ClaimChosen
 from storydiff.tui.render import plain, printable
 from storydiff.tui.view import credits_in, links_of, outlet_labels, shared_sentences
@@ -352,6 +351,10 @@ def pair_options(
 
 
 def _with_runs(sentence: str, shared: SharedSentence, style: Style | str) -> Text:
+    # Here, not at the top: provenance brings in the aligner (scipy, rapidfuzz), over a
+    # second and a half of start-up the TUI does not need until this screen opens.
+    from storydiff.coverage.provenance import run_spans
+
     text = plain(sentence)
     for start, end in run_spans(text.plain, (printable(r) for r in shared.runs)):
         text.stylize(style, start, end)

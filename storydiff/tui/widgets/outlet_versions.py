@@ -155,6 +155,10 @@ VERSION_LIMIT = 20
 stated by 60 outlets made holding the arrow key lag. ``v`` shows them all."""
 
 
+NAMES_LIMIT = 30
+"""Outlets named in the "left out by" line; the others are counted."""
+
+
 class ClaimDetail(VerticalScroll):
     """The detail pane: the claim's label and coverage, every outlet's version, omissions."""
 
@@ -244,9 +248,14 @@ class ClaimDetail(VerticalScroll):
         """Who left the claim out, when that means something; else whose claim it is."""
 
         def names(ids: Sequence[str]) -> str:
-            return ", ".join(
-                printable(a.outlet if (a := self._articles_by_id.get(i)) else i) for i in ids
+            # A claim most of 1000 outlets state leaves a few hundred out: name a line's
+            # worth, count the rest (the matrix shows each).
+            shown = ", ".join(
+                printable(a.outlet if (a := self._articles_by_id.get(i)) else i)
+                for i in ids[:NAMES_LIMIT]
             )
+            more = len(ids) - NAMES_LIMIT
+            return f"{shown} and {more} more (m: the matrix)" if more > 0 else shown
 
         if omitted:
             return f"Left out by: {names(omitted)}"
