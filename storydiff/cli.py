@@ -315,6 +315,7 @@ def compare(
     from storydiff.coverage.store import (
         check_output_path,
         dumps_alignment,
+        remove_leftover_temporaries,
         unchanged_but_for_created,
         write_text_atomic,
     )
@@ -339,6 +340,7 @@ def compare(
         warn(f"{alignment.articles[0].path}: only one article was read; nothing to compare it with")
     text = dumps_alignment(alignment)
     if out is not None and unchanged_but_for_created(out, text):
+        remove_leftover_temporaries(out)  # a killed run's, which writing would have removed
         if not quiet:
             typer.echo(f"{out} is up to date", err=True)
     elif out is not None:

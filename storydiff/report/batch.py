@@ -10,12 +10,17 @@ clash with the index files) and ``assign_output_names`` keeps them distinct.
 
 from __future__ import annotations
 
+import ctypes
 import html
+import multiprocessing
 import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
+import threading
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -26,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from storydiff.coverage.leftovers import is_leftover, owner_tag, owner_tag_pattern
 from storydiff.coverage.model import DivergenceType
 from storydiff.coverage.settings import Settings
 from storydiff.coverage.store import (
@@ -288,9 +294,10 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
         if not (out_dir / OWNED_MARKER).is_file():
             _mark(out_dir, set())  # before the staging folder, which is not the user's
+        remove_leftover_staging(out_dir)
         # Everything is written into a staging folder inside DIR and moved into place at
         # the end: an interrupted batch leaves DIR as it was.
-        staging = Path(tempfile.mkdtemp(prefix=".storydiff-batch-", dir=out_dir))
+        staging = _make_staging(out_dir)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create ({exc.strerror or exc})") from None
     try:
@@ -319,6 +326,30 @@ def run_batch(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+_STAGING_PREFIX = ".storydiff-batch-"
+
+
+def _make_staging(out_dir: Path) -> Path:
+    """A new staging folder in ``out_dir``, named with this run's ``owner_tag`` so that,
+    if the run is killed, a later one can tell it is a leftover."""
+    return Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}{owner_tag()}-", dir=out_dir))
+
+
+def remove_leftover_staging(out_dir: Path) -> None:
+    """Remove the staging folders in ``out_dir`` of batches that were killed (see
+    ``storydiff.coverage.leftovers``): only folders so named, whose run is over."""
+    pattern = re.compile(rf"{re.escape(_STAGING_PREFIX)}{owner_tag_pattern()}-\w+")
+    try:
+        entries = list(out_dir.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if (match and not entry.is_symlink() and entry.is_dir()
+                and is_leftover(int(match[1]), match[2])):
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def check_output_folder(
@@ -458,11 +489,61 @@ def _interrupts_deferred() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
+def _start_worker(parent: int) -> None:
+    """Run first in each worker process: it ends with the batch, however the batch ends.
+
+    Ctrl-C is left to the batch, which ends its workers at once (``_end_workers``); a
+    worker that outlived a ``kill -9`` of the batch would run on, writing into a staging
+    folder nobody will put in place, and holding the batch's stderr open.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _ask_for_parent_death_signal():
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the batch died before the signal was asked for
+        os._exit(1)
+
+
+def _ask_for_parent_death_signal() -> bool:
+    """Linux: have the kernel send this process SIGKILL when its parent dies."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _end_workers(executor: ProcessPoolExecutor, others: set[multiprocessing.Process]) -> None:
+    """Drop the stories not yet started and end the running ones now (on Ctrl-C): a story
+    may take minutes, and its output would be thrown away."""
+    executor.shutdown(wait=False, cancel_futures=True)
+    workers = [p for p in multiprocessing.active_children() if p not in others]
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+
+
 def _run_in_pool(
     story_jobs: Sequence[StoryJob], workers: int, done: Callable[[StoryOutcome], None]
 ) -> list[StoryOutcome]:
     outcomes = []
-    executor = ProcessPoolExecutor(max_workers=workers)
+    others = set(multiprocessing.active_children())
+    executor = ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         with _interrupts_deferred():
             futures: dict[Future[StoryOutcome], StoryJob] = {
@@ -482,8 +563,10 @@ def _run_in_pool(
                 outcome = _crashed(futures[future], exc)
             outcomes.append(outcome)
             done(outcome)
+    except BaseException:
+        _end_workers(executor, others)
+        raise
     finally:
-        # On Ctrl-C, drop the stories not yet started rather than wait for them.
         executor.shutdown(wait=True, cancel_futures=True)
     return outcomes
 
