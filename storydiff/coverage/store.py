@@ -331,6 +331,11 @@ def write_text_atomic(text: str, path: Path, *, inputs: Sequence[str | Path] = (
         tmp = None
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    except UnicodeEncodeError as exc:
+        # Text that came from a file name that is not UTF-8 and was not made safe (see
+        # ``load.path_text``): refused whole rather than written garbled or cut short.
+        raise OutputError(f"{path}: cannot write (the text holds {exc.object[exc.start]!a}, "
+                          "which is not a character; a file name that is not UTF-8?)") from exc
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from storydiff.coverage.leftovers import is_leftover, owner_tag, owner_tag_pattern
+from storydiff.coverage.load import path_text
 from storydiff.coverage.model import DivergenceType
 from storydiff.coverage.settings import Settings
 from storydiff.coverage.store import (
@@ -166,12 +167,17 @@ class StoryOutcome:
         return self.error is not None
 
 
+def story_name(job: StoryJob) -> str:
+    """The story's folder name, cleaned for display (a name that is not UTF-8 too)."""
+    return clean_text(path_text(Path(job.folder).name)) or job.output_name
+
+
 def run_story(job: StoryJob) -> StoryOutcome:
     """Compare one story folder and write its alignment and reports; never raises for bad input."""
     from storydiff.coverage.pipeline import compare_paths  # the engine loads in the worker
     from storydiff.report import render
 
-    name = clean_text(Path(job.folder).name) or job.output_name
+    name = story_name(job)
     if job.stories_dir is not None and _links_out(Path(job.folder), Path(job.stories_dir)):
         # As a link out of an article folder is: a story folder must not pull in /etc.
         return StoryOutcome(name=name, output_name=job.output_name, error=(
@@ -456,7 +462,7 @@ def _crashed(job: StoryJob, exc: BaseException) -> StoryOutcome:
     """The index line of a story whose analysis raised what bad input never should."""
     problem = clean_text(f"{type(exc).__name__}: {exc}")[:300]
     return StoryOutcome(
-        name=clean_text(Path(job.folder).name) or job.output_name,
+        name=story_name(job),
         output_name=job.output_name,
         error=f"storydiff failed on this story ({problem}); this is a bug, please report it",
     )
@@ -555,7 +561,7 @@ def _run_in_pool(
             except BrokenProcessPool:
                 job = futures[future]
                 outcome = StoryOutcome(
-                    name=clean_text(Path(job.folder).name) or job.output_name,
+                    name=story_name(job),
                     output_name=job.output_name,
                     error="the worker process died (out of memory?)",
                 )
