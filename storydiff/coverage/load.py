@@ -28,6 +28,7 @@ from storydiff.coverage.ingest import (
     list_folder,
     no_articles_error,
     read_articles,
+    shown_source,
 )
 from storydiff.coverage.model import Article, Metadata, RawArticle
 from storydiff.coverage.outlets import OutletNameError, OutletNamer
@@ -213,9 +214,9 @@ def _tidy(metadata: Metadata) -> Metadata:
 
 
 def _failure(path: str, exc: StorydiffError) -> LoadFailure:
-    message = str(exc)
-    prefix = f"{path}: "
-    return LoadFailure(path=path_text(path), message=message.removeprefix(prefix),
+    shown = shown_source(path)
+    message = str(exc).removeprefix(f"{path}: ").removeprefix(f"{shown}: ")
+    return LoadFailure(path=path_text(shown), message=message,
                        not_an_article=isinstance(exc, NotAnArticleError))
 
 
