@@ -9,8 +9,10 @@ input, bad usage, an unwritable output), 130 interrupted. stdout carries data
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import inspect
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -483,11 +485,69 @@ def _print_inspection(articles: Any) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    _guard_standard_streams()
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("error: interrupted; nothing was written", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:
+        # Help or the version on a stdout that cannot be written (``> /dev/full``); the
+        # commands' own output says so through ``writing_stdout``.
+        _discard_stdout()
+        typer.echo(f"error: {exc.filename or 'stdout'}: cannot write ({exc.strerror or exc})",
+                   err=True)
+        sys.exit(EXIT_TROUBLE)
+
+
+def _guard_standard_streams() -> None:
+    """Make the exit status mean the same whatever stdout and stderr are.
+
+    A stream the shell closed (``>&-``, ``2>&-``) gets /dev/null on its descriptor, so
+    that no file storydiff opens takes its number; a closed stdout still fails when data
+    is written to it. Messages to a stderr that cannot be written (``2>/dev/full``) are
+    lost rather than ending the run with status 1, which means "--fail-on matched".
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr = io.TextIOWrapper(
+            io.BufferedWriter(_LossyWriter(2, "w", closefd=False)),
+            encoding=getattr(sys.stderr, "encoding", None) or "utf-8",
+            errors="backslashreplace", line_buffering=True, write_through=True,
+        )
+
+
+class _ClosedStdout(io.TextIOBase):
+    """stdout when the shell closed it: writing fails, as writing descriptor 1 would."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+class _LossyWriter(io.FileIO):
+    """A descriptor whose write errors are dropped: for stderr, where there is no one
+    left to tell."""
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data) or 0
+        except OSError:
+            return len(memoryview(data))
 
 
 def _report_alignment(paths: list[str]) -> Any:
