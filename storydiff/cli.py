@@ -429,9 +429,11 @@ def _skipped_failures(result: Any, paths: list[str]) -> list[Any]:
     A path the user named is an error, and so is every failure when nothing could be
     read. The skipped ones are still listed, with their problem, in `--json`.
     """
+    from storydiff.coverage.load import shown_path
+
     if not result.articles:
         return []
-    named = set(paths)
+    named = {shown_path(path) for path in paths}
     return [f for f in result.failures if f.path not in named]
 
 

@@ -35,7 +35,9 @@ from storydiff.coverage.outlets import OutletNameError, OutletNamer
 from storydiff.coverage.sentences import split_sentences
 from storydiff.errors import ArticleError, NoArticlesError, StorydiffError
 
-__all__ = ["LoadFailure", "LoadResult", "article_from_raw", "load_articles", "path_text"]
+__all__ = [
+    "LoadFailure", "LoadResult", "article_from_raw", "load_articles", "path_text", "shown_path",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ def load_articles(
             errors.append(exc)
             continue
         for path, problem in skipped:
-            failures.append(LoadFailure(path=path_text(path), message=problem))
+            failures.append(LoadFailure(path=shown_path(path), message=problem))
             errors.append(ArticleError(f"{path}: {problem}"))
         for source in sources:
             outlet = namer.name_for(source)  # a broken outlets.yaml stops the run
@@ -201,6 +203,12 @@ def path_text(path: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
+def shown_path(path: str) -> str:
+    """A source as failures and articles show it: a URL's password hidden
+    (``ingest.shown_source``), a file name that is not UTF-8 made text (``path_text``)."""
+    return path_text(shown_source(path))
+
+
 def _tidy(metadata: Metadata) -> Metadata:
     # Front matter and JSON fields are as hostile as the text: one clean line each.
     def tidy(value: str | None) -> str | None:
@@ -216,7 +224,7 @@ def _tidy(metadata: Metadata) -> Metadata:
 def _failure(path: str, exc: StorydiffError) -> LoadFailure:
     shown = shown_source(path)
     message = str(exc).removeprefix(f"{path}: ").removeprefix(f"{shown}: ")
-    return LoadFailure(path=path_text(shown), message=message,
+    return LoadFailure(path=shown_path(path), message=message,
                        not_an_article=isinstance(exc, NotAnArticleError))
 
 
