@@ -376,9 +376,15 @@ def check_output_folder(
         )
     for folder in (out_dir, *(out_dir / name for name in names)):
         if not _is_owned(folder):
-            raise OutputError(
-                f"{folder}: holds files storydiff did not write; choose an empty or new folder"
-            )
+            raise OutputError(f"{folder}: {_why_not_owned(folder)}")
+
+
+def _why_not_owned(folder: Path) -> str:
+    if folder.is_symlink() and not folder.exists():
+        return "symbolic link to nothing; choose an empty or new folder"
+    if not folder.is_dir():
+        return "not a folder; choose an empty or new folder"
+    return "holds files storydiff did not write; choose an empty or new folder"
 
 
 def _is_owned(folder: Path) -> bool:

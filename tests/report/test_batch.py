@@ -307,6 +307,27 @@ def test_a_folder_batch_did_not_write_is_refused_and_left_alone(tmp_path: Path) 
     assert _snapshot(out) == {"notes.txt": b"my own notes"}
 
 
+@pytest.mark.parametrize("kind", ["file", "device", "fifo", "dangling link"])
+def test_an_output_folder_that_is_no_folder_is_refused_for_what_it_is(
+    tmp_path: Path, kind: str
+) -> None:
+    stories = _two_stories(tmp_path / "stories")
+    out = tmp_path / "out"
+    if kind == "file":
+        out.write_text("my notes", encoding="utf-8")
+    elif kind == "device":
+        out = Path(os.devnull)
+    elif kind == "fifo":
+        os.mkfifo(out)
+    else:
+        out.symlink_to(tmp_path / "nowhere")
+    result = runner.invoke(app, ["batch", str(stories), "--out", str(out), "-j", "1"])
+    assert result.exit_code == 2, result.output
+    problem = "symbolic link to nothing" if kind == "dangling link" else "not a folder"
+    assert result.stderr.strip() == f"error: {out}: {problem}; choose an empty or new folder"
+    assert out.is_symlink() or out.exists()
+
+
 def test_a_story_folder_batch_did_not_write_is_refused(tmp_path: Path) -> None:
     stories = _two_stories(tmp_path / "stories")
     out = tmp_path / "out"
