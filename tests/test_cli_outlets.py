@@ -116,3 +116,25 @@ def test_a_broken_outlets_yaml_is_one_error_line(story: Path, content: str, says
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"error: {story / 'outlets.yaml'}: ") and says in line
+
+
+def test_an_outlets_yaml_linking_out_of_the_folder_is_refused_not_read(
+    story: Path, tmp_path: Path,
+) -> None:
+    private = tmp_path / "private.yaml"
+    private.write_text(f"{HASHED[0]}: my private note\n", encoding="utf-8")
+    (story / "outlets.yaml").symlink_to(private)
+    result = runner.invoke(app, ["compare", str(story), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {story / 'outlets.yaml'}: symbolic link to a file outside the folder; "
+        "copy the file into the folder to use it"]
+    assert "private note" not in result.output
+
+
+def test_an_outlets_yaml_linking_inside_the_folder_is_read(story: Path) -> None:
+    (story / "names").mkdir()
+    (story / "names" / "all.yaml").write_text(f"{HASHED[0]}: Orwin Gazette\n", encoding="utf-8")
+    (story / "outlets.yaml").symlink_to(Path("names") / "all.yaml")
+    code, _, names = compare(str(story))
+    assert code == 0 and names[HASHED[0]] == "Orwin Gazette"

@@ -133,12 +133,24 @@ class OutletNamer:
     def _folder_names(self, folder: str) -> dict[str, str]:
         if folder not in self._folders:
             path = os.path.join(folder, OUTLETS_FILE)
+            if _links_out_of(path, folder):
+                # As an article's link is: a story folder must not pull in a file from
+                # elsewhere (its keys are quoted in errors, its values saved as names).
+                raise OutletNameError(f"{path}: symbolic link to a file outside the folder; "
+                                      "copy the file into the folder to use it")
             self._folders[folder] = read_outlets_file(path) if os.path.isfile(path) else {}
         return self._folders[folder]
 
     def unused(self) -> tuple[str, ...]:
         """``--outlet`` files that matched no source, in the order given."""
         return tuple(key for key in self._given if key not in self._used)
+
+
+def _links_out_of(path: str, folder: str) -> bool:
+    if not os.path.islink(path):
+        return False
+    inside = os.path.realpath(folder or ".")
+    return os.path.commonpath([inside, os.path.realpath(path)]) != inside
 
 
 def outlet_label(name: str) -> str:
