@@ -552,25 +552,65 @@ def _end_workers(executor: ProcessPoolExecutor, others: set[multiprocessing.Proc
 def _run_in_pool(
     story_jobs: Sequence[StoryJob], workers: int, done: Callable[[StoryOutcome], None]
 ) -> list[StoryOutcome]:
+    """Run the stories in worker processes; one that kills its worker fails alone.
+
+    A worker that dies (out of memory, killed) breaks the whole pool, and every story not
+    yet finished with it. Those not yet started are run again in a new pool; those that
+    had started are each run again alone, so that only a story that kills its worker
+    every time is failed for it.
+    """
+    outcomes: list[StoryOutcome] = []
+    pending = list(story_jobs)
+    with tempfile.TemporaryDirectory(prefix="storydiff-started-") as started:
+        while pending:
+            finished, broken = _run_pool_once(pending, workers, done, started)
+            outcomes += finished
+            suspects = [j for j in broken if os.path.exists(_started_mark(started, j))]
+            pending = [j for j in broken if j not in suspects]
+            if broken and not suspects:  # the pool broke before any story began
+                suspects, pending = broken, []
+            for job in suspects:
+                alone, died = _run_pool_once([job], 1, done, started)
+                outcomes += alone
+                for dead in died:
+                    outcome = StoryOutcome(name=story_name(dead), output_name=dead.output_name,
+                                           error="the worker process died (out of memory?)")
+                    outcomes.append(outcome)
+                    done(outcome)
+    return outcomes
+
+
+def _started_mark(started: str, job: StoryJob) -> str:
+    return os.path.join(started, job.output_name)
+
+
+def _run_marked(job: StoryJob, started: str) -> StoryOutcome:
+    """``run_story``, after leaving a mark that the story was begun (see ``_run_in_pool``)."""
+    Path(_started_mark(started, job)).touch()
+    return run_story(job)
+
+
+def _run_pool_once(
+    story_jobs: Sequence[StoryJob], workers: int, done: Callable[[StoryOutcome], None],
+    started: str,
+) -> tuple[list[StoryOutcome], list[StoryJob]]:
+    """The outcomes of the stories that finished, and the stories a broken pool lost."""
     outcomes = []
+    broken = []
     others = set(multiprocessing.active_children())
     executor = ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         with _interrupts_deferred():
             futures: dict[Future[StoryOutcome], StoryJob] = {
-                executor.submit(run_story, job): job for job in story_jobs
+                executor.submit(_run_marked, job, started): job for job in story_jobs
             }
         for future in as_completed(futures):
             try:
                 outcome = future.result()
             except BrokenProcessPool:
-                job = futures[future]
-                outcome = StoryOutcome(
-                    name=story_name(job),
-                    output_name=job.output_name,
-                    error="the worker process died (out of memory?)",
-                )
+                broken.append(futures[future])
+                continue
             except Exception as exc:  # noqa: BLE001 - one story's bug must not stop the batch
                 outcome = _crashed(futures[future], exc)
             outcomes.append(outcome)
@@ -580,7 +620,7 @@ def _run_in_pool(
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-    return outcomes
+    return outcomes, broken
 
 
 def _report_link(outcome: StoryOutcome, formats: Sequence[str], preferred: str) -> str:

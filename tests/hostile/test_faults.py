@@ -334,3 +334,24 @@ def test_the_next_compare_removes_the_temporary_file_of_a_killed_one(tmp_path: P
         assert result.returncode == 0, result.stderr
         assert out.is_file() and not left.exists()
         assert live.exists() and users.read_text(encoding="utf-8") == "notes"
+
+
+@needs_proc
+def test_a_worker_killed_mid_batch_costs_no_story(tmp_path: Path) -> None:
+    # A dead worker breaks its whole pool; the stories it took down are run again.
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    for number in range(4):
+        _big_story(stories / f"story-{number}", 60)
+    out = tmp_path / "out"
+    process, workers = _start_batch_and_wait_for_workers(stories, out)
+    try:
+        os.kill(workers[0], signal.SIGKILL)
+        assert process.wait(timeout=PATIENCE) == 0
+    finally:
+        _end(process, workers)
+    assert process.stderr is not None
+    assert "4 stories reported, 0 failed" in process.stderr.read()
+    for number in range(4):
+        assert (out / f"story-{number}" / "alignment.json").is_file()
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]

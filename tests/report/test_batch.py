@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import stat
 from pathlib import Path
 
@@ -443,6 +444,39 @@ def test_a_story_that_crashes_is_listed_and_the_others_are_reported(
     assert reasons["notes-only"].startswith("no articles found (looked for .txt")
     assert not (out / "bad-name").exists() and not (out / "notes-only").exists()
     assert "bad-name" in (out / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the fault reaches forked workers only")
+def test_a_story_that_kills_its_worker_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker dying (out of memory) broke the pool, and every other story with it."""
+    import storydiff.coverage.pipeline as pipeline
+
+    stories = tmp_path / "stories"
+    for story in ("fire", "flood", "museum"):
+        (stories / story).mkdir(parents=True)
+        for name, text in STORIES[story].items():
+            (stories / story / name).write_text(text, encoding="utf-8")
+    real = pipeline.compare_paths
+
+    def compare_paths(paths: list[str], **kwargs: object) -> object:
+        if Path(paths[0]).name == "flood":  # as the out-of-memory killer would
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(paths, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "compare_paths", compare_paths)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(stories), "--out", str(out), "--jobs", "2"])
+
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines()[-1] == "error: 1 of 3 stories failed; see the index"
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert sorted(row[1].split("]")[0] for row in _index_table(index)) == ["[fire", "[museum"]
+    failed = table_rows(index.split("## Failed stories", 1)[1], "| Story |")
+    assert failed == [["flood", "the worker process died (out of memory?)"]]
+    assert not (out / "flood").exists()
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
