@@ -2,8 +2,8 @@
 
 Exit statuses follow ``diff(1)``, since storydiff is a diff of news coverage:
 0 all is well, 1 a divergence named by ``--fail-on`` was found, 2 trouble (bad
-input, bad usage, an unwritable output), 130 interrupted. stdout carries data
-(reports, ``--json``); progress and errors go to stderr.
+input, bad usage, an unwritable output), 130 interrupted (Ctrl-C), 143 terminated
+(SIGTERM). stdout carries data (reports, ``--json``); progress and errors go to stderr.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import functools
 import inspect
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,6 +32,7 @@ EXIT_OK = 0
 EXIT_DIVERGENCE = 1
 EXIT_TROUBLE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 DEMO_ARTICLES = Path(__file__).resolve().parent.parent / "articles"
 """The bundled demo corpus, when running from a checkout."""
@@ -114,6 +116,15 @@ def _one_line(message: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in message.replace("\n", " "))
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a cancelled CI job), raised where Ctrl-C would be,
+    so that the same clean-up runs: no partial output, no worker left running."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
 def run_or_exit(func: F) -> F:
     """Turn ``StorydiffError`` and Ctrl-C into one stderr line and an exit status."""
 
@@ -125,6 +136,10 @@ def run_or_exit(func: F) -> F:
             if _state["debug"]:
                 raise
             raise fail(str(exc)) from None
+        except Terminated:
+            if _state["debug"]:
+                raise
+            raise fail("terminated; nothing was written", EXIT_TERMINATED) from None
         except KeyboardInterrupt:
             if _state["debug"]:
                 raise
@@ -488,8 +503,12 @@ def _print_inspection(articles: Any) -> None:
 def main() -> None:
     """Console-script entry point."""
     _guard_standard_streams()
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
+    except Terminated:
+        typer.echo("error: terminated; nothing was written", err=True)
+        sys.exit(EXIT_TERMINATED)
     except KeyboardInterrupt:
         typer.echo("error: interrupted; nothing was written", err=True)
         sys.exit(EXIT_INTERRUPTED)

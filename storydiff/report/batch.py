@@ -476,29 +476,32 @@ def _crashed(job: StoryJob, exc: BaseException) -> StoryOutcome:
 
 @contextmanager
 def _interrupts_deferred() -> Iterator[None]:
-    """Hold a Ctrl-C that arrives while the worker processes are forked until they are.
+    """Hold a Ctrl-C or SIGTERM that arrives while the worker processes are forked until
+    they are.
 
-    A KeyboardInterrupt raised inside the fork hooks is printed and dropped by Python
-    ("Exception ignored in ..."), and the batch would run on to the end. Here it is noted
-    and raised once the pool is up.
+    An exception raised inside the fork hooks is printed and dropped by Python
+    ("Exception ignored in ..."), and the batch would run on to the end. Here the signal
+    is noted and raised again, to its own handler, once the pool is up.
     """
-    interrupted = False
+    arrived: list[int] = []
 
-    def note(_signum: int, _frame: object) -> None:
-        nonlocal interrupted
-        interrupted = True
+    def note(signum: int, _frame: object) -> None:
+        arrived.append(signum)
 
+    deferred = [sig for sig in (signal.SIGINT, signal.SIGTERM)
+                if signal.getsignal(sig) is not None]  # None: a handler Python did not set
     try:
-        previous = signal.signal(signal.SIGINT, note)
+        previous = {sig: signal.signal(sig, note) for sig in deferred}
     except ValueError:  # not the main thread: nothing to defer
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if interrupted:
-        raise KeyboardInterrupt
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if arrived:
+        signal.raise_signal(arrived[0])
 
 
 def _start_worker(parent: int) -> None:
@@ -509,6 +512,7 @@ def _start_worker(parent: int) -> None:
     folder nobody will put in place, and holding the batch's stderr open.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # what ends it, not the batch's handler
     if not _ask_for_parent_death_signal():
         threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # the batch died before the signal was asked for

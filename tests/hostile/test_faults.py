@@ -272,27 +272,51 @@ def test_kill_9_of_batch_ends_its_workers_and_the_next_batch_removes_its_staging
 
 
 @needs_proc
-@pytest.mark.parametrize("whole_group", [False, True], ids=["kill -INT", "Ctrl-C"])
-def test_ctrl_c_on_batch_ends_it_and_its_workers_without_waiting_for_the_stories(
-    tmp_path: Path, whole_group: bool,
+@pytest.mark.parametrize(
+    ("signum", "whole_group", "status", "says"),
+    [(signal.SIGINT, False, 130, "interrupted"), (signal.SIGINT, True, 130, "interrupted"),
+     (signal.SIGTERM, False, 143, "terminated")],
+    ids=["kill -INT", "Ctrl-C", "kill"],
+)
+def test_ctrl_c_or_kill_ends_batch_and_its_workers_without_waiting_for_the_stories(
+    tmp_path: Path, signum: int, whole_group: bool, status: int, says: str,
 ) -> None:
-    # A terminal's Ctrl-C signals the whole process group; `kill -INT` only the batch.
+    # A terminal's Ctrl-C signals the whole process group; `kill` only the batch.
     stories = _huge_stories(tmp_path / "stories")
     out = tmp_path / "out"
     process, workers = _start_batch_and_wait_for_workers(stories, out)
     try:
         if whole_group:
-            os.killpg(process.pid, signal.SIGINT)
+            os.killpg(process.pid, signum)
         else:
-            process.send_signal(signal.SIGINT)
+            process.send_signal(signum)
         assert _wait_until_ended([process.pid, *workers]) == []
-        assert process.wait(timeout=PATIENCE) == 130
+        assert process.wait(timeout=PATIENCE) == status
     finally:
         _end(process, workers)
     assert process.stderr is not None
     assert process.stderr.read().strip().splitlines() == [
-        "error: interrupted; nothing was written"]
+        f"error: {says}; nothing was written"]
     assert sorted(p.name for p in out.iterdir()) == [OWNED_MARKER]
+
+
+def test_kill_during_compare_exits_143_and_writes_nothing(tmp_path: Path) -> None:
+    story = _big_story(tmp_path / "story", 150)
+    out = tmp_path / "story.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "storydiff", "compare", str(story), "--out", str(out)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        stderr = _lines_of(process.stderr)
+        assert stderr.get(timeout=PATIENCE).startswith("aligning 150 article(s)")
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=PATIENCE) == 143
+    finally:
+        process.kill()
+        process.wait()
+    assert stderr.get(timeout=PATIENCE) == "error: terminated; nothing was written\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
 
 
 _KILLED_WRITER = textwrap.dedent("""
