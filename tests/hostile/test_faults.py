@@ -50,7 +50,14 @@ def _big_story(folder: Path, articles: int) -> Path:
     return folder
 
 
-def test_ctrl_c_during_compare_exits_130_and_writes_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("signum", "status", "says"),
+    [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")],
+    ids=["Ctrl-C", "kill"],
+)
+def test_ctrl_c_or_kill_during_compare_writes_nothing(
+    tmp_path: Path, signum: int, status: int, says: str,
+) -> None:
     # 150 articles take tens of seconds to align: the interrupt lands mid-alignment.
     story = _big_story(tmp_path / "story", 150)
     out_dir = tmp_path / "out"
@@ -64,15 +71,15 @@ def test_ctrl_c_during_compare_exits_130_and_writes_nothing(tmp_path: Path) -> N
         stderr = _lines_of(process.stderr)
         first = stderr.get(timeout=PATIENCE)
         assert first.startswith("aligning 150 article(s)"), first
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=PATIENCE) == 130
+        process.send_signal(signum)
+        assert process.wait(timeout=PATIENCE) == status
     finally:
         process.kill()
         process.wait()
     rest = []
     while (line := stderr.get(timeout=PATIENCE)) != "":
         rest.append(line)
-    assert rest == ["error: interrupted; nothing was written\n"]
+    assert rest == [f"error: {says}; nothing was written\n"]
     assert process.stdout is not None and process.stdout.read() == ""
     assert list(out_dir.iterdir()) == []
 
@@ -298,25 +305,6 @@ def test_ctrl_c_or_kill_ends_batch_and_its_workers_without_waiting_for_the_stori
     assert process.stderr.read().strip().splitlines() == [
         f"error: {says}; nothing was written"]
     assert sorted(p.name for p in out.iterdir()) == [OWNED_MARKER]
-
-
-def test_kill_during_compare_exits_143_and_writes_nothing(tmp_path: Path) -> None:
-    story = _big_story(tmp_path / "story", 150)
-    out = tmp_path / "story.json"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "storydiff", "compare", str(story), "--out", str(out)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        stderr = _lines_of(process.stderr)
-        assert stderr.get(timeout=PATIENCE).startswith("aligning 150 article(s)")
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=PATIENCE) == 143
-    finally:
-        process.kill()
-        process.wait()
-    assert stderr.get(timeout=PATIENCE) == "error: terminated; nothing was written\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
 
 
 _KILLED_WRITER = textwrap.dedent("""
