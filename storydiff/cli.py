@@ -539,12 +539,9 @@ def _guard_standard_streams() -> None:
                 os.close(devnull)
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr = io.TextIOWrapper(
-            io.BufferedWriter(_LossyWriter(2, "w", closefd=False)),
-            encoding=getattr(sys.stderr, "encoding", None) or "utf-8",
-            errors="backslashreplace", line_buffering=True, write_through=True,
-        )
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115 - the process's own stderr
+    sys.stderr = _LossyStderr(sys.stderr)
 
 
 class _ClosedStdout(io.TextIOBase):
@@ -560,15 +557,54 @@ class _ClosedStdout(io.TextIOBase):
         return False
 
 
-class _LossyWriter(io.FileIO):
-    """A descriptor whose write errors are dropped: for stderr, where there is no one
-    left to tell."""
+class _LossyStderr(io.TextIOBase):
+    """stderr whose write errors are dropped, there being no one left to tell.
 
-    def write(self, data: Any) -> int:
+    On the first failure stderr is pointed at /dev/null, so that what the stream still
+    holds is not written (and failed) again. The real stream does the writing: a signal
+    that interrupts this Python code never makes it write a line twice.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
         try:
-            return super().write(data) or 0
+            return int(self._stream.write(text))
         except OSError:
-            return len(memoryview(data))
+            self._discard()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._discard()
+
+    def _discard(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return bool(self._stream.isatty())
+
+    def fileno(self) -> int:
+        return int(self._stream.fileno())
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # the real stream's
+        return str(self._stream.encoding)
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self._stream.errors  # type: ignore[no-any-return]
 
 
 def _report_alignment(paths: list[str]) -> Any:

@@ -108,6 +108,9 @@ def test_a_bad_outlet_option_is_one_error_line(
         ("a: [unclosed\n", "not valid YAML"),
         ("a.txt:\n", "'a.txt' needs an outlet name"),
         ("a: &x [1]\nb: *x\n", "YAML aliases are not allowed here"),
+        # built by recursion: thousands deep ran out of stack (a traceback, status 1)
+        ("a.txt: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+        ("a.txt: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n", "nested too deeply"),
     ],
 )
 def test_a_broken_outlets_yaml_is_one_error_line(story: Path, content: str, says: str) -> None:

@@ -66,14 +66,32 @@ def read_outlets_file(path: str) -> dict[str, str]:
         raise OutletNameError(f"{path}: too large for a list of outlet names")
     try:
         text = data.decode("utf-8")
-        # aliases let a few lines expand into gigabytes; a list of names needs none
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text)):
-            raise OutletNameError(f"{path}: YAML aliases are not allowed here")
+        _check_structure(yaml.parse(text), path=path)
         loaded = yaml.safe_load(text)
     except (UnicodeDecodeError, yaml.YAMLError):
         raise OutletNameError(f"{path}: not valid YAML (expected 'file name: outlet name' "
                               "lines)") from None
     return _outlet_mapping(loaded, path=path)
+
+
+_MAX_DEPTH = 4
+"""A list of names is one mapping deep; a few levels more get a clear message below."""
+
+
+def _check_structure(events: Iterable[yaml.Event], *, path: str) -> None:
+    """Refuse what no list of names needs before it is built: aliases, which let a few
+    lines expand into gigabytes, and deep nesting, which exhausts Python's stack."""
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
+            raise OutletNameError(f"{path}: YAML aliases are not allowed here")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                raise OutletNameError(f"{path}: nested too deeply (expected 'file name: "
+                                      "outlet name' lines)")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _outlet_mapping(loaded: object, *, path: str) -> dict[str, str]:
