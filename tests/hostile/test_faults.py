@@ -175,7 +175,7 @@ def test_ctrl_c_during_batch_exits_130_and_leaves_the_output_folder_as_it_was(
 ENDS_WITHIN = 20.0
 """Seconds a signalled batch (and each of its workers) gets to end: a bound, not a pace."""
 
-needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="/proc is absent")
 
 
 def _state_and_parent(pid: int) -> tuple[str, int] | None:

@@ -411,8 +411,11 @@ def _story_that_crashes(stories: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.mark.skipif(
-    multiprocessing.get_start_method() != "fork", reason="the fault reaches forked workers only")
+needs_fork = pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                                reason="workers cannot inherit the fault here (not forked)")
+
+
+@needs_fork
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_story_that_crashes_is_listed_and_the_others_are_reported(
     tmp_path: Path, jobs: str, monkeypatch: pytest.MonkeyPatch
@@ -446,8 +449,7 @@ def test_a_story_that_crashes_is_listed_and_the_others_are_reported(
     assert "bad-name" in (out / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(
-    multiprocessing.get_start_method() != "fork", reason="the fault reaches forked workers only")
+@needs_fork
 def test_a_story_that_kills_its_worker_fails_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
