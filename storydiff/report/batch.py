@@ -10,6 +10,7 @@ clash with the index files) and ``assign_output_names`` keeps them distinct.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import html
 import multiprocessing
@@ -26,7 +27,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -474,7 +474,7 @@ def _crashed(job: StoryJob, exc: BaseException) -> StoryOutcome:
     )
 
 
-@contextmanager
+@contextlib.contextmanager
 def _interrupts_deferred() -> Iterator[None]:
     """Hold a Ctrl-C or SIGTERM that arrives while the worker processes are forked until
     they are.
@@ -507,9 +507,10 @@ def _interrupts_deferred() -> Iterator[None]:
 def _start_worker(parent: int) -> None:
     """Run first in each worker process: it ends with the batch, however the batch ends.
 
-    Ctrl-C is left to the batch, which ends its workers at once (``_end_workers``); a
-    worker that outlived a ``kill -9`` of the batch would run on, writing into a staging
-    folder nobody will put in place, and holding the batch's stderr open.
+    Ctrl-C and SIGTERM are left to the batch, which ends its workers at once
+    (``_end_workers``); a worker that outlived a ``kill -9`` of the batch would run on,
+    writing into a staging folder nobody will put in place, and holding the batch's
+    stderr open.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # what ends it, not the batch's handler
@@ -540,8 +541,8 @@ def _exit_when_orphaned(parent: int) -> None:
 
 
 def _end_workers(executor: ProcessPoolExecutor, others: set[multiprocessing.Process]) -> None:
-    """Drop the stories not yet started and end the running ones now (on Ctrl-C): a story
-    may take minutes, and its output would be thrown away."""
+    """Drop the stories not yet started and end the running ones now (on Ctrl-C or
+    SIGTERM): a story may take minutes, and its output would be thrown away."""
     executor.shutdown(wait=False, cancel_futures=True)
     workers = [p for p in multiprocessing.active_children() if p not in others]
     for worker in workers:
@@ -590,7 +591,8 @@ def _started_mark(started: str, job: StoryJob) -> str:
 
 def _run_marked(job: StoryJob, started: str) -> StoryOutcome:
     """``run_story``, after leaving a mark that the story was begun (see ``_run_in_pool``)."""
-    Path(_started_mark(started, job)).touch()
+    with contextlib.suppress(OSError):  # a full disk: the story is then taken as unstarted
+        Path(_started_mark(started, job)).touch()
     return run_story(job)
 
 
