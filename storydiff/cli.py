@@ -2,16 +2,19 @@
 
 Exit statuses follow ``diff(1)``, since storydiff is a diff of news coverage:
 0 all is well, 1 a divergence named by ``--fail-on`` was found, 2 trouble (bad
-input, bad usage, an unwritable output), 130 interrupted. stdout carries data
-(reports, ``--json``); progress and errors go to stderr.
+input, bad usage, an unwritable output), 130 interrupted (Ctrl-C), 143 terminated
+(SIGTERM). stdout carries data (reports, ``--json``); progress and errors go to stderr.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import inspect
+import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +32,7 @@ EXIT_OK = 0
 EXIT_DIVERGENCE = 1
 EXIT_TROUBLE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 DEMO_ARTICLES = Path(__file__).resolve().parent.parent / "articles"
 """The bundled demo corpus, when running from a checkout."""
@@ -112,6 +116,15 @@ def _one_line(message: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in message.replace("\n", " "))
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a cancelled CI job), raised where Ctrl-C would be,
+    so that the same clean-up runs: no partial output, no worker left running."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
 def run_or_exit(func: F) -> F:
     """Turn ``StorydiffError`` and Ctrl-C into one stderr line and an exit status."""
 
@@ -123,6 +136,10 @@ def run_or_exit(func: F) -> F:
             if _state["debug"]:
                 raise
             raise fail(str(exc)) from None
+        except Terminated:
+            if _state["debug"]:
+                raise
+            raise fail("terminated; nothing was written", EXIT_TERMINATED) from None
         except KeyboardInterrupt:
             if _state["debug"]:
                 raise
@@ -315,6 +332,7 @@ def compare(
     from storydiff.coverage.store import (
         check_output_path,
         dumps_alignment,
+        remove_leftover_temporaries,
         unchanged_but_for_created,
         write_text_atomic,
     )
@@ -339,6 +357,7 @@ def compare(
         warn(f"{alignment.articles[0].path}: only one article was read; nothing to compare it with")
     text = dumps_alignment(alignment)
     if out is not None and unchanged_but_for_created(out, text):
+        remove_leftover_temporaries(out)  # a killed run's, which writing would have removed
         if not quiet:
             typer.echo(f"{out} is up to date", err=True)
     elif out is not None:
@@ -425,9 +444,11 @@ def _skipped_failures(result: Any, paths: list[str]) -> list[Any]:
     A path the user named is an error, and so is every failure when nothing could be
     read. The skipped ones are still listed, with their problem, in `--json`.
     """
+    from storydiff.coverage.load import shown_path
+
     if not result.articles:
         return []
-    named = set(paths)
+    named = {shown_path(path) for path in paths}
     return [f for f in result.failures if f.path not in named]
 
 
@@ -481,11 +502,109 @@ def _print_inspection(articles: Any) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    _guard_standard_streams()
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
+    except Terminated:
+        typer.echo("error: terminated; nothing was written", err=True)
+        sys.exit(EXIT_TERMINATED)
     except KeyboardInterrupt:
         typer.echo("error: interrupted; nothing was written", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:
+        # Help or the version on a stdout that cannot be written (``> /dev/full``); the
+        # commands' own output says so through ``writing_stdout``.
+        _discard_stdout()
+        typer.echo(f"error: {exc.filename or 'stdout'}: cannot write ({exc.strerror or exc})",
+                   err=True)
+        sys.exit(EXIT_TROUBLE)
+
+
+def _guard_standard_streams() -> None:
+    """Make the exit status mean the same whatever stdout and stderr are.
+
+    A stream the shell closed (``>&-``, ``2>&-``) gets /dev/null on its descriptor, so
+    that no file storydiff opens takes its number; a closed stdout still fails when data
+    is written to it. Messages to a stderr that cannot be written (``2>/dev/full``) are
+    lost rather than ending the run with status 1, which means "--fail-on matched".
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115 - the process's own stderr
+    sys.stderr = _LossyStderr(sys.stderr)
+
+
+class _ClosedStdout(io.TextIOBase):
+    """stdout when the shell closed it: writing fails, as writing descriptor 1 would."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+class _LossyStderr(io.TextIOBase):
+    """stderr whose write errors are dropped, there being no one left to tell.
+
+    On the first failure stderr is pointed at /dev/null, so that what the stream still
+    holds is not written (and failed) again. The real stream does the writing: a signal
+    that interrupts this Python code never makes it write a line twice.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except OSError:
+            self._discard()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._discard()
+
+    def _discard(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return bool(self._stream.isatty())
+
+    def fileno(self) -> int:
+        return int(self._stream.fileno())
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # the real stream's
+        return str(self._stream.encoding)
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self._stream.errors  # type: ignore[no-any-return]
 
 
 def _report_alignment(paths: list[str]) -> Any:

@@ -108,6 +108,9 @@ def test_a_bad_outlet_option_is_one_error_line(
         ("a: [unclosed\n", "not valid YAML"),
         ("a.txt:\n", "'a.txt' needs an outlet name"),
         ("a: &x [1]\nb: *x\n", "YAML aliases are not allowed here"),
+        # built by recursion: thousands deep ran out of stack (a traceback, status 1)
+        ("a.txt: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+        ("a.txt: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n", "nested too deeply"),
     ],
 )
 def test_a_broken_outlets_yaml_is_one_error_line(story: Path, content: str, says: str) -> None:
@@ -116,3 +119,25 @@ def test_a_broken_outlets_yaml_is_one_error_line(story: Path, content: str, says
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"error: {story / 'outlets.yaml'}: ") and says in line
+
+
+def test_an_outlets_yaml_linking_out_of_the_folder_is_refused_not_read(
+    story: Path, tmp_path: Path,
+) -> None:
+    private = tmp_path / "private.yaml"
+    private.write_text(f"{HASHED[0]}: my private note\n", encoding="utf-8")
+    (story / "outlets.yaml").symlink_to(private)
+    result = runner.invoke(app, ["compare", str(story), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {story / 'outlets.yaml'}: symbolic link to a file outside the folder; "
+        "copy the file into the folder to use it"]
+    assert "private note" not in result.output
+
+
+def test_an_outlets_yaml_linking_inside_the_folder_is_read(story: Path) -> None:
+    (story / "names").mkdir()
+    (story / "names" / "all.yaml").write_text(f"{HASHED[0]}: Orwin Gazette\n", encoding="utf-8")
+    (story / "outlets.yaml").symlink_to(Path("names") / "all.yaml")
+    code, _, names = compare(str(story))
+    assert code == 0 and names[HASHED[0]] == "Orwin Gazette"

@@ -89,6 +89,21 @@ def is_url(source: str) -> bool:
     return match is not None and len(match.group(1)) > 1
 
 
+def shown_source(source: str) -> str:
+    """``source`` as it may be shown: a URL's user name and password (``user:pass@``, or
+    a token in the user slot) become ``***``. Other sources are returned as they are.
+
+    >>> shown_source("https://alice:s3cret@example.org/a?b=c@d")
+    'https://***@example.org/a?b=c@d'
+    """
+    scheme, separator, rest = source.partition("://")
+    if not separator or not is_url(source):
+        return source
+    end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    _userinfo, at, host = rest[:end].rpartition("@")
+    return f"{scheme}://***@{host}{rest[end:]}" if at else source
+
+
 # ---------------------------------------------------------------------------
 # Sources and folders
 
@@ -941,8 +956,10 @@ def _fetch_within(url: str, *, source: str, limits: ReadLimits,
     try:
         with opener.open(request, timeout=limits.timeout) as response:
             _check_declared_length(response.headers, source=source, limits=limits)
+            data = b"".join(_read_capped(response, source=source, limits=limits))
+            _check_complete(data, response.headers, source=source)
             return _Fetched(
-                data=b"".join(_read_capped(response, source=source, limits=limits)),
+                data=data,
                 content_type=response.headers.get_content_type(),
                 charset=response.headers.get_content_charset(),
                 final_url=response.geturl(),
@@ -960,6 +977,12 @@ def _fetch_within(url: str, *, source: str, limits: ReadLimits,
 
 
 def _checked_url(source: str) -> str:
+    shown = shown_source(source)
+    if shown != source:
+        # urllib would take "user:pass" for part of the host name, and every message would
+        # print the password.
+        raise ArticleError(f"{shown}: URL holds a user name or password, which storydiff "
+                           "does not send; save the page and name the file")
     try:
         parts = urllib.parse.urlsplit(source)
         hostname = parts.hostname
@@ -978,6 +1001,15 @@ def _check_declared_length(headers: Message, *, source: str, limits: ReadLimits)
     declared = headers.get("Content-Length")
     if declared and declared.strip().isdigit() and int(declared) > limits.max_bytes:
         raise ArticleError(f"{source}: {_too_large(int(declared), limits.max_bytes)}")
+
+
+def _check_complete(data: bytes, headers: Message, *, source: str) -> None:
+    """Refuse a body shorter than its Content-Length: the connection was cut, and half a
+    page would be compared as if it were the article (``http.client`` does not say)."""
+    declared = (headers.get("Content-Length") or "").strip()
+    if declared.isdigit() and len(data) < int(declared):
+        raise ArticleError(f"{source}: the connection was cut ({len(data):,} of the "
+                           f"{int(declared):,} bytes the server announced)")
 
 
 def _read_capped(response: Any, *, source: str, limits: ReadLimits) -> Iterator[bytes]:

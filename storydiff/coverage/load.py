@@ -28,13 +28,16 @@ from storydiff.coverage.ingest import (
     list_folder,
     no_articles_error,
     read_articles,
+    shown_source,
 )
 from storydiff.coverage.model import Article, Metadata, RawArticle
 from storydiff.coverage.outlets import OutletNameError, OutletNamer
 from storydiff.coverage.sentences import split_sentences
 from storydiff.errors import ArticleError, NoArticlesError, StorydiffError
 
-__all__ = ["LoadFailure", "LoadResult", "article_from_raw", "load_articles"]
+__all__ = [
+    "LoadFailure", "LoadResult", "article_from_raw", "load_articles", "path_text", "shown_path",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +104,7 @@ def load_articles(
             errors.append(exc)
             continue
         for path, problem in skipped:
-            failures.append(LoadFailure(path=path, message=problem))
+            failures.append(LoadFailure(path=shown_path(path), message=problem))
             errors.append(ArticleError(f"{path}: {problem}"))
         for source in sources:
             outlet = namer.name_for(source)  # a broken outlets.yaml stops the run
@@ -162,17 +165,18 @@ def article_from_raw(raw: RawArticle, *, outlet: str | None = None) -> Article:
 
     ``outlet`` is a name the user gave the article's outlet; it wins over its metadata.
     """
+    path = path_text(raw.path)
     cleaned = clean(raw)
     if not cleaned.text.strip():
-        raise ArticleError(f"{raw.path}: no article text left after cleaning")
-    stem = _stem(raw.path)
+        raise ArticleError(f"{path}: no article text left after cleaning")
+    stem = _stem(path)
     metadata = _tidy(Metadata(outlet=outlet)).merged_over(_tidy(raw.metadata)).merged_over(
         cleaned.metadata
-    ).merged_over(Metadata(outlet=outlet_from_name(raw.path)))
+    ).merged_over(Metadata(outlet=outlet_from_name(path)))
     outlet = metadata.outlet or stem
     return Article(
         id=article_id(outlet=metadata.outlet, published=metadata.published, stem=stem),
-        path=raw.path,
+        path=path,
         outlet=outlet,
         title=metadata.title,
         url=metadata.url,
@@ -183,6 +187,26 @@ def article_from_raw(raw: RawArticle, *, outlet: str | None = None) -> Article:
         dropped=cleaned.dropped,
         credit=metadata.credit,
     )
+
+
+def path_text(path: str) -> str:
+    r"""``path`` as text any file can hold: bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates, and a UTF-8 file cannot) are written ``\xff``.
+
+    >>> path_text("story/caf\udce9.txt")
+    'story/caf\\xe9.txt'
+    """
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name decodes to; not from the disk
+        raw = path.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def shown_path(path: str) -> str:
+    """A source as failures and articles show it: a URL's password hidden
+    (``ingest.shown_source``), a file name that is not UTF-8 made text (``path_text``)."""
+    return path_text(shown_source(path))
 
 
 def _tidy(metadata: Metadata) -> Metadata:
@@ -198,9 +222,9 @@ def _tidy(metadata: Metadata) -> Metadata:
 
 
 def _failure(path: str, exc: StorydiffError) -> LoadFailure:
-    message = str(exc)
-    prefix = f"{path}: "
-    return LoadFailure(path=path, message=message.removeprefix(prefix),
+    shown = shown_source(path)
+    message = str(exc).removeprefix(f"{path}: ").removeprefix(f"{shown}: ")
+    return LoadFailure(path=shown_path(path), message=message,
                        not_an_article=isinstance(exc, NotAnArticleError))
 
 

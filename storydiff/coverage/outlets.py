@@ -66,14 +66,32 @@ def read_outlets_file(path: str) -> dict[str, str]:
         raise OutletNameError(f"{path}: too large for a list of outlet names")
     try:
         text = data.decode("utf-8")
-        # aliases let a few lines expand into gigabytes; a list of names needs none
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text)):
-            raise OutletNameError(f"{path}: YAML aliases are not allowed here")
+        _check_structure(yaml.parse(text), path=path)
         loaded = yaml.safe_load(text)
     except (UnicodeDecodeError, yaml.YAMLError):
         raise OutletNameError(f"{path}: not valid YAML (expected 'file name: outlet name' "
                               "lines)") from None
     return _outlet_mapping(loaded, path=path)
+
+
+_MAX_DEPTH = 4
+"""A list of names is one mapping deep; a few levels more get a clear message below."""
+
+
+def _check_structure(events: Iterable[yaml.Event], *, path: str) -> None:
+    """Refuse what no list of names needs before it is built: aliases, which let a few
+    lines expand into gigabytes, and deep nesting, which exhausts Python's stack."""
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
+            raise OutletNameError(f"{path}: YAML aliases are not allowed here")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                raise OutletNameError(f"{path}: nested too deeply (expected 'file name: "
+                                      "outlet name' lines)")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _outlet_mapping(loaded: object, *, path: str) -> dict[str, str]:
@@ -133,12 +151,24 @@ class OutletNamer:
     def _folder_names(self, folder: str) -> dict[str, str]:
         if folder not in self._folders:
             path = os.path.join(folder, OUTLETS_FILE)
+            if _links_out_of(path, folder):
+                # As an article's link is: a story folder must not pull in a file from
+                # elsewhere (its keys are quoted in errors, its values saved as names).
+                raise OutletNameError(f"{path}: symbolic link to a file outside the folder; "
+                                      "copy the file into the folder to use it")
             self._folders[folder] = read_outlets_file(path) if os.path.isfile(path) else {}
         return self._folders[folder]
 
     def unused(self) -> tuple[str, ...]:
         """``--outlet`` files that matched no source, in the order given."""
         return tuple(key for key in self._given if key not in self._used)
+
+
+def _links_out_of(path: str, folder: str) -> bool:
+    if not os.path.islink(path):
+        return False
+    inside = os.path.realpath(folder or ".")
+    return os.path.commonpath([inside, os.path.realpath(path)]) != inside
 
 
 def outlet_label(name: str) -> str:

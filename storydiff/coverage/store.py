@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import stat
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from storydiff.coverage.jsontext import JSONRefused, dump_json, json_problem, load_json
+from storydiff.coverage.leftovers import is_leftover, owner_tag, owner_tag_pattern
 from storydiff.coverage.model import (
     SCHEMA,
     Alignment,
@@ -316,6 +318,7 @@ def write_text_atomic(text: str, path: Path, *, inputs: Sequence[str | Path] = (
         if _is_stream(target):
             _write_through(text.encode("utf-8"), target)
             return
+        remove_leftover_temporaries(target)
         fd, tmp = _temporary_beside(target)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -328,6 +331,11 @@ def write_text_atomic(text: str, path: Path, *, inputs: Sequence[str | Path] = (
         tmp = None
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    except UnicodeEncodeError as exc:
+        # Text that came from a file name that is not UTF-8 and was not made safe (see
+        # ``load.path_text``): refused whole rather than written garbled or cut short.
+        raise OutputError(f"{path}: cannot write (the text holds {exc.object[exc.start]!a}, "
+                          "which is not a character; a file name that is not UTF-8?)") from exc
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
@@ -367,15 +375,37 @@ def _temporary_beside(target: Path) -> tuple[int, Path]:
 
     Created with mode 0o666 and left to the umask (and a default ACL), as any file a
     program writes; ``tempfile.mkstemp`` would make it 0o600 and the output with it.
+    Its name carries this run's ``owner_tag``, so that if the run is killed a later one
+    can tell the file is a leftover (``remove_leftover_temporaries``).
     """
+    tag = owner_tag()
     for _ in range(100):
-        candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        candidate = target.with_name(f".{target.name}.{tag}.{secrets.token_hex(4)}.tmp")
         try:
             return os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
                            0o666), candidate
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name beside {target}")
+
+
+def remove_leftover_temporaries(path: Path) -> None:
+    """Remove the temporary files beside ``path`` that a killed run wrote for it.
+
+    Only files named as ``_temporary_beside`` names them for ``path``, whose run is over
+    (see ``storydiff.coverage.leftovers``); errors are ignored, as the files are only
+    clutter.
+    """
+    target = _destination(Path(path))
+    pattern = re.compile(
+        rf"\.{re.escape(target.name)}\.{owner_tag_pattern()}\.[0-9a-f]{{8}}\.tmp")
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            match = pattern.fullmatch(entry.name)
+            if match and entry.is_file(follow_symlinks=False) and is_leftover(
+                    int(match[1]), match[2]):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def write_alignment(alignment: Alignment, path: Path) -> None:

@@ -10,12 +10,18 @@ clash with the index files) and ``assign_output_names`` keeps them distinct.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import html
+import multiprocessing
 import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
+import threading
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -24,9 +30,12 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from urllib.parse import quote
 
+from storydiff.coverage.leftovers import is_leftover, owner_tag, owner_tag_pattern
+from storydiff.coverage.load import path_text
 from storydiff.coverage.model import DivergenceType
 from storydiff.coverage.settings import Settings
 from storydiff.coverage.store import (
@@ -161,6 +170,11 @@ class StoryOutcome:
         return self.error is not None
 
 
+def story_name(job: StoryJob) -> str:
+    """The story's folder name, cleaned for display (a name that is not UTF-8 too)."""
+    return clean_text(path_text(Path(job.folder).name)) or job.output_name
+
+
 @dataclass(frozen=True, slots=True)
 class StoryFiles:
     """One story's finished work: its index line and the files to write for it.
@@ -180,7 +194,7 @@ def build_story(job: StoryJob) -> StoryFiles:
     from storydiff.coverage.pipeline import compare_paths  # the engine loads in the worker
     from storydiff.report import render
 
-    name = clean_text(Path(job.folder).name) or job.output_name
+    name = story_name(job)
     if job.stories_dir is not None and _links_out(Path(job.folder), Path(job.stories_dir)):
         # As a link out of an article folder is: a story folder must not pull in /etc.
         return StoryFiles(StoryOutcome(name=name, output_name=job.output_name, error=(
@@ -329,7 +343,8 @@ def run_batch(
                 _mark(out_dir, set())  # before the staging folder, which is not the user's
             # Everything is written into a staging folder inside DIR and moved into place
             # at the end: an interrupted batch leaves DIR as it was.
-            staging = Path(tempfile.mkdtemp(prefix=".storydiff-batch-", dir=out_dir))
+            remove_leftover_staging(out_dir)
+            staging = _make_staging(out_dir)
         except OSError as exc:
             raise OutputError(f"{out_dir}: cannot create ({exc.strerror or exc})") from None
         try:
@@ -392,6 +407,30 @@ def _stories_runner(
         yield partial(run_on_cluster, client), absolute
 
 
+_STAGING_PREFIX = ".storydiff-batch-"
+
+
+def _make_staging(out_dir: Path) -> Path:
+    """A new staging folder in ``out_dir``, named with this run's ``owner_tag`` so that,
+    if the run is killed, a later one can tell it is a leftover."""
+    return Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}{owner_tag()}-", dir=out_dir))
+
+
+def remove_leftover_staging(out_dir: Path) -> None:
+    """Remove the staging folders in ``out_dir`` of batches that were killed (see
+    ``storydiff.coverage.leftovers``): only folders so named, whose run is over."""
+    pattern = re.compile(rf"{re.escape(_STAGING_PREFIX)}{owner_tag_pattern()}-\w+")
+    try:
+        entries = list(out_dir.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if (match and not entry.is_symlink() and entry.is_dir()
+                and is_leftover(int(match[1]), match[2])):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 def check_output_folder(
     out_dir: Path, stories_dir: Path, stories: Sequence[Path], names: Sequence[str]
 ) -> None:
@@ -410,9 +449,15 @@ def check_output_folder(
         )
     for folder in (out_dir, *(out_dir / name for name in names)):
         if not _is_owned(folder):
-            raise OutputError(
-                f"{folder}: holds files storydiff did not write; choose an empty or new folder"
-            )
+            raise OutputError(f"{folder}: {_why_not_owned(folder)}")
+
+
+def _why_not_owned(folder: Path) -> str:
+    if folder.is_symlink() and not folder.exists():
+        return "symbolic link to nothing; choose an empty or new folder"
+    if not folder.is_dir():
+        return "not a folder; choose an empty or new folder"
+    return "holds files storydiff did not write; choose an empty or new folder"
 
 
 def _is_owned(folder: Path) -> bool:
@@ -495,7 +540,7 @@ def _run_in_process(
 def died(job: StoryJob) -> StoryOutcome:
     """The index line of a story whose worker died under it."""
     return StoryOutcome(
-        name=clean_text(Path(job.folder).name) or job.output_name,
+        name=story_name(job),
         output_name=job.output_name,
         error="the worker process died (out of memory?)",
     )
@@ -505,62 +550,164 @@ def crashed(job: StoryJob, exc: BaseException) -> StoryOutcome:
     """The index line of a story whose analysis raised what bad input never should."""
     problem = clean_text(f"{type(exc).__name__}: {exc}")[:300]
     return StoryOutcome(
-        name=clean_text(Path(job.folder).name) or job.output_name,
+        name=story_name(job),
         output_name=job.output_name,
         error=f"storydiff failed on this story ({problem}); this is a bug, please report it",
     )
 
 
-@contextmanager
+@contextlib.contextmanager
 def _interrupts_deferred() -> Iterator[None]:
-    """Hold a Ctrl-C that arrives while the worker processes are forked until they are.
+    """Hold a Ctrl-C or SIGTERM that arrives while the worker processes are forked until
+    they are.
 
-    A KeyboardInterrupt raised inside the fork hooks is printed and dropped by Python
-    ("Exception ignored in ..."), and the batch would run on to the end. Here it is noted
-    and raised once the pool is up.
+    An exception raised inside the fork hooks is printed and dropped by Python
+    ("Exception ignored in ..."), and the batch would run on to the end. Here the signal
+    is noted and raised again, to its own handler, once the pool is up.
     """
-    interrupted = False
+    arrived: list[int] = []
 
-    def note(_signum: int, _frame: object) -> None:
-        nonlocal interrupted
-        interrupted = True
+    def note(signum: int, _frame: object) -> None:
+        arrived.append(signum)
 
+    deferred = [sig for sig in (signal.SIGINT, signal.SIGTERM)
+                if signal.getsignal(sig) is not None]  # None: a handler Python did not set
     try:
-        previous = signal.signal(signal.SIGINT, note)
+        previous = {sig: signal.signal(sig, note) for sig in deferred}
     except ValueError:  # not the main thread: nothing to defer
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if interrupted:
-        raise KeyboardInterrupt
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if arrived:
+        signal.raise_signal(arrived[0])
+
+
+def _start_worker(parent: int) -> None:
+    """Run first in each worker process: it ends with the batch, however the batch ends.
+
+    Ctrl-C and SIGTERM are left to the batch, which ends its workers at once
+    (``_end_workers``); a worker that outlived a ``kill -9`` of the batch would run on,
+    writing into a staging folder nobody will put in place, and holding the batch's
+    stderr open.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # what ends it, not the batch's handler
+    if not _ask_for_parent_death_signal():
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the batch died before the signal was asked for
+        os._exit(1)
+
+
+def _ask_for_parent_death_signal() -> bool:
+    """Linux: have the kernel send this process SIGKILL when its parent dies."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _end_workers(executor: ProcessPoolExecutor, others: set[BaseProcess]) -> None:
+    """Drop the stories not yet started and end the running ones now (on Ctrl-C or
+    SIGTERM): a story may take minutes, and its output would be thrown away."""
+    executor.shutdown(wait=False, cancel_futures=True)
+    workers = [p for p in multiprocessing.active_children() if p not in others]
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
 
 
 def _run_in_pool(
     story_jobs: Sequence[StoryJob], workers: int, done: Callable[[StoryOutcome], None]
 ) -> list[StoryOutcome]:
+    """Run the stories in worker processes; one that kills its worker fails alone.
+
+    A worker that dies (out of memory, killed) breaks the whole pool, and every story not
+    yet finished with it. Those not yet started are run again in a new pool; those that
+    had started are each run again alone, so that only a story that kills its worker
+    every time is failed for it.
+    """
+    outcomes: list[StoryOutcome] = []
+    pending = list(story_jobs)
+    with tempfile.TemporaryDirectory(prefix="storydiff-started-") as started:
+        while pending:
+            finished, broken = _run_pool_once(pending, workers, done, started)
+            outcomes += finished
+            suspects = [j for j in broken if os.path.exists(_started_mark(started, j))]
+            pending = [j for j in broken if j not in suspects]
+            if broken and not suspects:  # the pool broke before any story began
+                suspects, pending = broken, []
+            for job in suspects:
+                alone, lost = _run_pool_once([job], 1, done, started)
+                outcomes += alone
+                for dead in lost:
+                    outcome = died(dead)
+                    outcomes.append(outcome)
+                    done(outcome)
+    return outcomes
+
+
+def _started_mark(started: str, job: StoryJob) -> str:
+    return os.path.join(started, job.output_name)
+
+
+def _run_marked(job: StoryJob, started: str) -> StoryOutcome:
+    """``run_story``, after leaving a mark that the story was begun (see ``_run_in_pool``)."""
+    with contextlib.suppress(OSError):  # a full disk: the story is then taken as unstarted
+        Path(_started_mark(started, job)).touch()
+    return run_story(job)
+
+
+def _run_pool_once(
+    story_jobs: Sequence[StoryJob], workers: int, done: Callable[[StoryOutcome], None],
+    started: str,
+) -> tuple[list[StoryOutcome], list[StoryJob]]:
+    """The outcomes of the stories that finished, and the stories a broken pool lost."""
     outcomes = []
-    executor = ProcessPoolExecutor(max_workers=workers)
+    broken = []
+    others = set(multiprocessing.active_children())
+    executor = ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         with _interrupts_deferred():
             futures: dict[Future[StoryOutcome], StoryJob] = {
-                executor.submit(run_story, job): job for job in story_jobs
+                executor.submit(_run_marked, job, started): job for job in story_jobs
             }
         for future in as_completed(futures):
             try:
                 outcome = future.result()
             except BrokenProcessPool:
-                outcome = died(futures[future])
+                broken.append(futures[future])
+                continue
             except Exception as exc:  # noqa: BLE001 - one story's bug must not stop the batch
                 outcome = crashed(futures[future], exc)
             outcomes.append(outcome)
             done(outcome)
+    except BaseException:
+        _end_workers(executor, others)
+        raise
     finally:
-        # On Ctrl-C, drop the stories not yet started rather than wait for them.
         executor.shutdown(wait=True, cancel_futures=True)
-    return outcomes
+    return outcomes, broken
 
 
 def _report_link(outcome: StoryOutcome, formats: Sequence[str], preferred: str) -> str:

@@ -238,6 +238,17 @@ def test_missing_directory_is_an_output_error(tmp_path: Path) -> None:
         write_text_atomic("x", tmp_path / "nowhere" / "out.json")
 
 
+def test_text_with_a_lone_surrogate_is_refused_and_the_file_left_intact(tmp_path: Path) -> None:
+    # What a file name that is not UTF-8 becomes in Python, should one reach an output
+    # unmended: one error, never a traceback or half a file.
+    path = tmp_path / "out.json"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"out.json: cannot write .*'\\udcff'"):
+        write_text_atomic('{"path": "story/\udcff.txt"}', path)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
 def test_read_only_file_is_refused_and_left_intact(tmp_path: Path) -> None:
     path = tmp_path / "out.json"
     path.write_text("old", encoding="utf-8")

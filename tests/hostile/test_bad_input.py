@@ -12,6 +12,8 @@ import json
 import os
 import socket
 import stat
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -639,3 +641,39 @@ def test_report_output_on_its_input_is_refused(tmp_path: Path) -> None:
     result = invoke("report", str(alignment), "--out", str(alignment))
     assert_one_error(result, names="story.json", says="is an input")
     assert alignment.read_bytes() == TUI_ALIGNMENT.read_bytes()
+
+
+# ---------------------------------------------------------------------------
+# File names that are not UTF-8: Python keeps their bytes as lone surrogates, which no
+# UTF-8 output can hold; they are written ``\xff`` wherever a name is shown or saved.
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _storydiff(*args: str | bytes, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """The real program, with arguments as bytes as a shell passes them."""
+    return subprocess.run([sys.executable, "-m", "storydiff", *args], cwd=cwd,
+                          capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def test_article_and_output_named_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    folder = tmp_path / "story\udcfe"  # story<0xfe>
+    write_story_pair(folder)
+    (folder / "quay-herald.txt").rename(folder / "\udcff.txt")
+    compared = _storydiff("compare", os.fsencode(folder), "--out", b"\xff.json", "-q",
+                          cwd=tmp_path)
+    assert compared.returncode == 0, compared.stderr
+    saved = (tmp_path / "\udcff.json").read_bytes()
+    paths = {a["path"] for a in json.loads(saved.decode("utf-8"))["articles"]}
+    shown = str(folder).replace("\udcfe", "\\xfe")
+    assert paths == {f"{shown}/dock-post.txt", f"{shown}/\\xff.txt"}
+    for command in (["compare", os.fsencode(folder)], ["inspect", "--json", os.fsencode(folder)],
+                    ["report", b"\xff.json", "--format", "json"]):
+        printed = _storydiff(*command, cwd=tmp_path)
+        assert printed.returncode == 0, printed.stderr
+        assert "\\\\xff.txt" in printed.stdout.decode("utf-8")  # strict: no stray 0xff
+    reported = _storydiff("report", b"\xff.json", "--out", b"\xfe.md", cwd=tmp_path)
+    assert reported.returncode == 0, reported.stderr
+    report = (tmp_path / "\udcfe.md").read_text(encoding="utf-8")
+    assert report.startswith("# Coverage report: xfe") and "Dock Post" in report

@@ -18,7 +18,7 @@ import pytest
 
 from storydiff.coverage.ingest import ReadLimits, read_article
 from storydiff.errors import ArticleError
-from tests.hostile.support import STORY, invoke
+from tests.hostile.support import STORY, assert_one_error, invoke
 
 ESCAPES = ("\x1b[31m", "\x1b]8;;http://evil.example\x1b\\", "\x07", "\x1b[2J")
 MARKUP_TITLE = "[bold red]Quay[/] shut [link=http://evil.example]here[/link]"
@@ -211,6 +211,14 @@ class _Traps(BaseHTTPRequestHandler):
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 for _ in range(4096):
                     self.wfile.write(b"The quay stays shut. " * 100)
+        elif self.path == "/cut-short":
+            # Announces more than it sends, then hangs up: a connection cut mid-page.
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "5000")
+            self.end_headers()
+            self.wfile.write(STORY.encode("utf-8"))
+            self.close_connection = True
         elif self.path == "/lying-length":
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
@@ -279,6 +287,33 @@ def test_a_body_without_length_larger_than_the_cap_is_cut_off(server: str) -> No
 def test_a_body_longer_than_its_declared_length_is_read_only_as_declared(server: str) -> None:
     raw = read_article(f"{server}/lying-length")
     assert raw.text == "The quay s"
+
+
+def test_a_body_shorter_than_its_declared_length_is_refused(server: str) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read_article(f"{server}/cut-short")
+    assert str(caught.value) == (
+        f"{server}/cut-short: the connection was cut ({len(STORY.encode()):,} of the 5,000 "
+        "bytes the server announced)")
+
+
+@pytest.mark.parametrize("userinfo", ["alice:s3cret@", "s3cret@", "alice:s3cret:x@"])
+def test_a_url_with_a_password_is_refused_without_showing_it(
+    server: str, userinfo: str, tmp_path: Path,
+) -> None:
+    url = server.replace("//", f"//{userinfo}") + "/article"
+    shown = server.replace("//", "//***@") + "/article"
+    says = "URL holds a user name or password, which storydiff does not send"
+    result = invoke("compare", url)
+    assert_one_error(result, names=shown, says=says)
+    story = tmp_path / "quay.txt"
+    story.write_text(STORY, encoding="utf-8")
+    # compare goes on without it; inspect lists it and says a named source failed.
+    for among_others, status in ((invoke("compare", url, str(story), "--quiet"), 0),
+                                 (invoke("inspect", "--json", url, str(story)), 2)):
+        assert among_others.exit_code == status, among_others.output
+        assert "s3cret" not in among_others.output
+        assert f"{shown}: {says}" in among_others.stderr
 
 
 def test_compare_reports_a_bad_url_in_one_line(server: str) -> None:

@@ -211,6 +211,47 @@ def test_stdout_on_a_full_disk_is_one_error(tmp_path: Path, args: tuple[str, ...
     assert done.stderr.splitlines() == ["error: stdout: cannot write (No space left on device)"]
 
 
+def _run_with(redirect: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """storydiff run by a shell with ``redirect`` (``>&-``, ``2>/dev/full``) applied."""
+    return subprocess.run(
+        ["sh", "-c", f'exec "$@" {redirect}', "sh", sys.executable, "-m", "storydiff", *argv],
+        cwd=REPO, capture_output=True, text=True, timeout=PATIENCE, check=False,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is absent on this system")
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["compare", "--help"]])
+def test_help_and_version_on_a_full_disk_are_one_error(argv: list[str]) -> None:
+    done = _run_with(">/dev/full", *argv)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == ["error: stdout: cannot write (No space left on device)"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is absent on this system")
+def test_a_stderr_that_cannot_be_written_does_not_change_the_exit_status(tmp_path: Path) -> None:
+    # Status 1 would read as "a --fail-on divergence was found".
+    story = write_story_pair(tmp_path / "story")
+    compared = _run_with("2>/dev/full", "compare", str(story))  # a summary and progress
+    assert compared.returncode == 0
+    assert json.loads(compared.stdout)["articles"]
+    assert _run_with("2>/dev/full", "compare", str(tmp_path / "missing")).returncode == 2
+    batch = _run_with("2>/dev/full", "batch", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert batch.returncode == 0
+    assert (tmp_path / "out" / "story" / "alignment.json").is_file()
+
+
+def test_a_closed_stdout_is_one_error_and_an_out_file_is_still_written(tmp_path: Path) -> None:
+    story = write_story_pair(tmp_path / "story")
+    for argv in (["compare", str(story), "--quiet"], ["inspect", str(story)]):
+        done = _run_with(">&-", *argv)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.splitlines() == ["error: stdout: cannot write (it is closed)"]
+    out = tmp_path / "alignment.json"
+    written = _run_with(">&-", "compare", str(story), "--out", str(out), "--quiet")
+    assert written.returncode == 0, written.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["articles"]
+
+
 def test_a_number_of_four_hundred_digits_in_article_text_is_not_a_figure(tmp_path: Path) -> None:
     # It read as infinity: compare ended in an OverflowError, and an alignment file
     # holding Infinity is one the reader refuses.
