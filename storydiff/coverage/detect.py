@@ -28,6 +28,7 @@ from storydiff.coverage.numbers import (
     is_near_miss,
     is_rounding_of,
     subject_similarity,
+    time_within_bound,
     values_match,
 )
 from storydiff.coverage.quotes import affiliation_of, quote_words_changed, same_credit
@@ -463,6 +464,8 @@ def _compare_dates(
             (ref,), (changed,) = ref_left, other_left
             if ref.low <= changed.high and changed.low <= ref.high:
                 continue  # "between 2002 and 2008" and "by 2008" overlap: not a change
+            if time_within_bound(ref, changed) or time_within_bound(changed, ref):
+                continue  # "shortly after 2 a.m." covers "2:17 a.m."
             findings.append(
                 _Finding(DivergenceType.NUMBER_CHANGED, f"{ref.surface} → {changed.surface}")
             )

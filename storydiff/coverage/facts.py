@@ -40,6 +40,7 @@ from storydiff.coverage.numbers import (
     is_house_number,
     is_near_miss,
     is_rounding_of,
+    time_within_bound,
     values_match,
 )
 from storydiff.coverage.quotes import quote_words_changed
@@ -482,6 +483,8 @@ def how_changed(reference: NumberMention, other: NumberMention) -> DivergenceTyp
     if reference.low != reference.high or other.low != other.high:
         return DivergenceType.NUMBER_CHANGED
     if reference.kind is NumberKind.TIME:
+        if time_within_bound(reference, other) or time_within_bound(other, reference):
+            return None  # "shortly after 2 a.m." covers "2:17 a.m."
         return (
             DivergenceType.QUALIFIER_CHANGED
             if _rounded_time(reference, other) or _rounded_time(other, reference)

@@ -251,3 +251,11 @@ def test_two_statements_with_their_own_sources_are_no_changed_credit() -> None:
         for f in compare_versions(version("a", police, "Police"),
                                   version("b", same, "Harwick General Hospital"))
     )
+
+
+def test_a_time_told_as_a_bound_agrees_with_a_time_it_covers() -> None:
+    bound = version("a", "Police were called to Larch Road shortly after 2 a.m. on Friday.")
+    exact = version("b", "Police were called to Larch Road at 2:17 a.m. on Friday.")
+    late = version("c", "Police were called to Larch Road at 3:05 a.m. on Friday.")
+    assert found(bound, exact) == []
+    assert [kind for kind, _ in found(bound, late)] == ["number_changed"]

@@ -72,6 +72,7 @@ from storydiff.coverage.numbers.values import (
     is_rounding_of,
     readable_value,
     subject_similarity,
+    time_within_bound,
     values_match,
 )
 from storydiff.coverage.numbers.vocabulary import _MASTER, QUALIFIERS, VAGUE, _is_finite
@@ -87,6 +88,7 @@ __all__ = [
     "is_rounding_of",
     "readable_value",
     "subject_similarity",
+    "time_within_bound",
     "values_match",
 ]
 

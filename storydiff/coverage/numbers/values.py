@@ -234,3 +234,28 @@ def _stems_alike(a: str, b: str) -> bool:
     if suffix in {"er", "or"} or (suffix == "r" and shorter.endswith("e")):
         return False
     return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 80
+
+
+BOUND_REACH = 30
+"""Minutes past (or before) a time that "shortly after" (or "just before") it still covers."""
+
+
+def time_within_bound(bound: NumberMention, exact: NumberMention) -> bool:
+    """A time told as a bound ("shortly after 2 a.m.") agrees with a time it covers
+    ("approximately 2:17 a.m."): both may be right, so neither changed the other.
+
+    >>> from storydiff.coverage.numbers import find_numbers
+    >>> after, exact, late = (find_numbers(t)[0] for t in (
+    ...     "shortly after 2 a.m.", "at 2:17 a.m.", "at 3:10 a.m."))
+    >>> time_within_bound(after, exact), time_within_bound(after, late)
+    (True, False)
+    """
+    if bound.kind is not NumberKind.TIME or exact.kind is not NumberKind.TIME:
+        return False
+    past = exact.low - bound.high
+    if bound.qualifier == "more than":
+        return 0 < past <= BOUND_REACH
+    if bound.qualifier == "less than":
+        return -BOUND_REACH <= exact.high - bound.low < 0
+    return False
+
