@@ -338,28 +338,37 @@ def _pairwise(story: Story, alignment: Any) -> tuple[float, float]:
 # --- the two children ----------------------------------------------------------------
 
 
-def run_storydiff(outlets: int, seed: int) -> dict[str, Any]:
+def run_storydiff(outlets: int, seed: int, pairs: str = "auto") -> dict[str, Any]:
     from rapidfuzz import process
 
     from storydiff.coverage.load import load_articles
     from storydiff.coverage.pipeline import compare_articles
+    from storydiff.coverage.settings import Settings
 
     cells = [0, 0]
-    real_cdist = process.cdist
+    real_cdist, real_cpdist = process.cdist, process.cpdist
 
     def counting_cdist(queries: Sequence[str], choices: Sequence[str], **kwargs: Any) -> Any:
         cells[0] += len(queries) * len(choices)
         cells[1] += 1
         return real_cdist(queries, choices, **kwargs)
 
+    def counting_cpdist(queries: Sequence[str], choices: Sequence[str], **kwargs: Any) -> Any:
+        cells[0] += len(queries)
+        cells[1] += 1
+        return real_cpdist(queries, choices, **kwargs)
+
     process.cdist = counting_cdist  # type: ignore[assignment]
+    process.cpdist = counting_cpdist  # type: ignore[assignment]
     story = generate_story(outlets, seed)
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_story(story, Path(tmp))
         started = time.perf_counter()
         loaded = load_articles(paths)
         read_at = time.perf_counter()
-        alignment = compare_articles(loaded.articles, created="benchmark")
+        alignment = compare_articles(
+            loaded.articles, created="benchmark", settings=Settings(pair_scoring=pairs)
+        )
         done = time.perf_counter()
     return {
         "read": read_at - started,
@@ -392,11 +401,14 @@ def run_floor(outlets: int, seed: int) -> dict[str, Any]:
     return {"floor": elapsed, "floor_cells": len(sentences) ** 2, "cross_pairs": cross // 2}
 
 
-def _child(kind: str, outlets: int, seed: int, timeout: float | None) -> dict[str, Any] | None:
+def _child(
+    kind: str, outlets: int, seed: int, timeout: float | None, pairs: str = "auto"
+) -> dict[str, Any] | None:
     """What the child measured, or None when it ran past ``timeout`` (it is killed)."""
     try:
         done = subprocess.run(
-            [sys.executable, __file__, "--child", kind, "--n", str(outlets), "--seed", str(seed)],
+            [sys.executable, __file__, "--child", kind, "--n", str(outlets), "--seed", str(seed),
+             "--pairs", pairs],
             capture_output=True, text=True, check=False, timeout=timeout,
         )
     except subprocess.TimeoutExpired:
@@ -429,18 +441,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, action="append", help="outlets (repeatable)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--timeout", type=float, help="seconds a storydiff run may take")
+    parser.add_argument("--pairs", choices=("auto", "all", "blocked"), default="auto",
+                        help="which sentence pairs compare scores (Settings.pair_scoring)")
     parser.add_argument("--child", choices=("storydiff", "floor"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     ns = args.n or list(DEFAULT_NS)
-    if args.child:
-        run = run_storydiff if args.child == "storydiff" else run_floor
-        print(json.dumps(run(ns[0], args.seed)))
+    if args.child == "storydiff":
+        print(json.dumps(run_storydiff(ns[0], args.seed, args.pairs)))
+        return 0
+    if args.child == "floor":
+        print(json.dumps(run_floor(ns[0], args.seed)))
         return 0
     print(f"seed {args.seed}; 38 base sentences; 3 planted changes per outlet; "
-          f"ratio = (read + compare) / floor")
+          f"ratio = (read + compare) / floor; pairs {args.pairs}")
     print(HEADER, flush=True)
     for outlets in ns:
-        measured = _child("storydiff", outlets, args.seed, args.timeout)
+        measured = _child("storydiff", outlets, args.seed, args.timeout, args.pairs)
         floor = _child("floor", outlets, args.seed, None)
         assert floor is not None  # no timeout was set
         if measured is None:
