@@ -886,7 +886,9 @@ def candidate_pairs(corpus: _Corpus) -> tuple[NDArray[np.intp], NDArray[np.intp]
         set(sorted(set(ts), key=lambda t: (frequency[t], t))[:RAREST_OWN_WORDS]) for ts in terms
     ]
     rare, own, every = _incidence(
-        [{t for t in ts if frequency[t] <= limit} for ts in terms], rarest, [set(ts) for ts in terms]
+        [{t for t in ts if frequency[t] <= limit} for ts in terms],
+        rarest,
+        [set(ts) for ts in terms],
     )
     m = corpus.anchors
     held = own @ every.T

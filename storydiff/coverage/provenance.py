@@ -29,7 +29,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
+import numpy as np
 from rapidfuzz import fuzz
+from scipy import sparse
 
 from storydiff.coverage.align import normalize
 from storydiff.coverage.credits import find_credits, names_match
@@ -330,16 +332,45 @@ def _candidate_pairs(
 
     A seed that more than ``COMMON_SEED`` outlets hold proposes no pair: what every
     outlet carries says nothing of who took it from whom, and proposing every pair of
-    hundreds of outlets would make the story's cost grow with their square.
+    hundreds of outlets would make the story's cost grow with their square. For the same
+    reason each text proposes only the ``COPY_PARTNERS`` texts it shares the most
+    distinctive seeds with (a seed fewer outlets hold weighs more).
     """
-    pairs: set[tuple[str, str]] = set()
+    position = {a.id: n for n, a in enumerate(articles)}
+    rows: list[int] = []
+    cols: list[int] = []
+    weights: list[float] = []
     for ids in holders.values():
         if 2 <= len(ids) <= COMMON_SEED:
-            pairs.update(combinations(sorted(ids), 2))
+            for article_id in ids:
+                rows.append(position[article_id])
+                cols.append(len(weights))
+            weights.append(1.0 / (len(ids) - 1))
+    holding = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(articles), max(1, len(weights)))
+    )
+    shared = (holding @ sparse.diags(np.array(weights or [0.0])) @ holding.T).tocsr()
+    pairs: set[tuple[str, str]] = set()
+    for n, article in enumerate(articles):
+        start, end = shared.indptr[n], shared.indptr[n + 1]
+        partners = [
+            (-round(float(w), 9), articles[m].id)
+            for m, w in zip(shared.indices[start:end].tolist(), shared.data[start:end].tolist(),
+                            strict=True)
+            if m != n and w > 0
+        ]
+        for _, other in sorted(partners)[:COPY_PARTNERS]:
+            pairs.add((article.id, other) if article.id < other else (other, article.id))
     for a, b in combinations(articles, 2):
         if names_match(a.outlet, b.outlet):
             pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
     return sorted(pairs)
+
+
+COPY_PARTNERS = 12
+"""Texts each text is compared with, at most: a story of up to 13 texts compares every
+pair that shares a seed; in a story of hundreds, a text copied from one of them shares
+more distinctive runs with it than with the others that retell the story."""
 
 
 # --- the words of a text -----------------------------------------------------------
