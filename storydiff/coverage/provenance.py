@@ -48,6 +48,7 @@ from storydiff.coverage.model import (
     Order,
     OutletProfile,
     PublicationOrder,
+    Quote,
     Relation,
     SameOutlet,
     SentenceRef,
@@ -155,20 +156,24 @@ class _Direction:
 
 
 def trace_provenance(
-    articles: Sequence[Article], claims: Sequence[Claim]
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    *,
+    quotes: Mapping[str, Sequence[Sequence[Quote]]] | None = None,
 ) -> tuple[tuple[Derivation, ...], tuple[OutletProfile, ...]]:
     """The likely derivations between ``articles`` and one profile per article.
 
     Args:
         articles: the story's articles, in canonical order.
         claims: their aligned claims, with divergences found.
+        quotes: each article's quotations by sentence, when already found.
 
     Returns:
         Derivations strongest first, and the outlet profiles in article order.
     """
     credits = find_credits(articles)
     return (
-        find_derivations(articles, claims, credits=credits),
+        find_derivations(articles, claims, credits=credits, quotes=quotes),
         profile_outlets(articles, claims, credits=credits),
     )
 
@@ -178,13 +183,14 @@ def find_derivations(
     claims: Sequence[Claim],
     *,
     credits: Mapping[str, tuple[Credit, ...]] | None = None,
+    quotes: Mapping[str, Sequence[Sequence[Quote]]] | None = None,
 ) -> tuple[Derivation, ...]:
     """Every pair of articles with evidence that one was written from the other.
 
     Ranked by score, strongest first; ties in article-id order.
     """
     credits = credits if credits is not None else find_credits(articles)
-    texts = {a.id: _text(a) for a in articles}
+    texts = {a.id: _text(a, (quotes or {}).get(a.id)) for a in articles}
     weights = _word_weights(texts.values())
     holders = _gram_holders(texts.values())
     claim_of = {(m.article, m.sentence): c.id for c in claims for m in c.members}
@@ -367,8 +373,8 @@ def _candidate_pairs(
     return sorted(pairs)
 
 
-COPY_PARTNERS = 12
-"""Texts each text is compared with, at most: a story of up to 13 texts compares every
+COPY_PARTNERS = 8
+"""Texts each text is compared with, at most: a story of up to 9 texts compares every
 pair that shares a seed; in a story of hundreds, a text copied from one of them shares
 more distinctive runs with it than with the others that retell the story."""
 
@@ -380,8 +386,10 @@ def _key(word: str) -> str:
     return _DIGIT_COMMA.sub("", word.casefold().replace("’", "'")).rstrip(".")
 
 
-def _text(article: Article) -> _Text:
-    quotes = find_quotes([s.text for s in article.sentences])
+def _text(article: Article, quotes: Sequence[Sequence[Quote]] | None = None) -> _Text:
+    """The article's words; ``quotes`` are its sentences' quotations, when known."""
+    if quotes is None:
+        quotes = find_quotes([s.text for s in article.sentences])
     tokens = []
     for sentence in article.sentences:
         spans = [(q.start, q.end) for q in quotes[sentence.index]]
