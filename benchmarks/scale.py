@@ -367,7 +367,8 @@ def run_storydiff(outlets: int, seed: int, pairs: str = "auto") -> dict[str, Any
         loaded = load_articles(paths)
         read_at = time.perf_counter()
         alignment = compare_articles(
-            loaded.articles, created="benchmark", settings=Settings(pair_scoring=pairs)
+            loaded.articles, created="benchmark", settings=Settings(pair_scoring=pairs),
+            known=loaded.facts,
         )
         done = time.perf_counter()
     return {

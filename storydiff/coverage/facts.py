@@ -747,13 +747,24 @@ def cross_claim_divergences(
     return tuple(found)
 
 
-def _claim_pairs(claims: Sequence[AlignedClaim]) -> set[tuple[SentenceKey, SentenceKey]]:
-    pairs = set()
-    for claim in claims:
-        for x in claim.members:
-            for y in claim.members:
-                pairs.add((x, y))
-    return pairs
+class _ClaimPairs:
+    """Pairs of sentences some claim holds together (a sentence with itself included),
+    asked one pair at a time: listing them all would take the square of a claim's size,
+    and a claim of a thousand outlets has a million pairs."""
+
+    def __init__(self, claims: Sequence[AlignedClaim]) -> None:
+        self._claims_of: dict[SentenceKey, set[int]] = defaultdict(set)
+        for n, claim in enumerate(claims):
+            for key in claim.members:
+                self._claims_of[key].add(n)
+
+    def __contains__(self, pair: tuple[SentenceKey, SentenceKey]) -> bool:
+        x, y = pair
+        return not self._claims_of.get(x, set()).isdisjoint(self._claims_of.get(y, set()))
+
+
+def _claim_pairs(claims: Sequence[AlignedClaim]) -> _ClaimPairs:
+    return _ClaimPairs(claims)
 
 
 def _groups(size: int, links: Sequence[tuple[float, int, int]]) -> list[list[int]]:
@@ -779,7 +790,7 @@ def _group_divergences(
     group: Sequence[int],
     facts: Sequence[FigureFact],
     partners: Mapping[int, Mapping[int, float]],
-    together: set[tuple[SentenceKey, SentenceKey]],
+    together: _ClaimPairs,
     articles: Sequence[Article],
     numbers: Mapping[SentenceKey, Sequence[NumberMention]],
 ) -> list[FactDivergence]:

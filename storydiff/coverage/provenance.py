@@ -27,14 +27,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
 from rapidfuzz import fuzz
 from scipy import sparse
 
 from storydiff.coverage.align import normalize
-from storydiff.coverage.credits import find_credits, names_match
+from storydiff.coverage.credits import find_credits, matching_name_pairs, names_match
 from storydiff.coverage.model import (
     COPY_CREDITS,
     Article,
@@ -367,9 +366,9 @@ def _candidate_pairs(
         ]
         for _, other in sorted(partners)[:COPY_PARTNERS]:
             pairs.add((article.id, other) if article.id < other else (other, article.id))
-    for a, b in combinations(articles, 2):
-        if names_match(a.outlet, b.outlet):
-            pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+    for i, j in matching_name_pairs([a.outlet for a in articles]):
+        a, b = articles[i].id, articles[j].id
+        pairs.add((a, b) if a < b else (b, a))
     return sorted(pairs)
 
 
