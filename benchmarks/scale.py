@@ -20,10 +20,15 @@ brute-force floor: one bare `rapidfuzz.process.cdist(all, all, scorer=fuzz.ratio
 workers=-1)` over every sentence of the story (cut into row blocks only when the matrix
 would pass 256 M cells, so N = 1000 fits in memory). The table gives:
 
-- `read s` / `compare s`: `load_articles` and `compare_articles` wall time; `peak MB`.
+- `read s` / `compare s`: `load_articles` (cleaning, sentences, figures and quotations,
+  on every core for many articles; no cache) and `compare_articles` wall time; `cpu s`:
+  the CPU time of both, worker processes included, steadier than wall time on a shared
+  machine; `peak MB`.
 - `pairs`: sentence pairs the engine says it scored; it does not say, hence "n/a".
   `cdist cells` counts the cells of every `rapidfuzz.process.cdist` call the engine made
-  (the child wraps that function to count them), the nearest thing it has.
+  and the pairs of every `cpdist` call (the child wraps both to count them), the nearest
+  thing it has. `--pairs all` or `--pairs blocked` sets `Settings.pair_scoring`, to set
+  the candidate pairs' quality against scoring every pair.
 - `floor s` and `ratio` (storydiff read + compare over the floor).
 - `found`: planted changes reported with the planted type, blaming the planting outlet,
   with that outlet's changed words in the evidence; `misblamed`: a divergence of the
@@ -363,6 +368,8 @@ def run_storydiff(outlets: int, seed: int, pairs: str = "auto") -> dict[str, Any
     story = generate_story(outlets, seed)
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_story(story, Path(tmp))
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu_before = usage.ru_utime + usage.ru_stime
         started = time.perf_counter()
         loaded = load_articles(paths)
         read_at = time.perf_counter()
@@ -375,6 +382,11 @@ def run_storydiff(outlets: int, seed: int, pairs: str = "auto") -> dict[str, Any
         "read": read_at - started,
         "compare": done - read_at,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "cpu": sum(
+            getattr(resource.getrusage(who), field)
+            for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+            for field in ("ru_utime", "ru_stime")
+        ) - cpu_before,
         "sentences": sum(len(a.sentences) for a in loaded.articles),
         "claims": len(alignment.claims),
         "cdist_cells": cells[0],
@@ -421,7 +433,8 @@ def _child(
 
 
 HEADER = (
-    f"{'N':>5} {'sents':>6} {'read s':>7} {'compare s':>9} {'peak MB':>8} {'pairs':>5} "
+    f"{'N':>5} {'sents':>6} {'read s':>7} {'compare s':>9} {'cpu s':>6} {'peak MB':>8} "
+    f"{'pairs':>5} "
     f"{'cdist cells':>12} {'floor s':>7} {'ratio':>6} {'found':>9} {'misblamed':>9} "
     f"{'repeats':>7} {'other':>6} {'align P/R':>11}"
 )
@@ -431,7 +444,8 @@ def row(outlets: int, s: dict[str, Any], f: dict[str, Any]) -> str:
     total = s["read"] + s["compare"]
     return (
         f"{outlets:>5} {s['sentences']:>6} {s['read']:>7.2f} {s['compare']:>9.2f} "
-        f"{s['peak_mb']:>8.0f} {'n/a':>5} {s['cdist_cells']:>12,} {f['floor']:>7.2f} "
+        f"{s['cpu']:>6.1f} {s['peak_mb']:>8.0f} {'n/a':>5} {s['cdist_cells']:>12,} "
+        f"{f['floor']:>7.2f} "
         f"{total / f['floor']:>5.1f}x {s['found']:>4}/{s['planted']:<4} {s['misblamed']:>9} "
         f"{s['repeats']:>7} {s['other']:>6} {s['precision']:>5.3f}/{s['recall']:.3f}"
     )
