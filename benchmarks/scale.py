@@ -20,10 +20,15 @@ brute-force floor: one bare `rapidfuzz.process.cdist(all, all, scorer=fuzz.ratio
 workers=-1)` over every sentence of the story (cut into row blocks only when the matrix
 would pass 256 M cells, so N = 1000 fits in memory). The table gives:
 
-- `read s` / `compare s`: `load_articles` and `compare_articles` wall time; `peak MB`.
+- `read s` / `compare s`: `load_articles` (cleaning, sentences, figures and quotations,
+  on every core for many articles; no cache) and `compare_articles` wall time; `cpu s`:
+  the CPU time of both, worker processes included, steadier than wall time on a shared
+  machine; `peak MB`.
 - `pairs`: sentence pairs the engine says it scored; it does not say, hence "n/a".
   `cdist cells` counts the cells of every `rapidfuzz.process.cdist` call the engine made
-  (the child wraps that function to count them), the nearest thing it has.
+  and the pairs of every `cpdist` call (the child wraps both to count them), the nearest
+  thing it has. `--pairs all` or `--pairs blocked` sets `Settings.pair_scoring`, to set
+  the candidate pairs' quality against scoring every pair.
 - `floor s` and `ratio` (storydiff read + compare over the floor).
 - `found`: planted changes reported with the planted type, blaming the planting outlet,
   with that outlet's changed words in the evidence; `misblamed`: a divergence of the
@@ -338,33 +343,50 @@ def _pairwise(story: Story, alignment: Any) -> tuple[float, float]:
 # --- the two children ----------------------------------------------------------------
 
 
-def run_storydiff(outlets: int, seed: int) -> dict[str, Any]:
+def run_storydiff(outlets: int, seed: int, pairs: str = "auto") -> dict[str, Any]:
     from rapidfuzz import process
 
     from storydiff.coverage.load import load_articles
     from storydiff.coverage.pipeline import compare_articles
+    from storydiff.coverage.settings import Settings
 
     cells = [0, 0]
-    real_cdist = process.cdist
+    real_cdist, real_cpdist = process.cdist, process.cpdist
 
     def counting_cdist(queries: Sequence[str], choices: Sequence[str], **kwargs: Any) -> Any:
         cells[0] += len(queries) * len(choices)
         cells[1] += 1
         return real_cdist(queries, choices, **kwargs)
 
+    def counting_cpdist(queries: Sequence[str], choices: Sequence[str], **kwargs: Any) -> Any:
+        cells[0] += len(queries)
+        cells[1] += 1
+        return real_cpdist(queries, choices, **kwargs)
+
     process.cdist = counting_cdist  # type: ignore[assignment]
+    process.cpdist = counting_cpdist  # type: ignore[assignment]
     story = generate_story(outlets, seed)
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_story(story, Path(tmp))
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu_before = usage.ru_utime + usage.ru_stime
         started = time.perf_counter()
         loaded = load_articles(paths)
         read_at = time.perf_counter()
-        alignment = compare_articles(loaded.articles, created="benchmark")
+        alignment = compare_articles(
+            loaded.articles, created="benchmark", settings=Settings(pair_scoring=pairs),
+            known=loaded.facts,
+        )
         done = time.perf_counter()
     return {
         "read": read_at - started,
         "compare": done - read_at,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "cpu": sum(
+            getattr(resource.getrusage(who), field)
+            for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+            for field in ("ru_utime", "ru_stime")
+        ) - cpu_before,
         "sentences": sum(len(a.sentences) for a in loaded.articles),
         "claims": len(alignment.claims),
         "cdist_cells": cells[0],
@@ -392,11 +414,14 @@ def run_floor(outlets: int, seed: int) -> dict[str, Any]:
     return {"floor": elapsed, "floor_cells": len(sentences) ** 2, "cross_pairs": cross // 2}
 
 
-def _child(kind: str, outlets: int, seed: int, timeout: float | None) -> dict[str, Any] | None:
+def _child(
+    kind: str, outlets: int, seed: int, timeout: float | None, pairs: str = "auto"
+) -> dict[str, Any] | None:
     """What the child measured, or None when it ran past ``timeout`` (it is killed)."""
     try:
         done = subprocess.run(
-            [sys.executable, __file__, "--child", kind, "--n", str(outlets), "--seed", str(seed)],
+            [sys.executable, __file__, "--child", kind, "--n", str(outlets), "--seed", str(seed),
+             "--pairs", pairs],
             capture_output=True, text=True, check=False, timeout=timeout,
         )
     except subprocess.TimeoutExpired:
@@ -408,7 +433,8 @@ def _child(kind: str, outlets: int, seed: int, timeout: float | None) -> dict[st
 
 
 HEADER = (
-    f"{'N':>5} {'sents':>6} {'read s':>7} {'compare s':>9} {'peak MB':>8} {'pairs':>5} "
+    f"{'N':>5} {'sents':>6} {'read s':>7} {'compare s':>9} {'cpu s':>6} {'peak MB':>8} "
+    f"{'pairs':>5} "
     f"{'cdist cells':>12} {'floor s':>7} {'ratio':>6} {'found':>9} {'misblamed':>9} "
     f"{'repeats':>7} {'other':>6} {'align P/R':>11}"
 )
@@ -418,7 +444,8 @@ def row(outlets: int, s: dict[str, Any], f: dict[str, Any]) -> str:
     total = s["read"] + s["compare"]
     return (
         f"{outlets:>5} {s['sentences']:>6} {s['read']:>7.2f} {s['compare']:>9.2f} "
-        f"{s['peak_mb']:>8.0f} {'n/a':>5} {s['cdist_cells']:>12,} {f['floor']:>7.2f} "
+        f"{s['cpu']:>6.1f} {s['peak_mb']:>8.0f} {'n/a':>5} {s['cdist_cells']:>12,} "
+        f"{f['floor']:>7.2f} "
         f"{total / f['floor']:>5.1f}x {s['found']:>4}/{s['planted']:<4} {s['misblamed']:>9} "
         f"{s['repeats']:>7} {s['other']:>6} {s['precision']:>5.3f}/{s['recall']:.3f}"
     )
@@ -429,18 +456,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, action="append", help="outlets (repeatable)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--timeout", type=float, help="seconds a storydiff run may take")
+    parser.add_argument("--pairs", choices=("auto", "all", "blocked"), default="auto",
+                        help="which sentence pairs compare scores (Settings.pair_scoring)")
     parser.add_argument("--child", choices=("storydiff", "floor"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     ns = args.n or list(DEFAULT_NS)
-    if args.child:
-        run = run_storydiff if args.child == "storydiff" else run_floor
-        print(json.dumps(run(ns[0], args.seed)))
+    if args.child == "storydiff":
+        print(json.dumps(run_storydiff(ns[0], args.seed, args.pairs)))
+        return 0
+    if args.child == "floor":
+        print(json.dumps(run_floor(ns[0], args.seed)))
         return 0
     print(f"seed {args.seed}; 38 base sentences; 3 planted changes per outlet; "
-          f"ratio = (read + compare) / floor")
+          f"ratio = (read + compare) / floor; pairs {args.pairs}")
     print(HEADER, flush=True)
     for outlets in ns:
-        measured = _child("storydiff", outlets, args.seed, args.timeout)
+        measured = _child("storydiff", outlets, args.seed, args.timeout, args.pairs)
         floor = _child("floor", outlets, args.seed, None)
         assert floor is not None  # no timeout was set
         if measured is None:

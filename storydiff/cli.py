@@ -225,6 +225,27 @@ def _progress(message: str) -> None:
         typer.echo(f"{_one_line(message)}...", err=True)
 
 
+class _CleaningLine:
+    """``cleaning 1200/5000 articles`` on stderr, rewritten in place, for a run long
+    enough to need it: only on a terminal (a log gets the stage lines alone), at most a
+    few times a second."""
+
+    def __init__(self) -> None:
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if total < 100 or (done < total and now - self.last < 0.2):
+            return
+        self.last = now
+        sys.stderr.write(f"\rcleaning {done}/{total} articles")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
 def compare_summary(alignment: Any) -> str:
     """A few lines a person reads after ``compare``: what was found, by type."""
     from collections import Counter
@@ -315,6 +336,16 @@ def compare(
                      "does the same."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", metavar="DIR", show_default=False,
+                     help="Where each article's cleaning, sentences, figures and quotations "
+                     "are kept for the next run [default: $STORYDIFF_CACHE_DIR, else "
+                     "$XDG_CACHE_HOME/storydiff, else ~/.cache/storydiff]."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the article cache.")
+    ] = False,
 ) -> None:
     """Align the articles of one story into claims and write the alignment file.
 
@@ -326,6 +357,7 @@ def compare(
       storydiff compare articles/kessford-spill --out alignments/kessford-spill.json
       storydiff compare articles/kessford-spill --outlet 01-meridian-wire.txt=Meridian --json
     """
+    from storydiff.coverage.cache import ArticleCache, default_cache_dir
     from storydiff.coverage.outlets import parse_outlet_option
     from storydiff.coverage.pipeline import compare_paths
     from storydiff.coverage.settings import Settings
@@ -348,8 +380,11 @@ def compare(
     settings = Settings(**overrides)
     if out is not None:
         check_output_path(out, inputs=paths)  # before the analysis, which may take minutes
+    cache = None if no_cache else ArticleCache(cache_dir or default_cache_dir())
+    counter = _CleaningLine() if not quiet and sys.stderr.isatty() else None
     result = compare_paths(paths, settings=settings, progress=None if quiet else _progress,
-                           outlet_names=names, created=source_date())
+                           outlet_names=names, created=source_date(), cache=cache,
+                           counter=counter)
     for failure in result.failures:
         warn(f"{failure.path}: {failure.message} (skipped)")
     alignment = result.alignment

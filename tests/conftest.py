@@ -10,6 +10,16 @@ SHARED_DIR = Path(__file__).resolve().parents[1] / ".." / "shared"
 """The ``shared`` folder beside the repository checkout (seeds, gold); may be absent."""
 
 
+@pytest.fixture(autouse=True)
+def article_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory,
+                         monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's article cache (``compare`` keeps one) lives in a temporary folder,
+    never in the user's ~/.cache: subprocesses the test starts inherit the variable."""
+    folder = tmp_path_factory.mktemp("article-cache")
+    monkeypatch.setenv("STORYDIFF_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """``../shared`` beside the checkout; skips the test when it is absent."""

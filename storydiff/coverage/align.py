@@ -435,6 +435,12 @@ class _Corpus:
     anchors: _AnchorMatrices
     by_article: tuple[tuple[int, ...], ...]
     """Row numbers of each article's sentences."""
+    distinct: NDArray[np.intp]
+    """Each row's number among the story's distinct sentence texts: every score of a
+    pair depends on the two texts alone, so a sentence many outlets carry word for word
+    is scored once."""
+    representatives: tuple[int, ...]
+    """The first row of each distinct text."""
 
 
 def _build_corpus(articles: Sequence[Article]) -> _Corpus:
@@ -475,6 +481,12 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
         v: 1.0 / math.sqrt(max(1.0, n / max(1, len(articles)))) for v, n in value_frequency.items()
     }
     quotes = tuple(quoted_spans(t) for t in texts)
+    distinct_of: dict[str, int] = {}
+    representatives: list[int] = []
+    for row, text in enumerate(texts):
+        if text not in distinct_of:
+            distinct_of[text] = len(representatives)
+            representatives.append(row)
     return _Corpus(
         keys=tuple(keys),
         texts=tuple(texts),
@@ -486,6 +498,8 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
         value_weight=value_weight,
         anchors=_anchor_matrices(values, value_weight, phrases, quotes, slots),
         by_article=tuple(by_article),
+        distinct=np.array([distinct_of[t] for t in texts], dtype=np.intp),
+        representatives=tuple(representatives),
     )
 
 
@@ -760,6 +774,229 @@ def _best_elsewhere(scores: NDArray[np.float64]) -> NDArray[np.float64]:
     )
 
 
+class PairScores:
+    """Combined scores (and shared figures or quotations) of pairs of distinct sentence
+    texts, indexed by ``_Corpus.distinct``; a pair never scored is 0 and shares nothing.
+
+    Dense when every pair was scored; sparse when only the candidates were.
+    """
+
+    def __init__(
+        self,
+        scores: NDArray[np.float64] | sparse.csr_matrix,
+        shared: NDArray[np.bool_] | sparse.csr_matrix,
+        scored: int,
+    ) -> None:
+        self._scores = scores
+        self._shared = shared
+        self.scored = scored
+        """Pairs of distinct texts scored: what the story cost."""
+
+    def rows(self, ids: NDArray[np.intp]) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+        """Every score of the distinct texts ``ids`` (one row each, one column per text)."""
+        if isinstance(self._scores, np.ndarray) and isinstance(self._shared, np.ndarray):
+            return self._scores[ids], self._shared[ids]
+        assert not isinstance(self._scores, np.ndarray)
+        assert not isinstance(self._shared, np.ndarray)
+        scores: NDArray[np.float64] = self._scores[ids].toarray()
+        shared: NDArray[np.bool_] = self._shared[ids].toarray().astype(bool)
+        return scores, shared
+
+    def block(
+        self, left: Sequence[int], right: Sequence[int], corpus: _Corpus
+    ) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
+        """Scores of corpus rows ``left`` × ``right``, as the matching kept them (float32)."""
+        a, b = corpus.distinct[list(left)], corpus.distinct[list(right)]
+        if isinstance(self._scores, np.ndarray) and isinstance(self._shared, np.ndarray):
+            return self._scores[np.ix_(a, b)].astype(np.float32), self._shared[np.ix_(a, b)]
+        assert not isinstance(self._scores, np.ndarray)
+        assert not isinstance(self._shared, np.ndarray)
+        scores = self._scores[a][:, b].toarray().astype(np.float32)
+        shared = self._shared[a][:, b].toarray().astype(bool)
+        return scores, shared
+
+
+DENSE_CELLS = 4_000_000
+"""Rows of the pair matrix are scored this many cells at a time, so that scoring every
+pair of a big story never holds more than a few such blocks."""
+
+ALL_PAIRS_UP_TO = 3000
+"""With ``pair_scoring="auto"``, a story of up to this many distinct sentences has every
+pair scored (exact and, at this size, fast); a bigger one only its candidate pairs."""
+
+
+def score_pairs(corpus: _Corpus, settings: Settings) -> PairScores:
+    """Score the pairs of the story's distinct sentence texts: all of them, or only the
+    candidates that share a rare word, a figure, a name or a quotation's word.
+
+    A pair that shares none of these can only score on common words and letters, which
+    never reach the thresholds; leaving it unscored keeps the cost near linear in the
+    story's sentences instead of growing with their square.
+    """
+    reps = corpus.representatives
+    mode = settings.pair_scoring
+    if mode == "all" or (mode == "auto" and len(reps) <= ALL_PAIRS_UP_TO):
+        return _score_all_pairs(corpus, settings)
+    return _score_candidates(corpus, settings)
+
+
+def _long_enough(corpus: _Corpus, settings: Settings) -> list[bool]:
+    return [len(t) >= settings.min_sentence_chars for t in corpus.texts]
+
+
+def _score_all_pairs(corpus: _Corpus, settings: Settings) -> PairScores:
+    reps = list(corpus.representatives)
+    size = len(reps)
+    long_enough = _long_enough(corpus, settings)
+    scores = np.zeros((size, size), dtype=np.float64)
+    shared = np.zeros((size, size), dtype=bool)
+    step = max(1, DENSE_CELLS // max(1, size))
+    for start in range(0, size, step):
+        rows = reps[start : start + step]
+        block, anchored = _score_block(corpus, rows, reps, settings, long_enough)
+        scores[start : start + len(rows)] = block
+        shared[start : start + len(rows)] = anchored
+    return PairScores(scores, shared, scored=size * size)
+
+
+RARE_PER_ARTICLE = 2
+"""A content word held by more sentences than this many per article (and more than
+``RARE_AT_LEAST``) is common to the story: it proposes no candidate pairs. A claim's
+own words are held by about one sentence per outlet that states it."""
+
+RARE_AT_LEAST = 12
+
+RAREST_OWN_WORDS = 3
+"""Each sentence proposes the sentences that hold any of its this many rarest words."""
+
+
+def candidate_pairs(corpus: _Corpus) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Pairs (p <= q) of distinct texts that share a rare content word (names and
+    quotations' words are content words) or any anchor: a figure, a figure one slip
+    away, a rare phrase, a figure's slot."""
+    reps = list(corpus.representatives)
+    terms = [content_terms(corpus.texts[r]) for r in reps]
+    frequency: Counter[str] = Counter()
+    for row_terms in (content_terms(t) for t in corpus.texts):
+        frequency.update(set(row_terms))
+    limit = max(RARE_AT_LEAST, RARE_PER_ARTICLE * len(corpus.by_article))
+    # Each sentence also proposes every sentence that holds one of its rarest words,
+    # however common: "retired" in a story about a retired trooper is its best clue.
+    rarest = [
+        set(sorted(set(ts), key=lambda t: (frequency[t], t))[:RAREST_OWN_WORDS]) for ts in terms
+    ]
+    rare, own, every = _incidence(
+        [{t for t in ts if frequency[t] <= limit} for ts in terms],
+        rarest,
+        [set(ts) for ts in terms],
+    )
+    m = corpus.anchors
+    held = own @ every.T
+    # a text two outlets carry word for word is always a candidate, words or none
+    pattern = rare @ rare.T + held + held.T + sparse.identity(len(reps), format="csr")
+    for left, right in (
+        (m.values, m.values),
+        (m.digits, m.digits),
+        (m.scaled, m.scaled),
+        (m.round_self, m.round_near),
+        (m.phrases, m.phrases),
+        (m.slot_self, m.slot_near),
+    ):
+        product = left[reps] @ right[reps].T
+        pattern = pattern + product + product.T
+    upper = sparse.triu(pattern, format="coo")
+    order = np.lexsort((upper.col, upper.row))
+    return upper.row[order].astype(np.intp), upper.col[order].astype(np.intp)
+
+
+def _pairwise(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, p: NDArray[np.intp], q: NDArray[np.intp]
+) -> NDArray[np.float64]:
+    """Row ``p[k]`` of ``left`` dotted with row ``q[k]`` of ``right``, for every k."""
+    if len(p) == 0:
+        return np.zeros(0, dtype=np.float64)
+    return np.asarray(left[p].multiply(right[q]).sum(axis=1), dtype=np.float64).ravel()
+
+
+CANDIDATE_CHUNK = 500_000
+"""Candidate pairs scored at a time: bounds the memory of the pairwise products."""
+
+
+def _score_candidates(corpus: _Corpus, settings: Settings) -> PairScores:
+    reps = np.array(corpus.representatives, dtype=np.intp)
+    size = len(reps)
+    p_all, q_all = candidate_pairs(corpus)
+    long_enough = np.array(_long_enough(corpus, settings), dtype=bool)[reps]
+    kept_p: list[NDArray[np.intp]] = []
+    kept_q: list[NDArray[np.intp]] = []
+    kept_score: list[NDArray[np.float64]] = []
+    kept_shared: list[NDArray[np.bool_]] = []
+    for start in range(0, len(p_all), CANDIDATE_CHUNK):
+        p, q = p_all[start : start + CANDIDATE_CHUNK], q_all[start : start + CANDIDATE_CHUNK]
+        combined, anchored = _score_listed(corpus, reps[p], reps[q], settings)
+        combined[~(long_enough[p] & long_enough[q])] = 0.0
+        keep = (combined > 0) | anchored
+        kept_p.append(p[keep])
+        kept_q.append(q[keep])
+        kept_score.append(combined[keep])
+        kept_shared.append(anchored[keep])
+    p = np.concatenate([np.zeros(0, np.intp), *kept_p])
+    q = np.concatenate([np.zeros(0, np.intp), *kept_q])
+    values = np.concatenate([np.zeros(0), *kept_score])
+    flags = np.concatenate([np.zeros(0, bool), *kept_shared]).astype(np.float64)
+    off = p != q  # the diagonal is stored once
+    rows, cols = np.concatenate([p, q[off]]), np.concatenate([q, p[off]])
+    scores = sparse.csr_matrix(
+        (np.concatenate([values, values[off]]), (rows, cols)), shape=(size, size)
+    )
+    shared = sparse.csr_matrix(
+        (np.concatenate([flags, flags[off]]), (rows, cols)), shape=(size, size)
+    )
+    return PairScores(scores, shared, scored=2 * len(p_all) - int(np.sum(p_all == q_all)))
+
+
+def _score_listed(
+    corpus: _Corpus, left: NDArray[np.intp], right: NDArray[np.intp], settings: Settings
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """``_score_block``'s scores for the listed pairs of rows only."""
+    a = [corpus.normalized[r] for r in left.tolist()]
+    b = [corpus.normalized[r] for r in right.tolist()]
+    workers = settings.workers
+    set_scores = process.cpdist(a, b, scorer=fuzz.token_set_ratio, workers=workers,
+                                dtype=np.float32)
+    sort_scores = process.cpdist(a, b, scorer=fuzz.token_sort_ratio, workers=workers,
+                                 dtype=np.float32)
+    fuzzy = ((set_scores + sort_scores) / 200.0).astype(np.float64)
+    cosine = _pairwise(corpus.vectors, corpus.vectors, left, right)
+    m = corpus.anchors
+    same = _pairwise(m.values, m.weighted_values, left, right)
+    transposed = _pairwise(m.digits, m.digits, left, right) - _pairwise(
+        m.multi_digit, m.multi_digit, left, right
+    )
+    slipped = _pairwise(m.scaled, m.scaled, left, right) - _pairwise(
+        m.scalable, m.scalable, left, right
+    )
+    rounded = _pairwise(m.round_self, m.round_near, left, right) + _pairwise(
+        m.round_near, m.round_self, left, right
+    )
+    near = 0.25 * (np.clip(transposed, 0, None) + np.clip(slipped, 0, None) + rounded)
+    phrase = np.minimum(PHRASE_CAP, PHRASE_WEIGHT * _pairwise(m.phrases, m.phrases, left, right))
+    quote = np.zeros(len(left), dtype=np.float64)
+    for k in np.nonzero(m.has_quote[left] & m.has_quote[right])[0].tolist():
+        quote[k] = _quotes_match(corpus.quotes[left[k]], corpus.quotes[right[k]])
+    slot_shared = _pairwise(m.slot_self, m.slot_near, left, right)
+    slot = np.where((same == 0) & (near == 0) & (slot_shared > 0), 1.0, 0.0)
+    anchor = np.minimum(1.0, same + near + phrase + quote + SLOT_WEIGHT * slot)
+    combined = (
+        settings.fuzzy_weight * fuzzy
+        + settings.tfidf_weight * cosine
+        + settings.anchor_weight * anchor
+    )
+    combined[(fuzzy < settings.candidate_cutoff) & (cosine <= 0.3) & (anchor == 0)] = 0.0
+    anchored = (same > 0) | (near > 0) | (quote > 0) | (slot > 0)
+    return combined, anchored
+
+
 def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple[AlignedClaim, ...]:
     """Group every sentence of ``articles`` into claims.
 
@@ -773,67 +1010,55 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
         member). Every sentence is in a claim; one that folds two claims is in both.
     """
     corpus = _build_corpus(articles)
-    long_enough = [len(t) >= settings.min_sentence_chars for t in corpus.texts]
-    edges: list[tuple[float, int, int]] = []
-    blocks: dict[tuple[int, int], NDArray[np.float32]] = {}
-    anchored: dict[tuple[int, int], NDArray[np.bool_]] = {}
-    for a in range(len(articles)):
-        rows_a = corpus.by_article[a]
-        later = range(a + 1, len(articles))
-        rows_later = [row for b in later for row in corpus.by_article[b]]
-        if not rows_a or not rows_later:
-            for b in later:
-                shape = (len(rows_a), len(corpus.by_article[b]))
-                blocks[(a, b)] = np.zeros(shape, np.float32)
-                anchored[(a, b)] = np.zeros(shape, bool)
-            continue
-        scores, shared = _score_block(corpus, rows_a, rows_later, settings, long_enough)
-        start = 0
-        for b in later:
-            rows_b = corpus.by_article[b]
-            end = start + len(rows_b)
-            blocks[(a, b)] = scores[:, start:end].astype(np.float32)
-            anchored[(a, b)] = shared[:, start:end]
-            if rows_b:
-                edges.extend(
-                    _match_block(
-                        scores[:, start:end], shared[:, start:end], rows_a, rows_b, settings
-                    )
-                )
-            start = end
+    pairs = score_pairs(corpus, settings)
+    edges = _matched_pairs(corpus, pairs, settings)
     # Strongest evidence first; ties broken by position so the result never depends on
     # the order pairs were scored in.
     edges.sort(key=lambda e: (-round(e[0], 9), corpus.keys[e[1]], corpus.keys[e[2]]))
-    position = {row: n for rows in corpus.by_article for n, row in enumerate(rows)}
-
-    def combined(i: int, j: int) -> float:
-        """Score of any two sentences of different articles, as matching scored it."""
-        if corpus.keys[i][0] > corpus.keys[j][0]:
-            i, j = j, i
-        return float(blocks[(corpus.keys[i][0], corpus.keys[j][0])][position[i], position[j]])
-
-    def scores_against(a_pos: int, row: int) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
-        """Scores, and shared figures or quotes, of all of ``a_pos``'s sentences with ``row``."""
-        b_pos = corpus.keys[row][0]
-        if a_pos < b_pos:
-            pair = (a_pos, b_pos)
-            return blocks[pair][:, position[row]], anchored[pair][:, position[row]]
-        pair = (b_pos, a_pos)
-        return blocks[pair][position[row], :], anchored[pair][position[row], :]
-
     groups = _merge(
-        edges, corpus, combined, settings.link_ratio * settings.threshold, settings.weak_threshold
+        edges, corpus, pairs, settings.link_ratio * settings.threshold, settings.weak_threshold
     )
     if settings.allow_split:
         groups = _attach_split_sentences(groups, corpus, settings)
-        groups = _attach_folded_sentences(groups, corpus, scores_against, settings)
-    return tuple(_to_claims(groups, corpus, combined))
+        groups = _attach_folded_sentences(groups, corpus, pairs, settings)
+    return tuple(_to_claims(groups, corpus, pairs))
+
+
+def _matched_pairs(
+    corpus: _Corpus, pairs: PairScores, settings: Settings
+) -> list[tuple[float, int, int]]:
+    """Each pair of articles' best one-to-one sentence pairs.
+
+    A pair of articles none of whose sentence pairs reaches the weaker threshold can
+    match nothing and is skipped unread: many small articles of unrelated stories cost
+    what their candidate pairs cost, not what their pairs of articles do.
+    """
+    floor = min(settings.threshold, settings.weak_threshold)
+    article_of = np.array([a for a, _ in corpus.keys], dtype=np.intp)
+    edges: list[tuple[float, int, int]] = []
+    for rows_a in corpus.by_article:
+        if not rows_a:
+            continue
+        later = rows_a[-1] + 1  # rows run article by article
+        if later >= len(corpus.keys):
+            break
+        scores, shared = pairs.rows(corpus.distinct[list(rows_a)])
+        scores = scores[:, corpus.distinct[later:]]
+        shared = shared[:, corpus.distinct[later:]]
+        reachable = np.nonzero(scores.max(axis=0) >= floor)[0]
+        for b in np.unique(article_of[later + reachable]).tolist():
+            rows_b = corpus.by_article[b]
+            lo, hi = rows_b[0] - later, rows_b[-1] + 1 - later
+            edges.extend(
+                _match_block(scores[:, lo:hi], shared[:, lo:hi], rows_a, rows_b, settings)
+            )
+    return edges
 
 
 def _attach_folded_sentences(
     groups: list[set[int]],
     corpus: _Corpus,
-    scores_against: Callable[[int, int], tuple[NDArray[np.float32], NDArray[np.bool_]]],
+    pairs: PairScores,
     settings: Settings,
 ) -> list[set[int]]:
     """Let a sentence that folds two claims into one also join the second claim.
@@ -853,9 +1078,9 @@ def _attach_folded_sentences(
         for a_pos, rows in enumerate(corpus.by_article):
             if a_pos in present or not rows:
                 continue
-            scored = [scores_against(a_pos, m) for m in members]
-            mean = np.mean([s for s, _ in scored], axis=0)
-            anchored = np.any([f for _, f in scored], axis=0)
+            scored, shared = pairs.block(members, rows, corpus)
+            mean = np.mean(scored, axis=0)
+            anchored = np.any(shared, axis=0)
             # Highest agreement first, then the earlier sentence: (mean, -row) orders both.
             candidates = [
                 (float(mean[x]), -rows[int(x)])
@@ -871,7 +1096,7 @@ def _attach_folded_sentences(
 def _merge(
     edges: Sequence[tuple[float, int, int]],
     corpus: _Corpus,
-    combined: Callable[[int, int], float],
+    pairs: PairScores,
     link_floor: float,
     weak_floor: float,
 ) -> list[set[int]]:
@@ -889,7 +1114,7 @@ def _merge(
         (row,) = single
         support = sum((min(row, g), max(row, g)) in linked for g in group)
         return support >= max(2, math.ceil(len(group) / 2)) and (
-            _mean_link(single, group, combined) >= weak_floor
+            _mean_link(single, group, corpus, pairs) >= weak_floor
         )
 
     group_of: dict[int, int] = {}
@@ -908,7 +1133,7 @@ def _merge(
             groups[gj], articles_in[gj], group_of[j] = {j}, {corpus.keys[j][0]}, gj
         if articles_in[gi] & articles_in[gj] or (
             len(groups[gi]) + len(groups[gj]) > 2
-            and _mean_link(groups[gi], groups[gj], combined) < link_floor
+            and _mean_link(groups[gi], groups[gj], corpus, pairs) < link_floor
             and not (len(groups[gi]) == 1 and supported(groups[gi], groups[gj]))
             and not (len(groups[gj]) == 1 and supported(groups[gj], groups[gi]))
         ):
@@ -930,9 +1155,18 @@ def _merge(
     return result
 
 
-def _mean_link(left: set[int], right: set[int], combined: Callable[[int, int], float]) -> float:
-    scores = [combined(i, j) for i in left for j in right]
-    return sum(scores) / len(scores)
+def _mean_link(left: set[int], right: set[int], corpus: _Corpus, pairs: PairScores) -> float:
+    scores, _ = pairs.block(list(left), list(right), corpus)
+    if scores.size <= EXACT_SUM_CELLS:
+        # Python's sum, in the order the pairs were always added: the same story gives
+        # the same claims to the last bit.
+        return sum(scores.ravel().tolist()) / scores.size
+    return float(scores.sum(dtype=np.float64)) / scores.size
+
+
+EXACT_SUM_CELLS = 4096
+"""Up to this many pairs a mean is added up in Python, beyond it in numpy (faster, and
+its last bit may differ)."""
 
 
 def _attach_split_sentences(
@@ -1028,16 +1262,21 @@ def _mean_fuzzy(text: str, rows: Sequence[int], corpus: _Corpus) -> float:
     return sum(fuzz.token_sort_ratio(text, corpus.normalized[r]) for r in rows) / (100 * len(rows))
 
 
-def _to_claims(
-    groups: list[set[int]], corpus: _Corpus, combined: Callable[[int, int], float]
-) -> list[AlignedClaim]:
+def _to_claims(groups: list[set[int]], corpus: _Corpus, pairs: PairScores) -> list[AlignedClaim]:
     claims = []
     for group in groups:
         rows = sorted(group, key=lambda r: corpus.keys[r])
         scores: dict[SentenceKey, float] = {}
-        for r in rows:
-            partners = [combined(r, o) for o in rows if corpus.keys[o][0] != corpus.keys[r][0]]
-            best = max(partners, default=1.0 if len(rows) == 1 else 0.0)
-            scores[corpus.keys[r]] = round(min(1.0, max(0.0, best)), 4)
+        if len(rows) == 1:
+            scores[corpus.keys[rows[0]]] = 1.0
+        else:
+            matrix, _ = pairs.block(rows, rows, corpus)
+            articles = np.array([corpus.keys[r][0] for r in rows])
+            partners = articles[:, None] != articles[None, :]
+            best = np.where(partners, matrix, -np.inf).max(axis=1)
+            alone = ~partners.any(axis=1)
+            for r, value, lonely in zip(rows, best.tolist(), alone.tolist(), strict=True):
+                score = 0.0 if lonely else value
+                scores[corpus.keys[r]] = round(min(1.0, max(0.0, score)), 4)
         claims.append(AlignedClaim(members=tuple(corpus.keys[r] for r in rows), scores=scores))
     return claims

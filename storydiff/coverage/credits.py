@@ -12,6 +12,7 @@ is KFVS.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from storydiff.coverage.model import COPY_CREDITS, Article, Credit, CreditKind
@@ -196,3 +197,49 @@ def names_match(a: str, b: str) -> bool:
         return True
     shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(shorter) and longer[: len(shorter)] == shorter and shorter != longer
+
+
+def matching_name_pairs(names: Sequence[str]) -> set[tuple[int, int]]:
+    """Every pair ``(i, j)``, i < j, of ``names`` that ``names_match``, found without
+    trying every pair: each rule of ``names_match`` needs the two names to share a key
+    (the name itself, its initials, its stem before a channel number, or one being the
+    other's first words), so only names that share one are tried."""
+    pairs: set[tuple[int, int]] = set()
+
+    def check(i: int, j: int) -> None:
+        if i != j and names_match(names[i], names[j]):
+            pairs.add((min(i, j), max(i, j)))
+
+    by_key: dict[str, list[int]] = defaultdict(list)
+    initials: dict[str, list[int]] = defaultdict(list)
+    numbered: dict[str, list[int]] = defaultdict(list)
+    by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n, name in enumerate(names):
+        key, words = _name_key(name), _name_words(name)
+        if not key:
+            continue
+        by_key[key].append(n)
+        if len(words) >= 2:
+            initials["".join(w[0] for w in words)].append(n)
+        stem = key.rstrip("0123456789")
+        if stem != key and len(stem) >= 3:
+            numbered[stem].append(n)
+        by_words[tuple(words)].append(n)
+    for holders in by_key.values():
+        for x, i in enumerate(holders):
+            for j in holders[x + 1 :]:
+                check(i, j)
+    for letters, named in initials.items():
+        for i in named:
+            for j in by_key.get(letters, ()):
+                check(i, j)
+    for stem, with_number in numbered.items():
+        for i in with_number:
+            for j in by_key.get(stem, ()):
+                check(i, j)
+    for run, holders in by_words.items():
+        for cut in range(1, len(run)):
+            for j in by_words.get(run[:cut], ()):
+                for i in holders:
+                    check(i, j)
+    return pairs

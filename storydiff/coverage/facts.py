@@ -563,20 +563,7 @@ def link_figures(
     Candidates come from an inverted index over the rarer context words, so the cost
     grows with the figures that share something, not with every pair of figures.
     """
-    index: dict[str, list[int]] = defaultdict(list)
-    for n, fact in enumerate(facts):
-        for word in fact.context:
-            index[word].append(n)
-    candidates: set[tuple[int, int]] = set()
-    for holders in index.values():
-        if len(holders) > COMMON_HOLDERS:
-            continue  # a word of every figure tells no two of them apart
-        for x in range(len(holders)):
-            for y in range(x + 1, len(holders)):
-                i, j = holders[x], holders[y]
-                if facts[i].key[0] != facts[j].key[0]:
-                    candidates.add((i, j))
-    candidates |= _same_clock_times(facts)
+    candidates = figure_candidates(facts)
     scored = []
     for i, j in candidates:
         a, b = facts[i], facts[j]
@@ -617,6 +604,43 @@ def link_figures(
         ):
             links.append((score, i, j))
     return links
+
+
+SAME_FIGURE_LEADERS = 8
+"""Of figures that outlets state identically (same words, same clause, same names), the
+first this many are compared with every other figure; the rest only with those, which
+score against them exactly as they would against the rest."""
+
+
+def figure_candidates(facts: Sequence[FigureFact]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of figures of different outlets worth scoring as one fact: they
+    share a context word that few figures hold, or tell one time to the minute.
+
+    A figure hundreds of outlets run word for word would pair with each of them; it is
+    paired with the first ``SAME_FIGURE_LEADERS`` only, so the cost grows with the
+    outlets, not with their square. A story whose figures are each stated identically
+    by at most that many outlets gets every pair.
+    """
+    told: Counter[tuple[object, ...]] = Counter()
+    leads = []
+    for fact in facts:
+        alike = (fact.mention, frozenset(fact.context.items()), fact.names, fact.others)
+        told[alike] += 1
+        leads.append(told[alike] <= SAME_FIGURE_LEADERS)
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, fact in enumerate(facts):
+        for word in fact.context:
+            index[word].append(n)
+    candidates: set[tuple[int, int]] = set()
+    for holders in index.values():
+        if len(holders) > COMMON_HOLDERS:
+            continue  # a word of every figure tells no two of them apart
+        leaders = [n for n in holders if leads[n]]
+        for i in holders:
+            for j in leaders:
+                if facts[i].key[0] != facts[j].key[0]:
+                    candidates.add((i, j) if i < j else (j, i))
+    return candidates | _same_clock_times(facts)
 
 
 def _one_clock_time(a: FigureFact, b: FigureFact) -> bool:
@@ -726,13 +750,24 @@ def cross_claim_divergences(
     return tuple(found)
 
 
-def _claim_pairs(claims: Sequence[AlignedClaim]) -> set[tuple[SentenceKey, SentenceKey]]:
-    pairs = set()
-    for claim in claims:
-        for x in claim.members:
-            for y in claim.members:
-                pairs.add((x, y))
-    return pairs
+class _ClaimPairs:
+    """Pairs of sentences some claim holds together (a sentence with itself included),
+    asked one pair at a time: listing them all would take the square of a claim's size,
+    and a claim of a thousand outlets has a million pairs."""
+
+    def __init__(self, claims: Sequence[AlignedClaim]) -> None:
+        self._claims_of: dict[SentenceKey, set[int]] = defaultdict(set)
+        for n, claim in enumerate(claims):
+            for key in claim.members:
+                self._claims_of[key].add(n)
+
+    def __contains__(self, pair: tuple[SentenceKey, SentenceKey]) -> bool:
+        x, y = pair
+        return not self._claims_of.get(x, set()).isdisjoint(self._claims_of.get(y, set()))
+
+
+def _claim_pairs(claims: Sequence[AlignedClaim]) -> _ClaimPairs:
+    return _ClaimPairs(claims)
 
 
 def _groups(size: int, links: Sequence[tuple[float, int, int]]) -> list[list[int]]:
@@ -758,7 +793,7 @@ def _group_divergences(
     group: Sequence[int],
     facts: Sequence[FigureFact],
     partners: Mapping[int, Mapping[int, float]],
-    together: set[tuple[SentenceKey, SentenceKey]],
+    together: _ClaimPairs,
     articles: Sequence[Article],
     numbers: Mapping[SentenceKey, Sequence[NumberMention]],
 ) -> list[FactDivergence]:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
+from storydiff.coverage.article_work import SentenceFacts, clean_articles, facts_key
+from storydiff.coverage.cache import ArticleCache
 from storydiff.coverage.clean import clean, normalize_text
 from storydiff.coverage.clean_story import drop_unrelated
 from storydiff.coverage.ingest import (
@@ -58,6 +60,9 @@ class LoadResult:
 
     articles: tuple[Article, ...]
     failures: tuple[LoadFailure, ...]
+    facts: Mapping[tuple[str, ...], tuple[SentenceFacts, ...]] = field(default_factory=dict)
+    """Sentence facts already found, by an article's sentence texts: the comparison
+    need not find them again."""
 
 
 def load_articles(
@@ -66,6 +71,8 @@ def load_articles(
     limits: ReadLimits = DEFAULT_LIMITS,
     raise_when_empty: bool = True,
     outlet_names: Mapping[str, str] | None = None,
+    cache: ArticleCache | None = None,
+    counter: Callable[[int, int], None] | None = None,
 ) -> LoadResult:
     """Read, clean and split every article in ``paths`` (files, folders, URLs).
 
@@ -77,6 +84,8 @@ def load_articles(
         outlet_names: file (as given, its name or its stem) → outlet name, from
             ``--outlet``; with the ``outlets.yaml`` beside the articles, it names outlets
             over whatever the files say.
+        cache: where each article's cleaning is kept by content, to be reused.
+        counter: told (articles cleaned, articles read) as the cleaning goes.
 
     Returns:
         The articles in input order (a folder's files sorted by name), each with a
@@ -92,39 +101,63 @@ def load_articles(
     if not paths:
         raise NoArticlesError("no article paths given")
     namer = OutletNamer(outlet_names)
-    articles: list[Article] = []
     failures: list[LoadFailure] = []
     errors: list[StorydiffError] = []
-    used_ids: set[str] = set()
+    # Read every source first (in order, one at a time: files and the network), then
+    # clean them all at once, which may use every core.
+    read: list[tuple[str, tuple[RawArticle, ...], str | None] | LoadFailure] = []
     for given in paths:
         try:
             sources, skipped = _sources_of(given)
         except StorydiffError as exc:
-            failures.append(_failure(given, exc))
+            read.append(_failure(given, exc))
             errors.append(exc)
             continue
         for path, problem in skipped:
-            failures.append(LoadFailure(path=shown_path(path), message=problem))
+            read.append(LoadFailure(path=shown_path(path), message=problem))
             errors.append(ArticleError(f"{path}: {problem}"))
         for source in sources:
             outlet = namer.name_for(source)  # a broken outlets.yaml stops the run
             try:
-                raws = read_articles(source, limits=limits)
-                loaded = tuple(article_from_raw(raw, outlet=outlet) for raw in raws)
+                read.append((source, read_articles(source, limits=limits), outlet))
             except StorydiffError as exc:
-                failures.append(_failure(source, exc))
+                read.append(_failure(source, exc))
                 errors.append(exc)
-                continue
-            for article in loaded:
-                unique = _unique_id(article.id, used_ids)
-                used_ids.add(unique)
-                articles.append(replace(article, id=unique))
+    jobs = [(raw, outlet) for entry in read if not isinstance(entry, LoadFailure)
+            for raw, outlet in ((r, entry[2]) for r in entry[1])]
+    cleaned = iter(clean_articles(jobs, _clean_one, cache=cache, counter=counter))
+    articles: list[Article] = []
+    facts: dict[tuple[str, ...], tuple[SentenceFacts, ...]] = {}
+    used_ids: set[str] = set()
+    for entry in read:
+        if isinstance(entry, LoadFailure):
+            failures.append(entry)
+            continue
+        source, raws, _ = entry
+        done = [next(cleaned) for _ in raws]
+        broken = next((c.error for c in done if c.error is not None), None)
+        if broken is not None:
+            failures.append(_failure(source, broken))
+            errors.append(broken)
+            continue
+        for c in done:
+            assert c.article is not None and c.facts is not None
+            facts[facts_key(c.article)] = c.facts
+            unique = _unique_id(c.article.id, used_ids)
+            used_ids.add(unique)
+            articles.append(replace(c.article, id=unique))
     unused = namer.unused()
     if unused:
         raise OutletNameError(f"--outlet {unused[0]}: no article file of that name was given")
     if not articles and raise_when_empty:
         raise errors[0] if errors else NoArticlesError("no articles found")
-    return LoadResult(articles=drop_unrelated_lines(articles), failures=tuple(failures))
+    return LoadResult(
+        articles=drop_unrelated_lines(articles), failures=tuple(failures), facts=facts
+    )
+
+
+def _clean_one(raw: RawArticle, outlet: str | None) -> Article:
+    return article_from_raw(raw, outlet=outlet)
 
 
 def drop_unrelated_lines(articles: Sequence[Article]) -> tuple[Article, ...]:

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz, process
 
 from storydiff.coverage.align import AlignedClaim, SentenceKey, align_sentences, normalize
+from storydiff.coverage.article_work import SentenceFacts, facts_key, facts_of_articles
+from storydiff.coverage.cache import ArticleCache
 from storydiff.coverage.detect import (
     COMPARED_KINDS,
     Version,
@@ -31,7 +33,6 @@ from storydiff.coverage.facts import (
     FactDivergence,
     cross_claim_divergences,
     cross_claim_quotes,
-    is_complement,
 )
 from storydiff.coverage.load import LoadFailure, load_articles
 from storydiff.coverage.model import (
@@ -48,11 +49,9 @@ from storydiff.coverage.model import (
     Member,
     NumberKind,
     NumberMention,
-    Quote,
 )
-from storydiff.coverage.numbers import find_numbers, format_value, is_near_miss, values_match
+from storydiff.coverage.numbers import format_value, is_near_miss, values_match
 from storydiff.coverage.provenance import trace_provenance
-from storydiff.coverage.quotes import find_credit, find_quotes
 from storydiff.coverage.settings import Settings
 from storydiff.errors import NoArticlesError
 
@@ -68,13 +67,6 @@ class CompareResult:
     """Files that could not be read; the others were compared."""
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceFacts:
-    numbers: tuple[NumberMention, ...]
-    quotes: tuple[Quote, ...]
-    credit: str | None
-
-
 def compare_paths(
     paths: Sequence[str],
     *,
@@ -82,10 +74,14 @@ def compare_paths(
     progress: Progress | None = None,
     created: str | None = None,
     outlet_names: Mapping[str, str] | None = None,
+    cache: ArticleCache | None = None,
+    counter: Callable[[int, int], None] | None = None,
 ) -> CompareResult:
     """Read, clean, align and compare the articles at ``paths``.
 
-    ``outlet_names`` maps files to the outlet names the user gave (``--outlet``).
+    ``outlet_names`` maps files to the outlet names the user gave (``--outlet``);
+    ``cache`` keeps each article's own work for the next run; ``counter`` is told
+    (articles cleaned, articles read) as the cleaning goes.
 
     Raises:
         NoArticlesError: nothing at ``paths`` could be read as an article.
@@ -93,11 +89,13 @@ def compare_paths(
     settings = settings or Settings()
     report = progress or (lambda _message: None)
     report(f"reading {len(paths)} path(s)")
-    loaded = load_articles(paths, outlet_names=outlet_names)
+    loaded = load_articles(paths, outlet_names=outlet_names, cache=cache, counter=counter)
     if not loaded.articles:
         raise NoArticlesError(", ".join(paths) + ": no articles could be read")
     report(f"aligning {len(loaded.articles)} article(s)")
-    alignment = compare_articles(loaded.articles, settings=settings, created=created)
+    alignment = compare_articles(
+        loaded.articles, settings=settings, created=created, known=loaded.facts, cache=cache
+    )
     report(f"found {len(alignment.claims)} claim(s)")
     return CompareResult(alignment=alignment, failures=loaded.failures)
 
@@ -107,16 +105,25 @@ def now_utc() -> str:
 
 
 def compare_articles(
-    articles: Sequence[Article], *, settings: Settings | None = None, created: str | None = None
+    articles: Sequence[Article],
+    *,
+    settings: Settings | None = None,
+    created: str | None = None,
+    known: Mapping[tuple[str, ...], tuple[SentenceFacts, ...]] | None = None,
+    cache: ArticleCache | None = None,
 ) -> Alignment:
     """Align ``articles`` into claims and find every divergence and figure.
 
     The articles are put in a canonical order (by id) first, so the result does not
-    depend on the order they were given in.
+    depend on the order they were given in. ``known`` holds sentence facts already
+    found (by an article's sentence texts), ``cache`` those of earlier runs.
     """
     settings = settings or Settings()
     ordered = tuple(sorted(articles, key=lambda a: a.id))
-    facts = {a.id: _sentence_facts(a) for a in ordered}
+    known = known or {}
+    missing = [a for a in ordered if facts_key(a) not in known]
+    found = {**known, **facts_of_articles(missing, cache)}
+    facts = {a.id: found[facts_key(a)] for a in ordered}
     aligned = drop_contained_claims(
         attach_slipped_figures(align_sentences(ordered, settings=settings), ordered, facts)
     )
@@ -156,7 +163,9 @@ def compare_articles(
     )
     claims = tuple(rank_divergences(c, settings.min_confidence) for c in claims)
     # Profiles read the claims' divergences as they are now, cross-claim ones included.
-    provenance, outlets = trace_provenance(ordered, claims)
+    provenance, outlets = trace_provenance(
+        ordered, claims, quotes={a: tuple(f.quotes for f in fs) for a, fs in facts.items()}
+    )
     return Alignment(
         created=created or now_utc(),
         settings=settings.to_dict(),
@@ -362,19 +371,6 @@ def _digits_swapped(a: NumberMention, b: NumberMention) -> bool:
         and len(x) >= 3
         and x != y
         and sorted(x) == sorted(y)
-    )
-
-
-def _sentence_facts(article: Article) -> tuple[SentenceFacts, ...]:
-    texts = [s.text for s in article.sentences]
-    quotes = find_quotes(texts)
-    return tuple(
-        SentenceFacts(
-            numbers=tuple(n for n in find_numbers(text) if not is_complement(text, n)),
-            quotes=quotes[i],
-            credit=find_credit(text),
-        )
-        for i, text in enumerate(texts)
     )
 
 

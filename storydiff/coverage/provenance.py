@@ -27,12 +27,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import combinations
 
+import numpy as np
 from rapidfuzz import fuzz
+from scipy import sparse
 
 from storydiff.coverage.align import normalize
-from storydiff.coverage.credits import find_credits, names_match
+from storydiff.coverage.credits import find_credits, matching_name_pairs, names_match
 from storydiff.coverage.model import (
     COPY_CREDITS,
     Article,
@@ -46,6 +47,7 @@ from storydiff.coverage.model import (
     Order,
     OutletProfile,
     PublicationOrder,
+    Quote,
     Relation,
     SameOutlet,
     SentenceRef,
@@ -153,20 +155,24 @@ class _Direction:
 
 
 def trace_provenance(
-    articles: Sequence[Article], claims: Sequence[Claim]
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    *,
+    quotes: Mapping[str, Sequence[Sequence[Quote]]] | None = None,
 ) -> tuple[tuple[Derivation, ...], tuple[OutletProfile, ...]]:
     """The likely derivations between ``articles`` and one profile per article.
 
     Args:
         articles: the story's articles, in canonical order.
         claims: their aligned claims, with divergences found.
+        quotes: each article's quotations by sentence, when already found.
 
     Returns:
         Derivations strongest first, and the outlet profiles in article order.
     """
     credits = find_credits(articles)
     return (
-        find_derivations(articles, claims, credits=credits),
+        find_derivations(articles, claims, credits=credits, quotes=quotes),
         profile_outlets(articles, claims, credits=credits),
     )
 
@@ -176,13 +182,14 @@ def find_derivations(
     claims: Sequence[Claim],
     *,
     credits: Mapping[str, tuple[Credit, ...]] | None = None,
+    quotes: Mapping[str, Sequence[Sequence[Quote]]] | None = None,
 ) -> tuple[Derivation, ...]:
     """Every pair of articles with evidence that one was written from the other.
 
     Ranked by score, strongest first; ties in article-id order.
     """
     credits = credits if credits is not None else find_credits(articles)
-    texts = {a.id: _text(a) for a in articles}
+    texts = {a.id: _text(a, (quotes or {}).get(a.id)) for a in articles}
     weights = _word_weights(texts.values())
     holders = _gram_holders(texts.values())
     claim_of = {(m.article, m.sentence): c.id for c in claims for m in c.members}
@@ -330,16 +337,45 @@ def _candidate_pairs(
 
     A seed that more than ``COMMON_SEED`` outlets hold proposes no pair: what every
     outlet carries says nothing of who took it from whom, and proposing every pair of
-    hundreds of outlets would make the story's cost grow with their square.
+    hundreds of outlets would make the story's cost grow with their square. For the same
+    reason each text proposes only the ``COPY_PARTNERS`` texts it shares the most
+    distinctive seeds with (a seed fewer outlets hold weighs more).
     """
-    pairs: set[tuple[str, str]] = set()
+    position = {a.id: n for n, a in enumerate(articles)}
+    rows: list[int] = []
+    cols: list[int] = []
+    weights: list[float] = []
     for ids in holders.values():
         if 2 <= len(ids) <= COMMON_SEED:
-            pairs.update(combinations(sorted(ids), 2))
-    for a, b in combinations(articles, 2):
-        if names_match(a.outlet, b.outlet):
-            pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+            for article_id in ids:
+                rows.append(position[article_id])
+                cols.append(len(weights))
+            weights.append(1.0 / (len(ids) - 1))
+    holding = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(articles), max(1, len(weights)))
+    )
+    shared = (holding @ sparse.diags(np.array(weights or [0.0])) @ holding.T).tocsr()
+    pairs: set[tuple[str, str]] = set()
+    for n, article in enumerate(articles):
+        start, end = shared.indptr[n], shared.indptr[n + 1]
+        partners = [
+            (-round(float(w), 9), articles[m].id)
+            for m, w in zip(shared.indices[start:end].tolist(), shared.data[start:end].tolist(),
+                            strict=True)
+            if m != n and w > 0
+        ]
+        for _, other in sorted(partners)[:COPY_PARTNERS]:
+            pairs.add((article.id, other) if article.id < other else (other, article.id))
+    for i, j in matching_name_pairs([a.outlet for a in articles]):
+        a, b = articles[i].id, articles[j].id
+        pairs.add((a, b) if a < b else (b, a))
     return sorted(pairs)
+
+
+COPY_PARTNERS = 8
+"""Texts each text is compared with, at most: a story of up to 9 texts compares every
+pair that shares a seed; in a story of hundreds, a text copied from one of them shares
+more distinctive runs with it than with the others that retell the story."""
 
 
 # --- the words of a text -----------------------------------------------------------
@@ -349,8 +385,10 @@ def _key(word: str) -> str:
     return _DIGIT_COMMA.sub("", word.casefold().replace("’", "'")).rstrip(".")
 
 
-def _text(article: Article) -> _Text:
-    quotes = find_quotes([s.text for s in article.sentences])
+def _text(article: Article, quotes: Sequence[Sequence[Quote]] | None = None) -> _Text:
+    """The article's words; ``quotes`` are its sentences' quotations, when known."""
+    if quotes is None:
+        quotes = find_quotes([s.text for s in article.sentences])
     tokens = []
     for sentence in article.sentences:
         spans = [(q.start, q.end) for q in quotes[sentence.index]]

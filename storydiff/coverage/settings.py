@@ -60,6 +60,13 @@ class Settings:
     """Threads for ``rapidfuzz.process.cdist`` (-1: one per core); does not change the
     result, only how fast it comes."""
 
+    pair_scoring: str = "auto"
+    """Which sentence pairs are scored: ``"all"`` of them, only the ``"blocked"``
+    candidates that share a rare word, a name, a figure or a quotation's word, or
+    ``"auto"``: all up to 3,000 distinct sentences, the candidates beyond. Candidates
+    keep a big story's cost near linear in its sentences; on the stories measured they
+    give the same claims."""
+
     omission_min_outlets: int = 2
     """An outlet's silence on a claim is reported as an omission only when at least this
     many outlets state the claim; a claim one outlet alone states is that outlet's

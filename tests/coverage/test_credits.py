@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from storydiff.coverage.credits import find_credits, names_match
+from storydiff.coverage.credits import find_credits, matching_name_pairs, names_match
 from storydiff.coverage.model import CreditKind, DroppedLine
 from tests.coverage.test_align import make_article
 
@@ -108,3 +110,25 @@ def test_a_credit_lists_every_article_of_the_outlet_it_names() -> None:
 def test_names_match(a: str, b: str, same: bool) -> None:
     assert names_match(a, b) is same
     assert names_match(b, a) is same
+
+
+def test_name_pairs_are_those_names_match_finds_trying_every_pair() -> None:
+    names = ["The Associated Press", "AP", "KFVS", "KFVS12", "Fox4", "Fox26", "Khou",
+             "Khou Followup", "NBC Connecticut", "NBC Philadelphia", "Item 00001",
+             "Item 00002", "Sun-Times Media Wire", "STMW", "", "the Ledger", "Ledger"]
+    every = {(i, j) for i in range(len(names)) for j in range(i + 1, len(names))
+             if names_match(names[i], names[j])}
+    assert matching_name_pairs(names) == every
+    assert (0, 1) in every and (15, 16) in every
+
+
+_NAME_WORDS = ["the", "ap", "associated", "press", "kfvs", "kfvs12", "fox", "4", "news",
+               "wire", "nw", "n", "w", "12"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_NAME_WORDS), min_size=0, max_size=3)
+                .map(" ".join), max_size=12))
+def test_name_pairs_never_miss_a_pair(names: list[str]) -> None:
+    every = {(i, j) for i in range(len(names)) for j in range(i + 1, len(names))
+             if names_match(names[i], names[j])}
+    assert matching_name_pairs(names) == every
