@@ -63,7 +63,7 @@ SPEECH_VERBS = _wordset(
     "suggests found finds believe believes conceded concedes stressed emphasised "
     "emphasized underlined pleaded urged vowed pledged promised tweeted complained "
     "complains boasted lamented predicted predicts disclosed reiterated countered "
-    "retorted contended demanded"
+    "retorted contended demanded asserted asserts insisted insists argued argues"
 )
 """Verbs that credit what surrounds them to their subject (or, inverted, their object).
 

@@ -1128,3 +1128,13 @@ def test_a_percent_sign_and_the_word_percent_are_one_word() -> None:
     assert quote_words_changed("100 percent police officers", "100% police officers").identical
     assert quote_words_changed("a 5 per cent rise", "a 5% rise").identical
     assert quote_words_changed("a 5 per cent rise", "a 6% rise").altered
+
+
+def test_asserting_insisting_and_arguing_credit_the_words() -> None:
+    texts = [
+        'Maren Holst asserted the charges were "politically driven from the start."',
+        'Tobias Ferre insisted that the dam was "safe for another fifty years."',
+        'Ilse Varga argued the plan "would cost more than it saves."',
+    ]
+    speakers = [quote.speaker for quotes in find_quotes(texts) for quote in quotes]
+    assert speakers == ["Maren Holst", "Tobias Ferre", "Ilse Varga"]
