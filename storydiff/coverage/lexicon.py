@@ -206,19 +206,19 @@ _EXACT_ONLY = frozenset({"fired", "firing", "opened", "broke", "began", "started
 """Family words whose stem is a word of its own with another sense ("a house fire", "the
 club opened in 2010", "a made-up name"): they join their family only as written."""
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball's English stem of ``word`` (lower case): "transplanted" → "transplant"."""
+    return str(_SNOWBALL.stemWord(word))
+
+
 _FAMILY_OF_STEM = {
-    _SNOWBALL.stemWord(word): family
+    stem(word): family
     for family, words in _FAMILIES.items()
     for word in words
     if word not in _EXACT_ONLY
 }
 """The same families by stem, so every inflection of a listed word joins ("injures")."""
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Snowball's English stem of ``word`` (lower case): "transplanted" → "transplant"."""
-    return str(_SNOWBALL.stemWord(word))
 
 
 @lru_cache(maxsize=65536)
@@ -233,5 +233,5 @@ def word_family(word: str) -> str:
     folded = word.casefold()
     if folded in _FAMILY_OF:
         return _FAMILY_OF[folded]
-    stemmed = _SNOWBALL.stemWord(folded)
+    stemmed = stem(folded)
     return _FAMILY_OF_STEM.get(stemmed) or stemmed

@@ -210,14 +210,10 @@ def _stems(text: str) -> tuple[str, ...]:
         word = word.removesuffix("'s")
         if word in _STEM_STOP:
             continue
-        stem = _stem(word)
-        if stem not in stems:
-            stems.append(stem)
+        stemmed = stem(word)
+        if stemmed not in stems:
+            stems.append(stemmed)
     return tuple(stems)
-
-
-def _stem(word: str) -> str:
-    return stem(word)
 
 
 def _stems_alike(a: str, b: str) -> bool:
