@@ -802,6 +802,34 @@ def _compare_credits(reference_version: Version, other_version: Version) -> list
     return []
 
 
+def different_people(
+    a: str, a_text: str, b: str, b_text: str, cast: Mapping[str, frozenset[str]]
+) -> bool:
+    """Each credit names a person of the story, and they are two people: "said police
+    spokesman Jon Marrow" and "Ibarra said". A person is a surname the story describes
+    somewhere (a first name, a title); "Reuters" or "the sheriff's office" is none."""
+    return (
+        _names_person(a, cast)
+        and _names_person(b, cast)
+        and not _same_source_in(a, a_text, b, b_text, cast)
+    )
+
+
+def _names_person(credit: str, cast: Mapping[str, frozenset[str]]) -> bool:
+    words = [w.strip(".,'’") for w in credit.split()]
+    if not words or not words[-1][:1].isupper() or words[-1].isupper():
+        return False  # "police", "law enforcement sources", "HPD"
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1] != "The":
+        start -= 1
+    # "The Varessan Red Cross", "the Ministry of Disaster Management": a name that
+    # takes an article or an "of" is an organisation's
+    if start > 0 and words[start - 1].casefold() in {"the", "of", "a", "an"}:
+        return False
+    surname = words[-1].casefold().removesuffix("'s")
+    return surname not in _ORGANISATION_WORDS and bool(cast.get(surname))
+
+
 def _same_source_in(
     a: str, a_text: str, b: str, b_text: str, cast: Mapping[str, frozenset[str]]
 ) -> bool:

@@ -92,6 +92,7 @@ _EARLIER_VALUE = re.compile(
     r"\b(?:than|against|versus|vs\.?)\s*$",
     re.IGNORECASE,
 )
+_PART_OF_UNNAMED = re.compile(r"\s+of\s+(?:them|those|these|us|whom)\b", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"^\s+(?:other|others|more)\b", re.IGNORECASE)
 _STOP_WORDS = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does during each few for from
@@ -226,6 +227,8 @@ def _states_a_fact(text: str, mention: NumberMention) -> bool:
         return False
     if _EARLIER_VALUE.search(text[: mention.start]):
         return False  # "up from 11.9 points last year": the figure it is set against
+    if _PART_OF_UNNAMED.match(text[mention.end :]):
+        return False  # "fired at three of them": a part of a group named elsewhere
     # "first elected", "the second time": an ordinal without a thing is no figure
     return mention.kind is not NumberKind.ORDINAL or bool(mention.subject)
 
@@ -724,22 +727,30 @@ def same_figure(a: NumberMention, b: NumberMention) -> bool:
     )
 
 
+def linked_figures(
+    articles: Sequence[Article], numbers: Mapping[SentenceKey, Sequence[NumberMention]]
+) -> tuple[tuple[FigureFact, ...], list[tuple[float, int, int]]]:
+    """The story's figures and the links between those that state one fact."""
+    facts = figure_facts(articles, numbers)
+    total = sum(len(a.sentences) for a in articles)
+    return facts, link_figures(facts, story_weights((f.context for f in facts), total))
+
+
 def cross_claim_divergences(
     articles: Sequence[Article],
     numbers: Mapping[SentenceKey, Sequence[NumberMention]],
     claims: Sequence[AlignedClaim],
+    figures: tuple[Sequence[FigureFact], Sequence[tuple[float, int, int]]] | None = None,
 ) -> tuple[FactDivergence, ...]:
-    """Changed figures between sentences that no claim holds together.
+    """Changed figures between sentences that no claim holds together (``figures``: the
+    story's ``linked_figures`` when already found).
 
     Each linked group of figures is one fact; the value most outlets give is the
     reference (ties: the more precise figure, then the earlier article), and every
     outlet linked to a reference figure that states it otherwise departs from it.
     """
-    facts = figure_facts(articles, numbers)
-    total = sum(len(a.sentences) for a in articles)
-    weights = story_weights((f.context for f in facts), total)
-    links = link_figures(facts, weights)
-    together = _claim_pairs(claims)
+    facts, links = figures or linked_figures(articles, numbers)
+    together = claim_pairs(claims)
     partners: dict[int, dict[int, float]] = defaultdict(dict)
     for score, i, j in links:
         partners[i][j] = score
@@ -766,7 +777,7 @@ class _ClaimPairs:
         return not self._claims_of.get(x, set()).isdisjoint(self._claims_of.get(y, set()))
 
 
-def _claim_pairs(claims: Sequence[AlignedClaim]) -> _ClaimPairs:
+def claim_pairs(claims: Sequence[AlignedClaim]) -> _ClaimPairs:
     return _ClaimPairs(claims)
 
 
@@ -838,7 +849,10 @@ def _group_divergences(
                     detail=(
                         f"{describe_figure(ref_fact.mention)} → {describe_figure(other.mention)}"
                     ),
-                    evidence=(_evidence(ref_fact.key, articles), _evidence(other.key, articles)),
+                    evidence=(
+                        evidence_of(ref_fact.key, articles),
+                        evidence_of(other.key, articles),
+                    ),
                     confidence=round(confidence, 2),
                 ),
             )
@@ -919,7 +933,7 @@ def _precision(mention: NumberMention) -> float:
     return -hedged - math.log10(_last_digit_step(mention.low) + 1e-9) / 100
 
 
-def _evidence(key: SentenceKey, articles: Sequence[Article]) -> Evidence:
+def evidence_of(key: SentenceKey, articles: Sequence[Article]) -> Evidence:
     article = articles[key[0]]
     return Evidence(article=article.id, sentence=key[1], text=article.sentences[key[1]].text)
 
@@ -1029,7 +1043,7 @@ def cross_claim_quotes(
     The longer version is the reference: an outlet that quotes less is the one that cut.
     """
     facts = quote_facts(articles, quotes)
-    together = _claim_pairs(claims)
+    together = claim_pairs(claims)
     # A claim joins the quotations of one sentence into one ("asserts his innocence" and
     # "a politically driven vendetta"); fragments are compared here one by one.
     crowded = {
@@ -1097,7 +1111,10 @@ def quotes_of_outlets(
                     articles=(articles[fact.key[0]].id,),
                     reference=articles[quoted].id,
                     detail=f"quoting {articles[quoted].outlet}: {comparison.description}",
-                    evidence=(_evidence((quoted, index), articles), _evidence(fact.key, articles)),
+                    evidence=(
+                        evidence_of((quoted, index), articles),
+                        evidence_of(fact.key, articles),
+                    ),
                     confidence=0.75,
                 ),
             )
@@ -1174,7 +1191,7 @@ def _quote_divergences(
         found.append((DivergenceType.QUOTE_ALTERED, comparison.description, 0.7))
     elif comparison.trimmed and not whole_sentences_of(other.words, reference.quote.text):
         found.append((DivergenceType.QUOTE_TRIMMED, comparison.description, 0.7))
-    evidence = (_evidence(reference.key, articles), _evidence(other.key, articles))
+    evidence = (evidence_of(reference.key, articles), evidence_of(other.key, articles))
     return [
         FactDivergence(
             home=reference.key,

@@ -29,10 +29,12 @@ from storydiff.coverage.detect import (
     story_synonyms,
 )
 from storydiff.coverage.diff import word_diff
+from storydiff.coverage.fact_credits import cross_claim_credits
 from storydiff.coverage.facts import (
     FactDivergence,
     cross_claim_divergences,
     cross_claim_quotes,
+    linked_figures,
 )
 from storydiff.coverage.load import LoadFailure, load_articles
 from storydiff.coverage.model import (
@@ -153,11 +155,18 @@ def compare_articles(
         for index, f in enumerate(facts[article.id])
     }
 
+    credits = {
+        (a_pos, index): f.credit
+        for a_pos, article in enumerate(ordered)
+        for index, f in enumerate(facts[article.id])
+    }
+    figures = linked_figures(ordered, numbers)
     claims = file_fact_divergences(
         claims,
         (
-            *cross_claim_divergences(ordered, numbers, aligned),
+            *cross_claim_divergences(ordered, numbers, aligned, figures),
             *cross_claim_quotes(ordered, quotes, aligned),
+            *cross_claim_credits(ordered, figures, credits, aligned, cast),
         ),
         ordered,
     )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from storydiff.coverage.facts import how_changed, is_part_of, near_enough, sums_to
-from storydiff.coverage.model import DivergenceType
+from storydiff.coverage.facts import figure_facts, how_changed, is_part_of, near_enough, sums_to
+from storydiff.coverage.model import Article, DivergenceType
 from storydiff.coverage.numbers import find_numbers
 from storydiff.coverage.pipeline import compare_paths
 from storydiff.coverage.sentences import split_sentences
@@ -418,3 +419,71 @@ def test_a_name_in_quotation_marks_is_nobodys_words(tmp_path: Path) -> None:
         if d.type in {DivergenceType.QUOTE_TRIMMED, DivergenceType.QUOTE_ALTERED}
     ]
     assert trims == [], [d.detail for d in trims]
+
+
+def _credited_story(folder: Path, wire_credit: str) -> list[DivergenceType]:
+    """The two sentences on the nine pack different facts and do not align as wholes."""
+    paths = write_story(
+        folder,
+        {
+            "a-wire.txt": (
+                "Nine people were hurt when a gas main blew under Harlow Street on Sunday.\n\n"
+                "All nine were in fair condition after treatment at Kestrel General and "
+                "St Bede's after the blast tore through two shops and a laundrette on the "
+                f"north side of the street, {wire_credit}.\n\n"
+                "The street will stay closed until Wednesday."
+            ),
+            "b-local.txt": (
+                "A gas main exploded under Harlow Street on Sunday, hurting nine people.\n\n"
+                'All nine of the injured are in "fair" condition, Ibarra said.\n\n'
+                "Fire service officer Dana Ibarra said crews had shut off the supply.\n\n"
+                "The street is closed until Wednesday."
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    return [
+        d
+        for c in alignment.claims
+        for d in c.divergences
+        if d.type is DivergenceType.ATTRIBUTION_CHANGED
+    ]
+
+
+def test_one_figure_credited_to_two_people_in_differently_built_sentences(
+    tmp_path: Path,
+) -> None:
+    credits = _credited_story(tmp_path / "story", "said fire service spokesman Joel Marrow")
+    assert len(credits) == 1, [d.detail for d in credits]
+    (changed,) = credits
+    assert "Marrow" in changed.detail and "Ibarra" in changed.detail
+    texts = [e.text for e in changed.evidence]
+    assert any(t.startswith("All nine were in fair condition") for t in texts)
+    assert any(t.startswith("All nine of the injured") for t in texts)
+
+
+def test_one_figure_credited_to_a_person_and_to_an_organisation_is_not_two_people(
+    tmp_path: Path,
+) -> None:
+    """Only two named people are two sources: "the fire service" and "Ibarra" may be one,
+    and "the Harlow Gas Board" is no person even though its name ends in a capital."""
+    assert not _credited_story(tmp_path / "service", "the fire service said")
+    assert not _credited_story(tmp_path / "board", "said the Harlow Gas Board")
+    assert not _credited_story(tmp_path / "red-cross", "said The Harlow Red Cross")
+
+
+def test_a_count_of_a_group_named_elsewhere_is_no_figure_to_compare() -> None:
+    """ "fired at three of them": three of the deputies named before, not a count of
+    anything the clause names, so it is set against no other outlet's count."""
+    text = "When deputies arrived, the gunman fired at three of them, injuring one."
+    article = Article(
+        id="a", path="a.txt", outlet="a", title=None, url=None, published=None,
+        author=None, text=text, sentences=tuple(split_sentences(text)), dropped=(),
+    )  # fmt: skip
+    numbers = {(0, 0): tuple(find_numbers(text))}
+    assert 3.0 in {n.low for n in numbers[(0, 0)]}
+    assert 3.0 not in {f.mention.low for f in figure_facts([article], numbers)}
+    told = "Four people were hurt, three of whom were deputies."
+    article = replace(article, text=told, sentences=tuple(split_sentences(told)))
+    numbers = {(0, 0): tuple(find_numbers(told))}
+    assert {f.mention.low for f in figure_facts([article], numbers)} == {4.0}
