@@ -147,7 +147,9 @@ def figure_facts(
                 # no item of a list of sums
                 before = [m for m in stated if m.end <= mention.start and m is not mention]
                 after = [m for m in stated if m.start >= mention.end and m is not mention]
-                context = clause_context(sentence.text, mention, before, after)
+                context = _with_implied_people(
+                    mention, clause_context(sentence.text, mention, before, after)
+                )
                 found.append(
                     FigureFact(
                         (a_pos, sentence.index),
@@ -198,6 +200,21 @@ def vague_counts(text: str) -> tuple[NumberMention, ...]:
             )
         )
     return tuple(found)
+
+
+_HARM = frozenset(word_family(w) for w in ("injured", "killed", "shot"))
+_PEOPLE = word_family("people")
+
+
+def _with_implied_people(
+    mention: NumberMention, context: Mapping[str, float]
+) -> Mapping[str, float]:
+    """ "Up to 16 were injured": a bare count that was hurt, shot or killed counts
+    people, as "16 people were injured" says outright."""
+    if mention.kind is not NumberKind.COUNT or mention.subject or _PEOPLE in context:
+        return context
+    harm = max((context[w] for w in _HARM if w in context), default=0.0)
+    return {**context, _PEOPLE: harm} if harm else context
 
 
 def is_vague(mention: NumberMention) -> bool:
@@ -268,6 +285,9 @@ def clause_context(
         # "three others, including one police officer, were injured": the aside's figure
         # ends nothing, and what happened to the three comes after it
         after = [m for m in after if not aside.start(2) <= m.start < aside.end(2)]
+        if after:  # nor do its commas end the clause of a list's item
+            start, end = aside.span(2)
+            text = text[:start] + text[start:end].replace(",", " ") + text[end:]
     left_edge = max((m.end for m in before if m.end <= mention.start), default=0)
     right_edge = min((m.start for m in after if m.start >= mention.end), default=len(text))
     left = _clause_tail(text[left_edge : mention.start], shared=bool(before))
@@ -288,7 +308,7 @@ def clause_context(
 _ASIDE = re.compile(
     r"((?:\s+[^\W\d][\w'’-]*){0,3}?)"
     r"(,\s*(?:including|among them|among whom|most of them|all of them|one of them|"
-    r"mostly|many of them)\b[^,;:()\u2014]*,)",
+    r"mostly|many of them|ranging|ranged|aged|ages)\b[^,;:()\u2014]*,)",
     re.IGNORECASE,
 )
 """An aside set off by commas right after a figure's noun: the clause goes on past it."""
@@ -758,7 +778,55 @@ def cross_claim_divergences(
     found: list[FactDivergence] = []
     for group in _groups(len(facts), links):
         found.extend(_group_divergences(group, facts, partners, together, articles, numbers))
+    found.extend(_opposite_bounds(facts, links, found, articles))
     return tuple(found)
+
+
+_FLOORS = frozenset({"at least", "more than"})
+_CEILINGS = frozenset({"up to", "at most", "less than", "nearly"})
+
+
+def _opposite_bounds(
+    facts: Sequence[FigureFact],
+    links: Sequence[tuple[float, int, int]],
+    found: Sequence[FactDivergence],
+    articles: Sequence[Article],
+) -> list[FactDivergence]:
+    """ "Up to 16 were injured" against "at least 15 people were shot": two outlets bound
+    one figure from opposite sides. When each departs from the reference figure in its
+    own way, the two bounds are also set against each other, unless a change between the
+    two sentences is already reported."""
+    reported = {frozenset((e.article, e.sentence) for e in f.divergence.evidence) for f in found}
+    reference_of: dict[int, NumberMention] = {}
+    for group in _groups(len(facts), links):
+        reference = facts[_group_reference(group, facts)[0]].mention
+        reference_of.update((n, reference) for n in group)
+    bounds = []
+    for score, i, j in links:
+        first, second = sorted((facts[i], facts[j]), key=lambda f: f.key)
+        hedges = {first.mention.qualifier, second.mention.qualifier}
+        if first.key[0] == second.key[0] or not (hedges & _FLOORS and hedges & _CEILINGS):
+            continue
+        reference = reference_of[i]
+        if any(how_changed(reference, f.mention) is None for f in (first, second)):
+            continue
+        evidence = (evidence_of(first.key, articles), evidence_of(second.key, articles))
+        if frozenset((e.article, e.sentence) for e in evidence) in reported:
+            continue
+        bounds.append(
+            FactDivergence(
+                home=first.key,
+                divergence=Divergence(
+                    type=DivergenceType.QUALIFIER_CHANGED,
+                    articles=(evidence[1].article,),
+                    reference=evidence[0].article,
+                    detail=f"{describe_figure(first.mention)} → {describe_figure(second.mention)}",
+                    evidence=evidence,
+                    confidence=round(min(0.9, 0.35 + 0.5 * score), 2),
+                ),
+            )
+        )
+    return bounds
 
 
 class _ClaimPairs:
@@ -808,19 +876,7 @@ def _group_divergences(
     articles: Sequence[Article],
     numbers: Mapping[SentenceKey, Sequence[NumberMention]],
 ) -> list[FactDivergence]:
-    support: Counter[tuple[str, float, float]] = Counter()
-    for n in group:
-        support[_value_key(facts[n].mention)] += 1
-    reference = min(
-        group,
-        key=lambda n: (
-            is_vague(facts[n].mention),  # "multiple scenes" is no reference for a number
-            -support[_value_key(facts[n].mention)],
-            -_precision(facts[n].mention),
-            facts[n].key,
-        ),
-    )
-    agreeing = support[_value_key(facts[reference].mention)]
+    reference, agreeing = _group_reference(group, facts)
     found = []
     for n in group:
         other, ref_fact = facts[n], facts[reference]
@@ -858,6 +914,24 @@ def _group_divergences(
             )
         )
     return found
+
+
+def _group_reference(group: Sequence[int], facts: Sequence[FigureFact]) -> tuple[int, int]:
+    """The figure of a linked group that the others are measured against, and how many
+    of the group give its value."""
+    support: Counter[tuple[str, float, float]] = Counter()
+    for n in group:
+        support[_value_key(facts[n].mention)] += 1
+    reference = min(
+        group,
+        key=lambda n: (
+            is_vague(facts[n].mention),  # "multiple scenes" is no reference for a number
+            -support[_value_key(facts[n].mention)],
+            -_precision(facts[n].mention),
+            facts[n].key,
+        ),
+    )
+    return reference, support[_value_key(facts[reference].mention)]
 
 
 def _closest_reference(

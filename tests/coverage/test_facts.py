@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from storydiff.coverage.facts import figure_facts, how_changed, is_part_of, near_enough, sums_to
-from storydiff.coverage.model import Article, DivergenceType
+from storydiff.coverage.model import Alignment, Article, Divergence, DivergenceType
 from storydiff.coverage.numbers import find_numbers
 from storydiff.coverage.pipeline import compare_paths
 from storydiff.coverage.sentences import split_sentences
@@ -421,7 +421,7 @@ def test_a_name_in_quotation_marks_is_nobodys_words(tmp_path: Path) -> None:
     assert trims == [], [d.detail for d in trims]
 
 
-def _credited_story(folder: Path, wire_credit: str) -> list[DivergenceType]:
+def _credited_story(folder: Path, wire_credit: str) -> list[Divergence]:
     """The two sentences on the nine pack different facts and do not align as wholes."""
     paths = write_story(
         folder,
@@ -441,13 +441,11 @@ def _credited_story(folder: Path, wire_credit: str) -> list[DivergenceType]:
             ),
         },
     )
-    alignment = compare_paths(paths).alignment
-    return [
-        d
-        for c in alignment.claims
-        for d in c.divergences
-        if d.type is DivergenceType.ATTRIBUTION_CHANGED
-    ]
+    return of_type(compare_paths(paths).alignment, DivergenceType.ATTRIBUTION_CHANGED)
+
+
+def of_type(alignment: Alignment, kind: DivergenceType) -> list[Divergence]:
+    return [d for c in alignment.claims for d in c.divergences if d.type is kind]
 
 
 def test_one_figure_credited_to_two_people_in_differently_built_sentences(
@@ -487,3 +485,67 @@ def test_a_count_of_a_group_named_elsewhere_is_no_figure_to_compare() -> None:
     article = replace(article, text=told, sentences=tuple(split_sentences(told)))
     numbers = {(0, 0): tuple(find_numbers(told))}
     assert {f.mention.low for f in figure_facts([article], numbers)} == {4.0}
+
+
+def test_an_aside_giving_ages_does_not_cut_a_count_from_what_happened() -> None:
+    from storydiff.coverage.facts import clause_context
+
+    text = "At least 21 people, ranging from 9 to 60 years old, were treated at two hospitals."
+    count, *ages = find_numbers(text)
+    context = clause_context(text, count, (), tuple(ages))
+    assert "treat" in context  # past the ages, what happened to the 21
+
+
+def test_a_bare_count_that_was_hurt_counts_people() -> None:
+    """ "Up to 16 were injured" names no noun; it is linked like "18 people injured"."""
+    from storydiff.coverage.facts import link_score, story_weights
+
+    texts = [
+        "Eighteen people were injured when a stand collapsed at Marlow Park.",
+        "Up to 16 were injured when the stand gave way.",
+        "The park has 16 gates.",
+    ]
+    articles = [
+        Article(
+            id=f"a{n}", path=f"a{n}.txt", outlet=f"a{n}", title=None, url=None,
+            published=None, author=None, text=t, sentences=tuple(split_sentences(t)),
+            dropped=(),
+        )  # fmt: skip
+        for n, t in enumerate(texts)
+    ]
+    numbers = {(n, 0): tuple(find_numbers(t)) for n, t in enumerate(texts)}
+    eighteen, sixteen, gates = figure_facts(articles, numbers)
+    assert "peopl" in sixteen.context
+    assert "peopl" not in gates.context  # a count of things stays a count of things
+    weights = story_weights([f.context for f in (eighteen, sixteen, gates)], 3)
+    assert link_score(eighteen, sixteen, weights) > link_score(eighteen, gates, weights)
+
+
+def test_two_outlets_bounding_one_count_from_opposite_sides_are_set_against_each_other(
+    tmp_path: Path,
+) -> None:
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-wire.txt": (
+                "A stand collapsed at Marlow Park during a concert on Saturday night.\n\n"
+                "Twenty people were injured, the fire service said.\n\n"
+                "The concert was stopped."
+            ),
+            "b-post.txt": (
+                "A stand gave way at a Marlow Park concert on Saturday.\n\n"
+                "Up to 22 were injured as the seating fell, according to organisers who "
+                "spoke at the gate late on Saturday night after the show was stopped.\n\n"
+                "The concert did not resume."
+            ),
+            "c-star.txt": (
+                "Panic at Marlow Park as a stand collapsed on Saturday.\n\n"
+                "At least 21 people were injured, most of them teenagers.\n\n"
+                "The show was halted."
+            ),
+        },
+    )
+    reports = of_type(compare_paths(paths).alignment, DivergenceType.QUALIFIER_CHANGED)
+    between = [d for d in reports if {e.article for e in d.evidence} == {"b-post", "c-star"}]
+    assert len(between) == 1, [d.detail for d in reports]
+    assert "up to 22" in between[0].detail and "at least 21" in between[0].detail

@@ -1473,3 +1473,16 @@ def test_a_unit_letter_shared_with_the_next_figure_is_read_once() -> None:
     mentions = find_numbers("12C$4bn")
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
     assert mentions and mentions[0].surface == "12C"
+
+
+def test_a_number_set_off_by_commas_after_a_name_is_an_age() -> None:
+    (first, second) = find_numbers("Ada Quill, 14, and Rory Venn, 18, were hurt.")
+    assert (first.kind, first.low, first.subject) == (NumberKind.MEASURE, 14.0, "years old")
+    assert (second.kind, second.low, second.subject) == (NumberKind.MEASURE, 18.0, "years old")
+    (age,) = find_numbers("Police named the driver as Tom Hale, 52.")
+    assert age.subject == "years old"
+    # after a place, a count keeps its own noun; a hedged or written-out figure is no age
+    (count,) = find_numbers("In Leeds, 40 people were hurt.")
+    assert count.kind is NumberKind.COUNT
+    (hedged,) = find_numbers("Said Quill, about 40, were left.")
+    assert hedged.kind is NumberKind.COUNT

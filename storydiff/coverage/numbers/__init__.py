@@ -64,7 +64,12 @@ from storydiff.coverage.numbers.context import (
     _with_sign,
     is_house_number,
 )
-from storydiff.coverage.numbers.subjects import _is_pronoun_one, _with_degrees, _with_subject
+from storydiff.coverage.numbers.subjects import (
+    _as_age_of_name,
+    _is_pronoun_one,
+    _with_degrees,
+    _with_subject,
+)
 from storydiff.coverage.numbers.values import (
     describe,
     format_value,
@@ -123,6 +128,7 @@ def find_numbers(sentence: str) -> tuple[NumberMention, ...]:
         mention = _with_subject(sentence, _with_qualifier(sentence, atom))
         if _passes_things(mention):
             mention = _with_subject(sentence, atom)
+        mention = _as_age_of_name(sentence, mention)
         if _is_pronoun_one(sentence, mention) or not _is_finite(mention):
             continue
         if mentions and mention.start < mentions[-1].end:

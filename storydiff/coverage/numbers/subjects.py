@@ -466,3 +466,23 @@ def _is_pronoun_one(sentence: str, mention: NumberMention) -> bool:
         "which",
         "someone",
     }
+
+
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*(?:[,;)]|\.?$)")
+
+
+def _as_age_of_name(sentence: str, mention: NumberMention) -> NumberMention:
+    """ "Stef'An Strawder, 18, was shot": a bare number set off by commas after a name
+    is the person's age, as "the 18-year-old" says outright."""
+    if (
+        mention.kind is not NumberKind.COUNT
+        or mention.subject
+        or mention.qualifier
+        or not mention.surface.isdigit()
+        or not 1 <= mention.low <= 110
+        or not _NAME_BEFORE.search(sentence, 0, mention.start)
+        or not _APPOSITION_AFTER.match(sentence, mention.end)
+    ):
+        return mention
+    return replace(mention, kind=NumberKind.MEASURE, subject="years old")
