@@ -990,11 +990,22 @@ def _explained(
         return False
     if (reference.others and b.low == a.low + 1) or (other.others and a.low == b.low + 1):
         return True  # "13 other pieces" with the one named are the 14 pieces
+    if _also_states(reference.key, b, numbers) or _also_states(other.key, a, numbers):
+        return True  # "two to Red Duke and another three to Southwest": which two?
     return (
         is_part_of(a, b)
         or sums_to(a, numbers.get(other.key, ()))
         or sums_to(b, numbers.get(reference.key, ()))
     )
+
+
+def _also_states(
+    key: SentenceKey,
+    figure: NumberMention,
+    numbers: Mapping[SentenceKey, Sequence[NumberMention]],
+) -> bool:
+    """The sentence at ``key`` states ``figure``'s value too, as a figure of its kind."""
+    return any(n.kind is figure.kind and values_match(n, figure) for n in numbers.get(key, ()))
 
 
 def _value_key(mention: NumberMention) -> tuple[str, float, float]:

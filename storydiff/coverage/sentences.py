@@ -142,13 +142,21 @@ def _boundaries(chunk: str) -> list[int]:
             continue
         cursor = found + len(stripped)
         cuts.append(cursor)
-    return [
-        cut
-        for cut in cuts
-        if 0 < cut < len(chunk)
-        and not _clock_runs_on(chunk, cut)
-        and not _punctuation_runs_on(chunk, cut)
-    ]
+    cuts.extend(m.end() for m in _GLUED.finditer(chunk))
+    return sorted(
+        {
+            cut
+            for cut in cuts
+            if 0 < cut < len(chunk)
+            and not _clock_runs_on(chunk, cut)
+            and not _punctuation_runs_on(chunk, cut)
+        }
+    )
+
+
+_GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"'\u201d\u2019]?(?=[A-Z][A-Za-z])")
+"""A sentence glued to the next where a page's paragraphs were joined without a space
+("were released.One victim is in critical condition"), which pySBD reads as one."""
 
 
 _CONTINUING_MARK = re.compile(r"\s*[,;:]")

@@ -549,3 +549,36 @@ def test_two_outlets_bounding_one_count_from_opposite_sides_are_set_against_each
     between = [d for d in reports if {e.article for e in d.evidence} == {"b-post", "c-star"}]
     assert len(between) == 1, [d.detail for d in reports]
     assert "up to 22" in between[0].detail and "at least 21" in between[0].detail
+
+
+def test_a_sentence_that_states_both_values_changed_neither() -> None:
+    """ "Two went to Larch Infirmary and another three to its annexe": when the three is
+    taken for another outlet's "two patients at the annexe", the two is there too, so
+    no change can be told from the pair."""
+    from storydiff.coverage.facts import cross_claim_divergences
+
+    texts = [
+        "Two people were taken to Larch Infirmary and another three to its annexe.",
+        "Two patients are still being treated at the Larch Infirmary annexe.",
+    ]
+    articles = [
+        Article(
+            id=f"a{n}", path=f"a{n}.txt", outlet=f"a{n}", title=None, url=None,
+            published=None, author=None, text=t, sentences=tuple(split_sentences(t)),
+            dropped=(),
+        )  # fmt: skip
+        for n, t in enumerate(texts)
+    ]
+    numbers = {(n, 0): tuple(find_numbers(t)) for n, t in enumerate(texts)}
+    facts = figure_facts(articles, numbers)
+    three = next(n for n, f in enumerate(facts) if f.mention.low == 3)
+    patients = next(n for n, f in enumerate(facts) if f.key[0] == 1)
+    found = cross_claim_divergences(articles, numbers, [], (facts, [(0.5, three, patients)]))
+    assert not found, [f.divergence.detail for f in found]
+    # the same link with no two beside the three is a changed count
+    texts[0] = "Another three were taken to the Larch Infirmary annexe."
+    numbers[(0, 0)] = tuple(find_numbers(texts[0]))
+    articles[0] = replace(articles[0], text=texts[0], sentences=tuple(split_sentences(texts[0])))
+    facts = figure_facts(articles, numbers)
+    found = cross_claim_divergences(articles, numbers, [], (facts, [(0.5, 0, 1)]))
+    assert [f.divergence.type for f in found] == [DivergenceType.NUMBER_CHANGED]

@@ -133,3 +133,15 @@ def test_no_sentence_starts_with_a_comma_after_an_abbreviation() -> None:
         "Upon arrival at 40 Larch St., officers found two cars alight.",
         "Nobody was hurt; the street stayed shut.",
     ]
+
+
+def test_sentences_glued_where_a_page_joined_its_paragraphs_are_split() -> None:
+    text = "Two were treated and released.One is in critical condition.HFD says six went."
+    assert [s.text for s in split_sentences(text)] == [
+        "Two were treated and released.",
+        "One is in critical condition.",
+        "HFD says six went.",
+    ]
+    # an initialism, a title and a clock abbreviation are no glued sentence ends
+    for kept in ("The U.S.Army said so.", "It was 3 p.m.Then rain.", "Dr.Smith agreed."):
+        assert [s.text for s in split_sentences(kept)] == [kept]
