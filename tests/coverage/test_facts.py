@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from storydiff.coverage.facts import figure_facts, how_changed, is_part_of, near_enough, sums_to
-from storydiff.coverage.model import Alignment, Article, Divergence, DivergenceType
+from storydiff.coverage.model import Alignment, Article, Divergence, DivergenceType, NumberMention
 from storydiff.coverage.numbers import find_numbers
 from storydiff.coverage.pipeline import compare_paths
 from storydiff.coverage.sentences import split_sentences
@@ -473,18 +472,30 @@ def test_one_figure_credited_to_a_person_and_to_an_organisation_is_not_two_peopl
 def test_a_count_of_a_group_named_elsewhere_is_no_figure_to_compare() -> None:
     """ "fired at three of them": three of the deputies named before, not a count of
     anything the clause names, so it is set against no other outlet's count."""
-    text = "When deputies arrived, the gunman fired at three of them, injuring one."
-    article = Article(
-        id="a", path="a.txt", outlet="a", title=None, url=None, published=None,
-        author=None, text=text, sentences=tuple(split_sentences(text)), dropped=(),
-    )  # fmt: skip
-    numbers = {(0, 0): tuple(find_numbers(text))}
+    articles, numbers = one_sentence_articles(
+        ["When deputies arrived, the gunman fired at three of them, injuring one."]
+    )
     assert 3.0 in {n.low for n in numbers[(0, 0)]}
-    assert 3.0 not in {f.mention.low for f in figure_facts([article], numbers)}
-    told = "Four people were hurt, three of whom were deputies."
-    article = replace(article, text=told, sentences=tuple(split_sentences(told)))
-    numbers = {(0, 0): tuple(find_numbers(told))}
-    assert {f.mention.low for f in figure_facts([article], numbers)} == {4.0}
+    assert 3.0 not in {f.mention.low for f in figure_facts(articles, numbers)}
+    articles, numbers = one_sentence_articles(
+        ["Four people were hurt, three of whom were deputies."]
+    )
+    assert {f.mention.low for f in figure_facts(articles, numbers)} == {4.0}
+
+
+def one_sentence_articles(
+    texts: list[str],
+) -> tuple[list[Article], dict[tuple[int, int], tuple[NumberMention, ...]]]:
+    """An article of each text, with the figures of its (one) sentence."""
+    articles = [
+        Article(
+            id=f"a{n}", path=f"a{n}.txt", outlet=f"a{n}", title=None, url=None,
+            published=None, author=None, text=t, sentences=tuple(split_sentences(t)),
+            dropped=(),
+        )  # fmt: skip
+        for n, t in enumerate(texts)
+    ]
+    return articles, {(n, 0): tuple(find_numbers(t)) for n, t in enumerate(texts)}
 
 
 def test_an_aside_giving_ages_does_not_cut_a_count_from_what_happened() -> None:
@@ -505,15 +516,7 @@ def test_a_bare_count_that_was_hurt_counts_people() -> None:
         "Up to 16 were injured when the stand gave way.",
         "The park has 16 gates.",
     ]
-    articles = [
-        Article(
-            id=f"a{n}", path=f"a{n}.txt", outlet=f"a{n}", title=None, url=None,
-            published=None, author=None, text=t, sentences=tuple(split_sentences(t)),
-            dropped=(),
-        )  # fmt: skip
-        for n, t in enumerate(texts)
-    ]
-    numbers = {(n, 0): tuple(find_numbers(t)) for n, t in enumerate(texts)}
+    articles, numbers = one_sentence_articles(texts)
     eighteen, sixteen, gates = figure_facts(articles, numbers)
     assert "peopl" in sixteen.context
     assert "peopl" not in gates.context  # a count of things stays a count of things
@@ -561,15 +564,7 @@ def test_a_sentence_that_states_both_values_changed_neither() -> None:
         "Two people were taken to Larch Infirmary and another three to its annexe.",
         "Two patients are still being treated at the Larch Infirmary annexe.",
     ]
-    articles = [
-        Article(
-            id=f"a{n}", path=f"a{n}.txt", outlet=f"a{n}", title=None, url=None,
-            published=None, author=None, text=t, sentences=tuple(split_sentences(t)),
-            dropped=(),
-        )  # fmt: skip
-        for n, t in enumerate(texts)
-    ]
-    numbers = {(n, 0): tuple(find_numbers(t)) for n, t in enumerate(texts)}
+    articles, numbers = one_sentence_articles(texts)
     facts = figure_facts(articles, numbers)
     three = next(n for n, f in enumerate(facts) if f.mention.low == 3)
     patients = next(n for n, f in enumerate(facts) if f.key[0] == 1)
@@ -577,8 +572,7 @@ def test_a_sentence_that_states_both_values_changed_neither() -> None:
     assert not found, [f.divergence.detail for f in found]
     # the same link with no two beside the three is a changed count
     texts[0] = "Another three were taken to the Larch Infirmary annexe."
-    numbers[(0, 0)] = tuple(find_numbers(texts[0]))
-    articles[0] = replace(articles[0], text=texts[0], sentences=tuple(split_sentences(texts[0])))
+    articles, numbers = one_sentence_articles(texts)
     facts = figure_facts(articles, numbers)
     found = cross_claim_divergences(articles, numbers, [], (facts, [(0.5, 0, 1)]))
     assert [f.divergence.type for f in found] == [DivergenceType.NUMBER_CHANGED]
