@@ -287,11 +287,13 @@ credit to Lowmarsh. ("by", "of", "for" and "from" can lead to who: "a report by"
 _PLAIN_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*")
 _CLAUSE_OPENERS = frozenset(",;:—–-(" + _MASK)
 _NAME_WORD = r"[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?"
-# Up to four words, so that "Prime Minister Johan Ekdal" is not cut to "Prime Minister Johan";
+_INITIAL = r"(?:[A-Z]\.[ \t]+)"
+# Up to six words (a middle initial besides), so that "Berrien County Sheriff Paul Bailey" is
+# not cut to "Berrien County Sheriff Paul";
 # behind a dotted title one is enough ("Ms. Amble", as "Ms Amble" already is two words).
 _FULL_NAME = re.compile(
-    rf"\b{_DOTTED_TITLES}+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}\b"
-    rf"|\b{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}\b"
+    rf"\b{_DOTTED_TITLES}+{_NAME_WORD}(?:[ \t]+{_INITIAL}?{_NAME_WORD}){{0,5}}\b"
+    rf"|\b{_NAME_WORD}(?:[ \t]+{_INITIAL}?{_NAME_WORD}){{1,5}}\b"
 )
 _PERSON_ROLES = _wordset(
     "judge prosecutor prosecutors minister mayor president chairman chairwoman chair "

@@ -1138,3 +1138,23 @@ def test_asserting_insisting_and_arguing_credit_the_words() -> None:
     ]
     speakers = [quote.speaker for quotes in find_quotes(texts) for quote in quotes]
     assert speakers == ["Maren Holst", "Tobias Ferre", "Ilse Varga"]
+
+
+def test_he_after_a_long_titled_name_is_the_subject_not_the_last_name() -> None:
+    """ "Harrow County Sheriff Dana Pike named the victims as Ann Lowe and Tom Reddy. He
+    said ...": five name words are one person, the subject, whom "he" refers back to."""
+    sentences = [
+        "Harrow County Sheriff Dana Pike named the two deputies as Tom Reddy and Ian Lowe.",
+        'He said they were "good men" who had served for decades.',
+    ]
+    (quote,) = find_quotes(sentences)[1]
+    assert quote.speaker == "Harrow County Sheriff Dana Pike"
+
+
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    sentences = [
+        "High Court Chief Justice Mara T. Vell released a statement on Monday.",
+        'She said the court was "deeply shaken" by the attack.',
+    ]
+    (quote,) = find_quotes(sentences)[1]
+    assert quote.speaker == "High Court Chief Justice Mara T. Vell"
