@@ -21,7 +21,13 @@ from rapidfuzz import fuzz
 
 from storydiff.coverage.align import content_terms
 from storydiff.coverage.facts import is_age, is_part_of
-from storydiff.coverage.lexicon import NEWS_SYNONYMS, PEOPLE_NOUNS, stem
+from storydiff.coverage.lexicon import (
+    NEWS_SYNONYMS,
+    ORGANISATION_WORDS,
+    PEOPLE_NOUNS,
+    TITLE_WORDS,
+    stem,
+)
 from storydiff.coverage.model import Divergence, DivergenceType, NumberKind, NumberMention, Quote
 from storydiff.coverage.numbers import (
     describe,
@@ -827,7 +833,7 @@ def _names_person(credit: str, cast: Mapping[str, frozenset[str]]) -> bool:
     if start > 0 and words[start - 1].casefold() in {"the", "of", "a", "an"}:
         return False
     surname = words[-1].casefold().removesuffix("'s")
-    return surname not in _ORGANISATION_WORDS and bool(cast.get(surname))
+    return surname not in ORGANISATION_WORDS and bool(cast.get(surname))
 
 
 def _same_source_in(
@@ -881,7 +887,7 @@ def story_cast(credits: Iterable[str], sentences: Iterable[str]) -> dict[str, fr
         if not names:
             continue
         surname = words[names[-1]].casefold().removesuffix("'s")
-        if surname in _ORGANISATION_WORDS:
+        if surname in ORGANISATION_WORDS:
             continue  # "the National Union", "Tollbridge College": nobody's surname
         described.setdefault(surname, set()).update(
             w.casefold() for n, w in enumerate(words) if n != names[-1] and w
@@ -902,14 +908,6 @@ _TITLED_NAME = re.compile(
     r"(?: [A-Z][\w'’-]+){1,3}"
 )
 _CAST_SKIP = frozenset({"the", "a", "an", "of", "mr", "mrs", "ms", "dr", "prof", "sir"})
-_ORGANISATION_WORDS = frozenset(
-    {
-        "agency", "authority", "bank", "board", "college", "commission", "committee",
-        "company", "council", "court", "department", "foods", "group", "hospital", "inc",
-        "institute", "ltd", "ministry", "office", "party", "police", "school", "service",
-        "services", "trust", "union", "university",
-    }
-)  # fmt: skip
 
 
 def _named_by_role(role: str, named: str, cast: Mapping[str, frozenset[str]]) -> bool:
@@ -942,33 +940,7 @@ def _may_be_organisation(affiliation: str) -> bool:
     return len(words) > 1 or not words[0][:1].isupper()
 
 
-_TITLE_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "lord",
-        "lady",
-        "mayor",
-        "chief",
-        "minister",
-        "president",
-        "officer",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "director",
-        "secretary",
-        "general",
-    ]
-)
+_TITLE_WORDS = TITLE_WORDS | {"the", "a", "an"}
 
 
 def _same_source(a: str, b: str) -> bool:

@@ -1,6 +1,7 @@
 """The English word lists the analysis shares, in one place: the stemmer (Snowball), month
-names, the nouns outlets swap for one another, the nouns that count people, and the word
-families the fact layer reads figures with.
+names, the nouns outlets swap for one another, the words of organisations' names and of
+people's titles, the nouns that count people, and the word families the fact layer reads
+figures with.
 
 A figure's surroundings say what it is about ("18 people were injured", "up to 16 were
 hurt", "at least fifteen people were shot"). Outlets swap the words of an event for one
@@ -88,6 +89,49 @@ NEWS_SYNONYMS = {
 }
 """Common news nouns that outlets swap for each other when they mean the same thing.
 Only the first word of a subject (its head or unit) is looked up."""
+
+def wordset(text: str) -> frozenset[str]:
+    """The words of ``text``, split on whitespace: word lists written as prose."""
+    return frozenset(text.split())
+
+
+ORGANISATION_BODIES = wordset(
+    "police government ministry department agency office council authority authorities army "
+    "military navy coastguard commission committee court hospital university institute bank "
+    "company firm union association foundation charity trust board service services brigade "
+    "embassy administration regulator watchdog party cross crescent fund programme"
+)
+"""Last words of a body that issues figures or has officials: "the health ministry", "the
+Varessan Red Cross". Not a lone name ("the Mueller report" is a person's)."""
+
+ORGANISATION_WORDS = ORGANISATION_BODIES | wordset(
+    "union college ministry council agency company ltd inc plc llc corp co university "
+    "school hospital party board court department authority commission foods group bank "
+    "alliance association institute institution federation corporation society league "
+    "club church academy clinic centre center network international industries holdings "
+    "partners capital securities motors airlines airways news radio television tv times "
+    "press gazette herald post ledger courier tribune parliament assembly senate cabinet "
+    "treasury"
+)
+"""Last words of an organisation's name ("National Union", "Tollbridge College", "the
+Bank of Vessa" before "of"): never "he" or "she", and nobody's surname."""
+
+TITLE_ABBREVIATIONS = wordset(
+    "Prof Dr Mr Mrs Ms Mx Gen Sen Rep Gov Lt Col Capt Sgt Insp Det Supt St Cllr Rev Maj Cpl "
+    "Adm Brig Cmdr Hon Fr Jr Sr"
+)
+"""Abbreviated titles: with their full stop ("Prof. Varga", "Lt. Col. Brekk") they end no
+sentence and belong to the name that follows. ("Jr." and "Sr." follow it instead.)"""
+
+TITLE_WORDS = wordset(
+    "chief deputy senior acting former prime vice assistant executive managing general "
+    "junior interim mr mrs ms miss dr prof professor judge justice sir dame lord lady rev "
+    "reverend father president minister mayor governor senator officer captain inspector "
+    "detective sergeant constable superintendent commissioner spokesman spokeswoman "
+    "spokesperson director secretary"
+) | frozenset(word.lower() for word in TITLE_ABBREVIATIONS - {"St"})
+"""Words of a person's title, never their name or the organisation's; lowercase and
+without a full stop ("Dr." as "dr"). Not "St", which names hospitals and churches."""
 
 PEOPLE_NOUNS = frozenset(
     {

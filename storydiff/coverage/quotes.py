@@ -35,7 +35,14 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from storydiff.coverage.lexicon import MONTH_NAMES
+from storydiff.coverage.lexicon import (
+    MONTH_NAMES,
+    ORGANISATION_BODIES,
+    ORGANISATION_WORDS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
+from storydiff.coverage.lexicon import wordset as _wordset
 from storydiff.coverage.model import Quote
 
 __all__ = [
@@ -47,10 +54,6 @@ __all__ = [
     "quote_words_changed",
     "same_credit",
 ]
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 SPEECH_VERBS = _wordset(
@@ -117,13 +120,7 @@ _CAPITAL_STOP = _wordset(
     "Thursday Friday Saturday Sunday Finally Instead Indeed Additionally Furthermore "
     "Moreover Nevertheless A An The"
 )
-_TITLE_ABBREVIATIONS = _wordset(
-    "Prof Dr Mr Mrs Ms Mx Gen Sen Rep Gov Lt Col Capt Sgt Insp Det Supt St Cllr Rev Maj Cpl "
-    "Adm Brig Cmdr Hon Fr Jr Sr"
-)
-"""Abbreviated titles: with their full stop ("Prof. Varga", "Lt. Col. Brekk") they end no
-sentence and belong to the name that follows. ("Jr." and "Sr." follow it instead.)"""
-_DOTTED_TITLES = r"(?:(?:" + "|".join(sorted(_TITLE_ABBREVIATIONS)) + r")\.\s+)"
+_DOTTED_TITLES = r"(?:(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.\s+)"
 """One or more dotted titles leading a name, for the name patterns below."""
 _NOT_SOURCES = _wordset(
     "testing tests test analysis analyses research data evidence studies figures "
@@ -186,14 +183,7 @@ _ISSUED = _wordset(
 """What a body issues, or who speak for it unnamed: "UN figures", "police data", "ministry
 officials", "a Red Cross report". The credit is the body, so that outlets citing "UN
 figures" and "the UN" cite one source."""
-_BODIES = _wordset(
-    "police government ministry department agency office council authority authorities army "
-    "military navy coastguard commission committee court hospital university institute bank "
-    "company firm union association foundation charity trust board service services brigade "
-    "embassy administration regulator watchdog party cross crescent fund programme"
-)
-"""Last words of a body that issues figures or has officials: "the health ministry", "the
-Varessan Red Cross". Not a lone name ("the Mueller report" is a person's)."""
+_BODIES = ORGANISATION_BODIES
 _UNNAMED_MODIFIERS = _wordset(
     "senior junior top unnamed anonymous own several few some many two three four five "
     "provisional preliminary latest new official internal leaked unpublished final initial "
@@ -317,14 +307,7 @@ _TITLED_PERSON = re.compile(
 """A person named by title as a clause's subject: "The judge agreed", "the prosecutor
 shrugged"; not "the judge's ruling", and not an object ("thanked the judge")."""
 _PERSON_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,3}")
-_TITLE_WORDS = _wordset(
-    "chief deputy senior acting former prime vice assistant executive managing general "
-    "junior interim mr mrs ms miss dr prof professor judge justice sir dame lord lady rev "
-    "reverend father president minister mayor governor senator officer captain inspector "
-    "detective sergeant constable superintendent commissioner"
-) | frozenset(word.lower() for word in _TITLE_ABBREVIATIONS - {"St"})
-"""Capitalised words that are part of a person's title, never the organisation; compared
-without a full stop ("Dr." as "dr"). Not "St", which names hospitals and churches."""
+_TITLE_WORDS = TITLE_WORDS
 _OWNER = re.compile(
     r"^(?P<owner>(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[\w&.-]+)['’]s\s+"
     r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$"
@@ -625,7 +608,7 @@ def _is_dotted_title(word: str) -> bool:
     >>> _is_dotted_title("Prof."), _is_dotted_title("Sgt"), _is_dotted_title("said.")
     (True, False, False)
     """
-    return word.endswith(".") and word[:-1] in _TITLE_ABBREVIATIONS
+    return word.endswith(".") and word[:-1] in TITLE_ABBREVIATIONS
 
 
 def _speaker_before(frame_text: str, start: int) -> str | None:
@@ -709,17 +692,6 @@ _MAIN, _OTHER, _SUBORDINATE = 0, 1, 2
 whom "spoke to" or "according to" names); any other speaker or name; a name inside a
 subordinate clause ("said the company had found", "who sits for the Progress Alliance")
 or after a preposition ("of the National Union")."""
-_ORGANISATION_WORDS = _BODIES | _wordset(
-    "union college ministry council agency company ltd inc plc llc corp co university "
-    "school hospital party board court department authority commission foods group bank "
-    "alliance association institute institution federation corporation society league "
-    "club church academy clinic centre center network international industries holdings "
-    "partners capital securities motors airlines airways news radio television tv times "
-    "press gazette herald post ledger courier tribune parliament assembly senate cabinet "
-    "treasury"
-)
-"""Last words of an organisation's name ("National Union", "Tollbridge College", "the
-Bank of Vessa" before "of"): never "he" or "she"."""
 _PERSONAL_TITLES = (
     _TITLE_WORDS
     - _wordset(
@@ -927,7 +899,7 @@ def _antecedent_kind(name: str) -> str:
     lower = head.lower()
     if _is_person_role([lower]):
         return "person"  # "the judge", "A spokesman for the ministry"
-    if lower in _ORGANISATION_WORDS:
+    if lower in ORGANISATION_WORDS:
         return "body"  # "National Union of Tutors", "the company", "police"
     if not _is_name_word(head):
         if lower.endswith("s") and not lower.endswith("ss"):

@@ -23,3 +23,16 @@ def test_a_family_word_with_a_second_sense_joins_only_as_written() -> None:
     assert word_family("fired") == word_family("shot")
     assert word_family("fire") != word_family("shot")
     assert word_family("opens") != word_family("shot")
+
+
+def test_one_list_of_organisation_words_serves_credits_and_quotations() -> None:
+    """ "The Varessan Red Cross" is an organisation to the quotation reader, so the story's
+    cast of people has no "Cross" in it either."""
+    from storydiff.coverage.detect import story_cast
+    from storydiff.coverage.quotes import find_quotes
+
+    assert "cross" not in story_cast(["The Varessan Red Cross"], [])
+    assert "marsh" in story_cast(["Chief Officer Ines Marsh"], [])
+    sentences = ["The Varessan Red Cross issued a statement.", 'It said "help is coming".']
+    (quote,) = find_quotes(sentences)[1]
+    assert quote.speaker == "Varessan Red Cross"  # "it": an organisation, not a person

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 
-from storydiff.coverage.lexicon import MONTHS
+from storydiff.coverage.lexicon import MONTHS, wordset
 from storydiff.coverage.model import NumberMention
 
 QUALIFIERS: dict[str, str | None] = {
@@ -154,9 +154,7 @@ _ORDINALS = {
 _MONTHS = MONTHS
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+_wordset = wordset  # the stages of this package import it from here
 
 _CURRENCY_WORDS = _wordset(
     "dollars dollar euros euro pounds sterling yuan renminbi rmb yen rupees usd eur gbp cny francs"
