@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storydiff.coverage.align import content_terms
-from storydiff.coverage.facts import is_age, is_part_of
+from storydiff.coverage.facts import is_age, is_part_of, is_quoted_name
 from storydiff.coverage.lexicon import (
     NEWS_SYNONYMS,
     ORGANISATION_WORDS,
@@ -37,7 +37,13 @@ from storydiff.coverage.numbers import (
     time_within_bound,
     values_match,
 )
-from storydiff.coverage.quotes import affiliation_of, quote_words_changed, same_credit
+from storydiff.coverage.quotes import (
+    QuoteComparison,
+    affiliation_of,
+    fragments_of,
+    quote_words_changed,
+    same_credit,
+)
 
 COMPARED_KINDS = frozenset(
     {NumberKind.COUNT, NumberKind.PERCENT, NumberKind.MONEY, NumberKind.MEASURE}
@@ -295,11 +301,21 @@ def quotes_less(a: Version, b: Version) -> bool:
     """``a`` gives only part of a quotation that ``b`` gives in full. Outlets that quote
     more are not blamed for it, so this counts against ``a`` as the reference instead."""
     return any(
-        _quote_overlap(qa.text, qb.text) >= QUOTE_PAIR_FROM
-        and quote_words_changed(qb.text, qa.text).trimmed
-        and _quotes_more(qb.text, qa.text)
-        for qa in joined_quotes(a.quotes)
-        for qb in joined_quotes(b.quotes)
+        _quote_overlap(_joined(qa).text, _joined(qb).text) >= QUOTE_PAIR_FROM
+        and compare_quoted(qb, qa).trimmed
+        and _quotes_more(_joined(qb).text, _joined(qa).text)
+        for qa in quote_parts(a.quotes)
+        for qb in quote_parts(b.quotes)
+    )
+
+
+def quotes_pieces(a: Version, b: Version) -> bool:
+    """``a`` quotes pieces of a statement that ``b`` quotes whole, each word for word
+    ("We tried ..." and, later, "It was not kids ..." of one longer statement)."""
+    return any(
+        len(qa) >= 2 and fragments_of([p.text for p in qa], _joined(qb).text) is not None
+        for qa in quote_parts(a.quotes)
+        for qb in quote_parts(b.quotes)
     )
 
 
@@ -719,32 +735,64 @@ def _of_kind(numbers: Sequence[NumberMention], kind: NumberKind) -> list[NumberM
 def joined_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     """A quotation split around "she said" becomes one again, so that its words are
     compared whole: "Our members are exhausted," she said, "and patients pay." """
-    joined: list[Quote] = []
+    return [_joined(parts) for parts in quote_parts(quotes)]
+
+
+def quote_parts(quotes: Sequence[Quote]) -> list[list[Quote]]:
+    """The quotations of a version, each as the parts it was split into: a part with no
+    speaker of its own carries on the quotation before it. A name in quotation marks
+    ("a charity called 'Smiles for Life'") is nobody's words, and no part."""
+    groups: list[list[Quote]] = []
     for quote in quotes:
-        last = joined[-1] if joined else None
-        # A part with no speaker of its own carries on the quotation before it.
-        if last is not None and quote.speaker in (last.speaker, None):
-            joined[-1] = Quote(
-                text=f"{last.text.rstrip()} {quote.text.lstrip()}",
-                speaker=last.speaker,
-                start=last.start,
-                end=quote.end,
-            )
+        if is_quoted_name(quote.text):
+            continue
+        if groups and quote.speaker in (groups[-1][0].speaker, None):
+            groups[-1].append(quote)
         else:
-            joined.append(quote)
-    return joined
+            groups.append([quote])
+    return groups
+
+
+def _joined(parts: Sequence[Quote]) -> Quote:
+    return Quote(
+        text=" ".join(p.text.strip() for p in parts),
+        speaker=parts[0].speaker,
+        start=parts[0].start,
+        end=parts[-1].end,
+    )
+
+
+def compare_quoted(
+    a: Sequence[Quote], b: Sequence[Quote]
+) -> QuoteComparison:
+    """Two quotations, each given as its parts, word by word. Pieces of one statement
+    quoted apart, each word for word, are a trim of it, not a change of its words."""
+    text_a, text_b = _joined(a).text, _joined(b).text
+    comparison = quote_words_changed(text_a, text_b)
+    if not comparison.altered:
+        return comparison
+    return (
+        fragments_of([p.text for p in b], text_a)
+        or fragments_of([p.text for p in a], text_b)
+        or comparison
+    )
 
 
 def _compare_quotes(reference_version: Version, other_version: Version) -> list[_Finding]:
     findings: list[_Finding] = []
-    reference = joined_quotes(reference_version.quotes)
-    unpaired = joined_quotes(other_version.quotes)
-    for ref in reference:
-        best = max(unpaired, key=lambda q: _quote_overlap(ref.text, q.text), default=None)
-        if best is None or _quote_overlap(ref.text, best.text) < QUOTE_PAIR_FROM:
+    unpaired = quote_parts(other_version.quotes)
+    for ref_parts in quote_parts(reference_version.quotes):
+        ref = _joined(ref_parts)
+        best_parts = max(
+            unpaired, key=lambda q: _quote_overlap(ref.text, _joined(q).text), default=None
+        )
+        if best_parts is None or _quote_overlap(ref.text, _joined(best_parts).text) < (
+            QUOTE_PAIR_FROM
+        ):
             continue
-        unpaired.remove(best)
-        comparison = quote_words_changed(ref.text, best.text)
+        unpaired.remove(best_parts)
+        best = _joined(best_parts)
+        comparison = compare_quoted(ref_parts, best_parts)
         if comparison.altered:
             findings.append(_Finding(DivergenceType.QUOTE_ALTERED, comparison.description))
         elif (

@@ -1089,11 +1089,13 @@ def is_quoted_name(text: str) -> bool:
     """A name or title in quotation marks ("a charity called 'Smiles for Life'"), which
     is nobody's words: every word capitalised but the small joining ones, no full stop.
 
-    >>> is_quoted_name("Smiles for Life"), is_quoted_name("a politically driven vendetta")
+    >>> is_quoted_name("Smiles for Life."), is_quoted_name("a politically driven vendetta")
     (True, False)
     """
-    words = text.strip(" ,").split()
-    if not words or len(words) > NAME_WORDS or text.rstrip().endswith((".", "!", "?")):
+    # American style puts the sentence's full stop inside the marks: "... to “Smiles for
+    # Life.”" is still the name
+    words = text.strip(" ,").removesuffix(".").split()
+    if not words or len(words) > NAME_WORDS or text.rstrip().endswith(("!", "?", "..")):
         return False
     return words[0][:1].isupper() and all(
         w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in words

@@ -24,6 +24,7 @@ from storydiff.coverage.detect import (
     find_divergences,
     head_family,
     quotes_less,
+    quotes_pieces,
     shares_facts,
     story_cast,
     story_synonyms,
@@ -592,7 +593,7 @@ def _reference_and_divergences(
     would otherwise win by having nothing to disagree about.
     """
     ranked = rank_references(texts, articles)[:REFERENCE_CANDIDATES]
-    best: tuple[tuple[int, int, int], int, tuple[Divergence, ...]] | None = None
+    best: tuple[tuple[int, int, int, int], int, tuple[Divergence, ...]] | None = None
     for candidate in ranked:
         others = [versions[a_pos] for a_pos in sorted(versions) if a_pos != candidate]
         covered = sum(shares_facts(versions[candidate], other) for other in others)
@@ -606,9 +607,11 @@ def _reference_and_divergences(
         )
         # Outlets that would be told they changed a figure or a quotation's words weigh
         # first: two outlets that agree on 38% but hedge it differently must not hand the
-        # reference to the one that wrote 48%.
+        # reference to the one that wrote 48%. At a tie, a version that quotes pieces of
+        # a statement the others give whole is no reference: it is the one that cut.
         changed_facts = sum(len(d.articles) for d in found if d.type in _FACT_CHANGES)
-        key = (-covered, changed_facts, blamed)
+        pieces = sum(quotes_pieces(versions[candidate], other) for other in others)
+        key = (-covered, changed_facts, blamed, pieces)
         if best is None or key < best[0]:
             best = (key, candidate, found)
     assert best is not None  # a claim has at least one version

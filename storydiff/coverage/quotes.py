@@ -51,6 +51,7 @@ __all__ = [
     "affiliation_of",
     "find_credit",
     "find_quotes",
+    "fragments_of",
     "quote_words_changed",
     "same_credit",
 ]
@@ -1510,6 +1511,39 @@ def quote_words_changed(a: str, b: str) -> QuoteComparison:
         # Trimmed at one end and extended at the other: still no word changed inside.
         return QuoteComparison(False, True, False, (), "trimmed at both ends")
     return QuoteComparison(False, False, True, tuple(changes), _change_description(changes))
+
+
+def fragments_of(parts: Sequence[str], whole: str) -> QuoteComparison | None:
+    """Two or more quoted fragments that each stand word for word, in order, in
+    ``whole``: an outlet quoting pieces of one statement, with its own words between
+    them, has trimmed it, not changed it. None when they do not all stand there.
+
+    >>> fragments_of(["We tried", "nothing more we could do"],
+    ...              "We tried our best. There was nothing more we could do.").description
+    'left out between fragments: "our best There was"'
+    """
+    if len(parts) < 2:
+        return None
+    keys = [w.lower() for w in _quote_words(whole)]
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for part in parts:
+        needle = [w.lower() for w in _quote_words(part)]
+        found = _find_run(keys[at:], needle) if needle else None
+        if found is None:
+            return None
+        spans.append((at + found, at + found + len(needle)))
+        at = spans[-1][1]
+    first, last = spans[0][0], spans[-1][1]
+    whole_quoted = (first, last) == (0, len(keys))
+    told = [] if whole_quoted else [_trim_description(whole, first, last - first)]
+    words = _quote_words(whole)
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        if start > end:
+            gap = words[end : min(start, end + _SHOWN_WORDS)]
+            more = " …" if start - end > _SHOWN_WORDS else ""
+            told.append(f'left out between fragments: "{" ".join(gap)}{more}"')
+    return QuoteComparison(False, True, False, (), "; ".join(told) or "trimmed")
 
 
 _LEAD_IN = re.compile(r"^\W*according to\s[^,.;:]{1,60},\s*", re.IGNORECASE)

@@ -576,3 +576,39 @@ def test_a_sentence_that_states_both_values_changed_neither() -> None:
     facts = figure_facts(articles, numbers)
     found = cross_claim_divergences(articles, numbers, [], (facts, [(0.5, 0, 1)]))
     assert [f.divergence.type for f in found] == [DivergenceType.NUMBER_CHANGED]
+
+
+def test_pieces_of_a_statement_quoted_apart_are_a_trim_of_it(tmp_path: Path) -> None:
+    """One outlet quotes the club's statement whole; another quotes two pieces of it,
+    each word for word, with its own words between. That outlet cut the statement; it
+    changed none of its words."""
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-wire.txt": (
+                "A brawl broke out at the Lantern Rooms in Osterley late on Friday.\n\n"
+                '"We are shocked by what happened. We gave the students a safe place to '
+                "dance. Security staff were at every door. The people who did this were not "
+                'our guests," the club said on its website.'
+            ),
+            "b-post.txt": (
+                "A fight broke out at the Lantern Rooms in Osterley on Friday night.\n\n"
+                '"We gave the students a safe place to dance," the club said, adding that '
+                'guards were posted at the doors. "The people who did this were not our '
+                'guests."'
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    assert not of_type(alignment, DivergenceType.QUOTE_ALTERED)
+    (trim,) = of_type(alignment, DivergenceType.QUOTE_TRIMMED)
+    assert trim.articles == ("b-post",) and trim.reference == "a-wire"
+    assert "left out between fragments" in trim.detail and "Security staff" in trim.detail
+
+
+def test_a_name_in_quotation_marks_ending_a_sentence_is_nobodys_words() -> None:
+    from storydiff.coverage.facts import is_quoted_name
+
+    assert is_quoted_name("Smiles for Life.")  # American style: the stop inside the marks
+    assert not is_quoted_name("We Will Win!")
+    assert not is_quoted_name("we will rebuild.")
