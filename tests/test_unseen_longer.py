@@ -254,6 +254,8 @@ FOUND: dict[str, list[Planted]] = {
         (HEDGE, "conpress-wire.txt", ("at least 6 weeks", "6 weeks")),
         (SUBJECT, "carrowhaven-ledger.txt", ("41,500", "vehicles", "commuters")),
         (NUMBER, "carrowhaven-ledger.txt", ("38,000", "83,000")),
+        # "FIVE crew members were injured" against "three crew members were hurt"
+        (NUMBER, "daily-klaxon.txt", ("3 crew members", "5 crew members")),
     ],
     "rail-fares": [
         (HEDGE, "daily-clarion.txt", ("3.9–5.2%", "up to 5.2%")),
@@ -337,11 +339,6 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
     "heatwave-deaths": [
         ((CREDIT, "estrovian-chronicle.txt", ("bureau", "Silver Thread")),
          "the credits are read, but the one the others share is not picked as a majority"),
-    ],
-    "port-collision": [
-        ((NUMBER, "daily-klaxon.txt", ("Three", "FIVE")),
-         "the tabloid's opening sentence and the wire's 'Three crew members were hurt' "
-         "each stand alone"),
     ],
     "rail-fares": [
         ((SUBJECT, "daily-clarion.txt", ("£11.2 billion", "taxpayer subsidies")),

@@ -590,11 +590,14 @@ def link_figures(
     scored = []
     for i, j in candidates:
         a, b = facts[i], facts[j]
-        if not near_enough(a.mention, b.mention):
+        near = near_enough(a.mention, b.mention)
+        if not near and not _small_counts_apart(a.mention, b.mention):
             continue
         if is_age(a.mention) and not (a.names & b.names):
             continue  # ages of whom? only a shared name says it is the same person
         score = link_score(a, b, weights)
+        if not near and score < SAID_ALIKE:
+            continue
         if score < LINK_FROM and (_one_clock_time(a, b) or _one_named_thing(a, b, weights)):
             score = LINK_FROM
         if score >= LINK_FROM:
@@ -627,6 +630,23 @@ def link_figures(
         ):
             links.append((score, i, j))
     return links
+
+
+SAID_ALIKE = 0.8
+"""Link score from which two small counts a little further apart ("FIVE crew members
+were injured", "three crew members were hurt") are one count told differently: their
+clauses say the same thing in nearly the same words."""
+
+
+def _small_counts_apart(a: NumberMention, b: NumberMention) -> bool:
+    """Two small counts of one kind two apart (3 and 5): too far apart to pair on their
+    values alone, near enough when their words agree (``SAID_ALIKE``)."""
+    if a.kind is not NumberKind.COUNT or b.kind is not NumberKind.COUNT:
+        return False
+    if is_vague(a) or is_vague(b) or a.low != a.high or b.low != b.high:
+        return False
+    low, high = sorted((a.low, b.low))
+    return low >= 2 and high <= 30 and high - low == 2
 
 
 SAME_FIGURE_LEADERS = 8

@@ -612,3 +612,26 @@ def test_a_name_in_quotation_marks_ending_a_sentence_is_nobodys_words() -> None:
     assert is_quoted_name("Smiles for Life.")  # American style: the stop inside the marks
     assert not is_quoted_name("We Will Win!")
     assert not is_quoted_name("we will rebuild.")
+
+
+def test_small_counts_two_apart_are_one_count_only_when_said_alike() -> None:
+    """ "FIVE crew members were injured" against "three crew members were hurt": too far
+    apart to pair on the values, one count told two ways when the words agree."""
+    from storydiff.coverage.facts import link_figures, story_weights
+
+    texts = [
+        "Three crew members were hurt when the ferry hit the pier at Brannock.",
+        "FIVE crew members were injured when a ferry ploughed into Brannock pier.",
+        "Five tugboats were sent to the pier from the harbour at Brannock.",
+        "The harbour master said the channel would stay shut for a week.",
+        "Divers checked the hull for damage on Wednesday afternoon.",
+        "The ferry operator said its thoughts were with the families.",
+    ]
+    articles, numbers = one_sentence_articles(texts)
+    facts = figure_facts(articles, numbers)
+    assert not near_enough(facts[0].mention, facts[1].mention)
+    weights = story_weights([f.context for f in facts], len(texts))
+    links = link_figures(facts, weights)
+    linked = {frozenset((facts[i].key[0], facts[j].key[0])) for _, i, j in links}
+    assert frozenset((0, 1)) in linked  # the crew, said alike
+    assert frozenset((0, 2)) not in linked  # crew hurt and tugboats sent: two counts
