@@ -1029,9 +1029,12 @@ def _matched_pairs(
 ) -> list[tuple[float, int, int]]:
     """Each pair of articles' best one-to-one sentence pairs.
 
-    A pair of articles none of whose sentence pairs reaches the weaker threshold can
-    match nothing and is skipped unread: many small articles of unrelated stories cost
-    what their candidate pairs cost, not what their pairs of articles do.
+    An article is scored against all later ones at once. Most pairs of articles that
+    retell one story link each sentence to at most one partner: those links are the
+    best one-to-one pairs as they stand, and only a pair of articles where a sentence
+    has two partners or more is matched by ``_match_block``. A pair of articles none of
+    whose sentence pairs reaches the weaker threshold is never looked at: many small
+    articles of unrelated stories cost what their candidate pairs cost.
     """
     floor = min(settings.threshold, settings.weak_threshold)
     article_of = np.array([a for a, _ in corpus.keys], dtype=np.intp)
@@ -1045,14 +1048,64 @@ def _matched_pairs(
         scores, shared = pairs.rows(corpus.distinct[list(rows_a)])
         scores = scores[:, corpus.distinct[later:]]
         shared = shared[:, corpus.distinct[later:]]
-        reachable = np.nonzero(scores.max(axis=0) >= floor)[0]
-        for b in np.unique(article_of[later + reachable]).tolist():
+        xs, cs = np.nonzero(scores >= floor)
+        if len(xs) == 0:
+            continue
+        values = scores[xs, cs]
+        strong = values >= settings.threshold
+        weak = ~strong & shared[xs, cs] & (values >= settings.weak_threshold)
+        for k in np.nonzero(weak)[0].tolist():
+            weak[k] = _clear_best(scores, int(xs[k]), int(cs[k]), article_of, later, settings)
+        keep = strong | weak
+        xs, cs, values = xs[keep], cs[keep], values[keep]
+        partner = article_of[later + cs]
+        by_row = np.unique(xs * len(corpus.by_article) + partner, return_counts=True)
+        by_column = np.unique(cs, return_counts=True)
+        alone = (by_row[1][np.searchsorted(by_row[0], xs * len(corpus.by_article) + partner)]
+                 == 1) & (by_column[1][np.searchsorted(by_column[0], cs)] == 1)
+        tangled = set(partner[~alone].tolist())
+        edges.extend(
+            (value, rows_a[0] + x, later + c)
+            for value, x, c, b in zip(
+                values.tolist(), xs.tolist(), cs.tolist(), partner.tolist(), strict=True
+            )
+            if b not in tangled
+        )
+        for b in sorted(tangled):
             rows_b = corpus.by_article[b]
             lo, hi = rows_b[0] - later, rows_b[-1] + 1 - later
             edges.extend(
                 _match_block(scores[:, lo:hi], shared[:, lo:hi], rows_a, rows_b, settings)
             )
     return edges
+
+
+def _clear_best(
+    scores: NDArray[np.float64],
+    x: int,
+    c: int,
+    article_of: NDArray[np.intp],
+    later: int,
+    settings: Settings,
+) -> bool:
+    """``_weak_links``' test for the one pair (x, c) of an article's rows against all
+    later ones: whether it beats every other pair of its row (in the partner article)
+    and of its column by ``weak_margin``."""
+    b = article_of[later + c]
+    lo = int(np.searchsorted(article_of, b)) - later
+    hi = int(np.searchsorted(article_of, b, side="right")) - later
+    best_other = max(
+        _best_except(scores[x, lo:hi], c - lo), _best_except(scores[:, c], x)
+    )
+    return bool(scores[x, c] >= best_other + settings.weak_margin)
+
+
+def _best_except(line: NDArray[np.float64], at: int) -> float:
+    """``_best_elsewhere`` for one cell: the highest other score of its line."""
+    if len(line) < 2:
+        return 0.0
+    top_two = np.sort(line)[-2:]
+    return float(top_two[0] if line[at] >= top_two[1] else top_two[1])
 
 
 def _attach_folded_sentences(
