@@ -1162,6 +1162,9 @@ def cross_claim_quotes(
         for word in set(fact.words) - _STOP:
             index[word].append(n)
     best: dict[tuple[int, int], tuple[int, int]] = {}  # (shorter, other article) → longer
+    # Two quotations of one statement share most of their rare words: each pair is
+    # weighed once, when the first of them brings it up.
+    tried: set[tuple[int, int]] = set()
     for holders in index.values():
         if len(holders) > COMMON_HOLDERS:
             continue  # a word of every quotation: the rarer words find the pairs
@@ -1172,8 +1175,9 @@ def cross_claim_quotes(
                     continue
                 if len(a.words) == len(b.words) and x > y:
                     continue
-                if (x, b.key[0]) in best:
+                if (x, b.key[0]) in best or (x, y) in tried:
                     continue
+                tried.add((x, y))
                 if (a.key, b.key) in together and not (crowded[a.key] or crowded[b.key]):
                     continue  # the claim compared these, with the other outlets as judges
                 if quotes_meet(a, b):

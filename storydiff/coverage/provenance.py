@@ -198,10 +198,14 @@ def find_derivations(
     taken: dict[tuple[str, str], _Direction] = {}
     """(source, derived) -> what ``derived`` takes from ``source``."""
     links: dict[frozenset[str], _Link] = {}
+    weighed: dict[str, _Weighed] = {}
     for x, y in _candidate_pairs(articles, holders):
         runs = _shared_runs(texts[x], texts[y], holders)
-        x_takes = _direction(texts[y], texts[x], [_flip(r) for r in runs], weights, claim_of)
-        y_takes = _direction(texts[x], texts[y], runs, weights, claim_of)
+        for z in (x, y):
+            if z not in weighed:
+                weighed[z] = _weigh(texts[z], weights)
+        x_takes = _direction(texts[y], texts[x], [_flip(r) for r in runs], weighed[x], claim_of)
+        y_takes = _direction(texts[x], texts[y], runs, weighed[y], claim_of)
         taken[(y, x)] = _with_near_verbatim(x_takes, by_id[y], by_id[x], stated)
         taken[(x, y)] = _with_near_verbatim(y_takes, by_id[x], by_id[y], stated)
         link = _link(by_id[x], by_id[y], taken, credits)
@@ -482,11 +486,34 @@ def _flip(run: _Run) -> _Run:
     return _Run(left=run.right, right=run.left, length=run.length, rarity=run.rarity)
 
 
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """What a text's words weigh, whatever source it is compared with: worked out once
+    per text rather than once per pair of texts."""
+
+    weights: tuple[float, ...]
+    """Each token's weight: its word's, for the text's own words; 0 otherwise."""
+    total: Mapping[int, float]
+    """Each sentence's weight, its tokens' added in order."""
+    own_words: Mapping[int, int]
+    """Each sentence's own words."""
+
+
+def _weigh(text: _Text, weights: Mapping[str, float]) -> _Weighed:
+    token_weights = tuple(weights.get(t.key, 0.0) if t.own else 0.0 for t in text.tokens)
+    total: dict[int, float] = defaultdict(float)
+    own_words: Counter[int] = Counter()
+    for token, weight in zip(text.tokens, token_weights, strict=True):
+        total[token.sentence] += weight
+        own_words[token.sentence] += token.own
+    return _Weighed(weights=token_weights, total=dict(total), own_words=own_words)
+
+
 def _direction(
     source: _Text,
     derived: _Text,
     runs: Sequence[_Run],
-    weights: Mapping[str, float],
+    weighed: _Weighed,
     claim_of: Mapping[tuple[str, int], str],
 ) -> _Direction:
     """The sentences of ``derived`` that follow ``source`` (runs: left in source)."""
@@ -494,18 +521,15 @@ def _direction(
     for run in runs:
         for k in range(run.length):
             partner_of[run.right + k] = (run.left + k, run.rarity)
-    total: dict[int, float] = defaultdict(float)
+    total, own_words = weighed.total, weighed.own_words
     covered: dict[int, float] = defaultdict(float)
     rare: dict[int, float] = defaultdict(float)
-    own_words: Counter[int] = Counter()
     partners: dict[int, Counter[int]] = defaultdict(Counter)
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for position, token in enumerate(derived.tokens):
-        weight = weights.get(token.key, 0.0) if token.own else 0.0
-        total[token.sentence] += weight
-        own_words[token.sentence] += token.own
-        if position not in partner_of:
-            continue
+    # Only the words a run covers add anything: in text order, as they always did.
+    for position in sorted(partner_of):
+        token = derived.tokens[position]
+        weight = weighed.weights[position]
         source_position, rarity = partner_of[position]
         covered[token.sentence] += weight
         rare[token.sentence] += weight * rarity
