@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -39,6 +40,8 @@ PHRASE_WEIGHT = 0.15
 PHRASE_CAP = 0.45
 """Each shared rare bigram adds PHRASE_WEIGHT to the anchor, up to PHRASE_CAP: names
 are bigrams too, and a sentence that only names the same people is not the same claim."""
+
+_T = TypeVar("_T")
 
 SentenceKey = tuple[int, int]
 """(position of the article in the input, sentence index)."""
@@ -454,17 +457,33 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
             keys.append((a_pos, sentence.index))
             texts.append(sentence.text)
         by_article.append(tuple(rows))
-    terms = [content_terms(t) for t in texts]
+    distinct_of: dict[str, int] = {}
+    representatives: list[int] = []
+    for row, text in enumerate(texts):
+        if text not in distinct_of:
+            distinct_of[text] = len(representatives)
+            representatives.append(row)
+    distinct = [distinct_of[t] for t in texts]
+
+    def each_text(found: Sequence[_T]) -> list[_T]:
+        """What was found once per distinct text, for every row: outlets that carry a
+        sentence word for word cost one reading of it."""
+        return [found[d] for d in distinct]
+
+    unique_texts = [texts[r] for r in representatives]
+    terms = each_text([content_terms(t) for t in unique_texts])
     document_frequency: Counter[str] = Counter()
     for sentence_terms in terms:
         document_frequency.update(set(sentence_terms))
     total = max(len(texts), 1)
-    weights = tuple(_tfidf_weights(t, document_frequency, total) for t in terms)
+    weights = each_text(
+        [_tfidf_weights(terms[r], document_frequency, total) for r in representatives]
+    )
     vectors = _tfidf_matrix(weights, document_frequency)
-    mentions = [find_numbers(t) for t in texts]
-    values = [_values_of(m) for m in mentions]
-    slots = [figure_slots(m) for m in mentions]
-    bigrams = [phrase_bigrams(t) for t in texts]
+    unique_mentions = [find_numbers(t) for t in unique_texts]
+    values = each_text([_values_of(m) for m in unique_mentions])
+    slots = each_text([figure_slots(m) for m in unique_mentions])
+    bigrams = each_text([phrase_bigrams(t) for t in unique_texts])
     bigram_frequency: Counter[tuple[str, str]] = Counter()
     for sentence_bigrams in bigrams:
         bigram_frequency.update(sentence_bigrams)
@@ -480,17 +499,11 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
     value_weight = {
         v: 1.0 / math.sqrt(max(1.0, n / max(1, len(articles)))) for v, n in value_frequency.items()
     }
-    quotes = tuple(quoted_spans(t) for t in texts)
-    distinct_of: dict[str, int] = {}
-    representatives: list[int] = []
-    for row, text in enumerate(texts):
-        if text not in distinct_of:
-            distinct_of[text] = len(representatives)
-            representatives.append(row)
+    quotes = tuple(each_text([quoted_spans(t) for t in unique_texts]))
     return _Corpus(
         keys=tuple(keys),
         texts=tuple(texts),
-        normalized=tuple(normalize(t) for t in texts),
+        normalized=tuple(each_text([normalize(t) for t in unique_texts])),
         vectors=vectors,
         values=tuple(values),
         quotes=quotes,
@@ -498,7 +511,7 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
         value_weight=value_weight,
         anchors=_anchor_matrices(values, value_weight, phrases, quotes, slots),
         by_article=tuple(by_article),
-        distinct=np.array([distinct_of[t] for t in texts], dtype=np.intp),
+        distinct=np.array(distinct, dtype=np.intp),
         representatives=tuple(representatives),
     )
 
@@ -877,8 +890,8 @@ def candidate_pairs(corpus: _Corpus) -> tuple[NDArray[np.intp], NDArray[np.intp]
     reps = list(corpus.representatives)
     terms = [content_terms(corpus.texts[r]) for r in reps]
     frequency: Counter[str] = Counter()
-    for row_terms in (content_terms(t) for t in corpus.texts):
-        frequency.update(set(row_terms))
+    for d in corpus.distinct.tolist():
+        frequency.update(set(terms[d]))
     limit = max(RARE_AT_LEAST, RARE_PER_ARTICLE * len(corpus.by_article))
     # Each sentence also proposes every sentence that holds one of its rarest words,
     # however common: "retired" in a story about a retired trooper is its best clue.
