@@ -1034,22 +1034,20 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
     return tuple(_to_claims(groups, corpus, pairs))
 
 
-def _strongest_first(
-    edges: list[tuple[float, int, int]], corpus: _Corpus
-) -> list[tuple[float, int, int]]:
+Edges = tuple[NDArray[np.float64], NDArray[np.intp], NDArray[np.intp]]
+"""Matched sentence pairs as columns: each pair's score and its two corpus rows. A big
+story has millions of them: as Python tuples they would take gigabytes."""
+
+
+def _strongest_first(edges: Edges, corpus: _Corpus) -> Edges:
     """Strongest evidence first; ties broken by position so the result never depends on
-    the order pairs were scored in. Sorted by numpy: a big story has millions of them."""
-    if not edges:
-        return edges
+    the order pairs were scored in."""
+    values, left, right = edges
     keys = np.array(corpus.keys, dtype=np.intp).reshape(-1, 2)
     rank = np.empty(len(keys), dtype=np.intp)
     rank[np.lexsort((keys[:, 1], keys[:, 0]))] = np.arange(len(keys))
-    values, left, right = zip(*edges, strict=True)
-    strength = -_round_9(np.array(values, dtype=np.float64))
-    order = np.lexsort(
-        (rank[np.array(right, dtype=np.intp)], rank[np.array(left, dtype=np.intp)], strength)
-    )
-    return [edges[k] for k in order.tolist()]
+    order = np.lexsort((rank[right], rank[left], -_round_9(values)))
+    return values[order], left[order], right[order]
 
 
 def _round_9(values: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -1067,9 +1065,7 @@ def _round_9(values: NDArray[np.float64]) -> NDArray[np.float64]:
     return rounded
 
 
-def _matched_pairs(
-    corpus: _Corpus, pairs: PairScores, settings: Settings
-) -> list[tuple[float, int, int]]:
+def _matched_pairs(corpus: _Corpus, pairs: PairScores, settings: Settings) -> Edges:
     """Each pair of articles' best one-to-one sentence pairs.
 
     An article is scored against all later ones at once. Most pairs of articles that
@@ -1081,7 +1077,7 @@ def _matched_pairs(
     """
     floor = min(settings.threshold, settings.weak_threshold)
     article_of = np.array([a for a, _ in corpus.keys], dtype=np.intp)
-    edges: list[tuple[float, int, int]] = []
+    found: list[Edges] = []
     for rows_a in corpus.by_article:
         if not rows_a:
             continue
@@ -1106,21 +1102,25 @@ def _matched_pairs(
         by_column = np.unique(cs, return_counts=True)
         alone = (by_row[1][np.searchsorted(by_row[0], xs * len(corpus.by_article) + partner)]
                  == 1) & (by_column[1][np.searchsorted(by_column[0], cs)] == 1)
-        tangled = set(partner[~alone].tolist())
-        edges.extend(
-            (value, rows_a[0] + x, later + c)
-            for value, x, c, b in zip(
-                values.tolist(), xs.tolist(), cs.tolist(), partner.tolist(), strict=True
-            )
-            if b not in tangled
-        )
-        for b in sorted(tangled):
+        tangled = np.unique(partner[~alone])
+        plain = ~np.isin(partner, tangled)
+        found.append((values[plain], rows_a[0] + xs[plain], later + cs[plain]))
+        for b in tangled.tolist():
             rows_b = corpus.by_article[b]
             lo, hi = rows_b[0] - later, rows_b[-1] + 1 - later
-            edges.extend(
-                _match_block(scores[:, lo:hi], shared[:, lo:hi], rows_a, rows_b, settings)
+            matched = _match_block(scores[:, lo:hi], shared[:, lo:hi], rows_a, rows_b, settings)
+            found.append(
+                (
+                    np.array([v for v, _, _ in matched], dtype=np.float64),
+                    np.array([i for _, i, _ in matched], dtype=np.intp),
+                    np.array([j for _, _, j in matched], dtype=np.intp),
+                )
             )
-    return edges
+    return (
+        np.concatenate([np.zeros(0, dtype=np.float64), *(f[0] for f in found)]),
+        np.concatenate([np.zeros(0, dtype=np.intp), *(f[1] for f in found)]).astype(np.intp),
+        np.concatenate([np.zeros(0, dtype=np.intp), *(f[2] for f in found)]).astype(np.intp),
+    )
 
 
 def _clear_best(
@@ -1189,8 +1189,13 @@ def _attach_folded_sentences(
     return result
 
 
+MERGE_CHUNK = 65536
+"""Edges read at a time by ``_merge``: those whose two sentences already share a claim
+are dropped a chunk at a time by numpy rather than one by one."""
+
+
 def _merge(
-    edges: Sequence[tuple[float, int, int]],
+    edges: Edges,
     corpus: _Corpus,
     pairs: PairScores,
     link_floor: float,
@@ -1208,7 +1213,8 @@ def _merge(
 
     def supported(single: set[int], group: set[int]) -> bool:
         if not linked:
-            linked.update((min(i, j), max(i, j)) for _, i, j in edges)
+            low, high = np.minimum(edges[1], edges[2]), np.maximum(edges[1], edges[2])
+            linked.update(zip(low.tolist(), high.tolist(), strict=True))
         (row,) = single
         support = sum((min(row, g), max(row, g)) in linked for g in group)
         return support >= max(2, math.ceil(len(group) / 2)) and (
@@ -1219,7 +1225,7 @@ def _merge(
     groups: dict[int, set[int]] = {}
     articles_in: dict[int, set[int]] = {}
     next_id = 0
-    for _, i, j in edges:
+    for i, j in _unsettled(edges, group_of, len(corpus.keys)):
         gi, gj = group_of.get(i), group_of.get(j)
         if gi is not None and gi == gj:
             continue
@@ -1251,6 +1257,21 @@ def _merge(
     result = [set(g) for g in groups.values()]
     result.extend({row} for row in range(len(corpus.keys)) if row not in grouped)
     return result
+
+
+def _unsettled(edges: Edges, group_of: Mapping[int, int], rows: int) -> Iterator[tuple[int, int]]:
+    """The edges in order, less those whose sentences are already in one group when their
+    chunk is read: a group of two or more only ever grows, so they would change nothing."""
+    _, left, right = edges
+    for start in range(0, len(left), MERGE_CHUNK):
+        i, j = left[start : start + MERGE_CHUNK], right[start : start + MERGE_CHUNK]
+        label = np.full(rows, -1, dtype=np.intp)
+        if group_of:
+            label[np.fromiter(group_of.keys(), dtype=np.intp, count=len(group_of))] = np.fromiter(
+                group_of.values(), dtype=np.intp, count=len(group_of)
+            )
+        open_ = (label[i] < 0) | (label[i] != label[j])
+        yield from zip(i[open_].tolist(), j[open_].tolist(), strict=True)
 
 
 def _mean_link(left: set[int], right: set[int], corpus: _Corpus, pairs: PairScores) -> float:

@@ -199,11 +199,13 @@ def find_derivations(
     """(source, derived) -> what ``derived`` takes from ``source``."""
     links: dict[frozenset[str], _Link] = {}
     weighed: dict[str, _Weighed] = {}
+    seeds: dict[str, _Seeds] = {}
     for x, y in _candidate_pairs(articles, holders):
-        runs = _shared_runs(texts[x], texts[y], holders)
         for z in (x, y):
             if z not in weighed:
                 weighed[z] = _weigh(texts[z], weights)
+                seeds[z] = _seeds(texts[z], holders)
+        runs = _shared_runs(texts[x], texts[y], seeds[x], seeds[y])
         x_takes = _direction(texts[y], texts[x], [_flip(r) for r in runs], weighed[x], claim_of)
         y_takes = _direction(texts[x], texts[y], runs, weighed[y], claim_of)
         taken[(y, x)] = _with_near_verbatim(x_takes, by_id[y], by_id[x], stated)
@@ -441,20 +443,32 @@ def _gram_holders(texts: Iterable[_Text]) -> dict[tuple[str, ...], frozenset[str
 # --- shared runs -------------------------------------------------------------------
 
 
-def _shared_runs(
-    left: _Text, right: _Text, holders: Mapping[tuple[str, ...], frozenset[str]]
-) -> list[_Run]:
+@dataclass(frozen=True, slots=True)
+class _Seeds:
+    """A text's words and the seed starting at each of them, with how many outlets hold
+    that seed: read once per text rather than once per pair of texts."""
+
+    keys: tuple[str, ...]
+    at: tuple[tuple[str, ...], ...]
+    holders: tuple[int, ...]
+
+
+def _seeds(text: _Text, holders: Mapping[tuple[str, ...], frozenset[str]]) -> _Seeds:
+    keys = tuple(t.key for t in text.tokens)
+    at = tuple(keys[i : i + SEED_WORDS] for i in range(len(keys) - SEED_WORDS + 1))
+    return _Seeds(keys=keys, at=at, holders=tuple(len(holders[gram]) for gram in at))
+
+
+def _shared_runs(left: _Text, right: _Text, left_seeds: _Seeds, right_seeds: _Seeds) -> list[_Run]:
     """Maximal shared runs, longest first, no word used twice (greedy string tiling)."""
-    a = [t.key for t in left.tokens]
-    b = [t.key for t in right.tokens]
+    a, b = left_seeds.keys, right_seeds.keys
     starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(a) - SEED_WORDS + 1):
-        gram = tuple(a[i : i + SEED_WORDS])
+    for i, gram in enumerate(left_seeds.at):
         if gram in right.grams:
             starts[gram].append(i)
     found: list[tuple[int, int, int]] = []
-    for j in range(len(b) - SEED_WORDS + 1):
-        for i in starts.get(tuple(b[j : j + SEED_WORDS]), ()):
+    for j, gram in enumerate(right_seeds.at):
+        for i in starts.get(gram, ()):
             if i > 0 and j > 0 and a[i - 1] == b[j - 1]:
                 continue  # inside a run found from an earlier seed
             n = SEED_WORDS
@@ -475,9 +489,7 @@ def _shared_runs(
         used_b.update(range(j, j + n))
         # The fewest outlets holding any stretch of the run: a long run that is
         # distinctive in one place is distinctive.
-        share_count = min(
-            len(holders[tuple(b[k : k + SEED_WORDS])]) for k in range(j, j + n - SEED_WORDS + 1)
-        )
+        share_count = min(right_seeds.holders[j : j + n - SEED_WORDS + 1])
         runs.append(_Run(left=i, right=j, length=n, rarity=1 / max(1, share_count - 1)))
     return runs
 
