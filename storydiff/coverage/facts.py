@@ -1196,8 +1196,9 @@ def quotes_of_outlets(
     """An outlet quoting another outlet of the story ("The Ledger reported the charges
     'will include fraud'") is checked against that outlet's own words."""
     found = []
+    names = [{w.casefold() for w in _TOKEN.findall(a.outlet)} - _STOP for a in articles]
     for fact in facts:
-        quoted = _quoted_outlet(fact.quote.speaker, articles, fact.key[0])
+        quoted = _quoted_outlet(fact.quote.speaker, names, fact.key[0])
         if quoted is None or len(fact.words) < 4:
             continue
         source = _best_source_span(fact, articles[quoted])
@@ -1233,13 +1234,13 @@ def quotes_of_outlets(
     return found
 
 
-def _quoted_outlet(speaker: str | None, articles: Sequence[Article], own: int) -> int | None:
-    """The article of the outlet a quotation is credited to, if it is in the story."""
+def _quoted_outlet(speaker: str | None, names: Sequence[set[str]], own: int) -> int | None:
+    """The article of the outlet a quotation is credited to, if it is in the story
+    (``names``: each article's outlet name, as words)."""
     if not speaker:
         return None
     said = {w.casefold() for w in _TOKEN.findall(speaker)} - _STOP
-    for a_pos, article in enumerate(articles):
-        name = {w.casefold() for w in _TOKEN.findall(article.outlet)} - _STOP
+    for a_pos, name in enumerate(names):
         if a_pos != own and len(name) >= 2 and name <= said:
             return a_pos
     return None

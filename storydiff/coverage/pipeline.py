@@ -323,15 +323,23 @@ def attach_slipped_figures(
             for m in facts[articles[a].id][i].numbers
             if m.kind in COMPARED_KINDS
         ]
+        if len(present) < 2:
+            continue
         # Only a figure two outlets agree on draws its misquotes: otherwise the claim
         # holding the misquote would draw the sentences that state it right.
-        figures = [
-            (m, head_family(m.subject) if m.subject else None)
-            for a, m in stated
-            if any(b != a and values_match(m, other) for b, other in stated)
-        ]
-        if len(present) < 2 or not figures:
+        figures = list(
+            dict.fromkeys(
+                (m, head_family(m.subject) if m.subject else None)
+                for a, m in stated
+                if _agreed(m, a, stated)
+            )
+        )
+        if not figures:
             continue
+        # Outlets that carry the claim word for word are read once.
+        member_texts = list(
+            dict.fromkeys(normalize(articles[a].sentences[i].text) for a, i in claim.members)
+        )
         added: dict[SentenceKey, float] = {}
         kinds = {figure.kind for figure, _ in figures}
         for a_pos, article in enumerate(articles):
@@ -349,8 +357,7 @@ def attach_slipped_figures(
             if slipped is not None:
                 text = normalize(article.sentences[slipped[1]].text)
                 added[slipped] = max(
-                    fuzz.token_sort_ratio(text, normalize(articles[a].sentences[i].text)) / 100
-                    for a, i in claim.members
+                    fuzz.token_sort_ratio(text, member) / 100 for member in member_texts
                 )
                 if slipped in singles:
                     dropped.add(singles[slipped])
@@ -360,6 +367,13 @@ def attach_slipped_figures(
                 scores={**claim.scores, **{key: round(v, 4) for key, v in added.items()}},
             )
     return tuple(c for n, c in enumerate(result) if n not in dropped)
+
+
+def _agreed(
+    mention: NumberMention, a_pos: int, stated: Sequence[tuple[int, NumberMention]]
+) -> bool:
+    """Another outlet than ``a_pos`` states ``mention``'s value among ``stated``."""
+    return any(b != a_pos and values_match(mention, other) for b, other in stated)
 
 
 def _misquotes(
