@@ -1309,7 +1309,8 @@ def _attach_split_sentences(
             continue
         for row in sorted(group):
             a_pos, index = corpus.keys[row]
-            others = [r for r in group if corpus.keys[r][0] != a_pos]
+            others: list[int] | None = None  # listed when first needed: a claim of a
+            # thousand outlets has a thousand members, most of them with nothing to join
             for neighbour_index in (index - 1, index + 1):
                 neighbour = row_of.get((a_pos, neighbour_index))
                 if neighbour is None or neighbour in group:
@@ -1319,6 +1320,12 @@ def _attach_split_sentences(
                     and is_running_text(corpus.texts[neighbour])
                 ):
                     continue
+                if not (corpus.quotes[row] and corpus.quotes[neighbour]) and (
+                    neighbour not in singles
+                ):
+                    continue  # neither half of a quotation nor a sentence to join
+                if others is None:
+                    others = [r for r in group if corpus.keys[r][0] != a_pos]
                 if _continues_quotation(row, neighbour, others, corpus):
                     # The other half of a quotation joins even when it also states a
                     # claim of its own elsewhere: each claim holds the words it quotes.

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz
 from scipy import sparse
 
@@ -206,8 +207,10 @@ def find_derivations(
                 weighed[z] = _weigh(texts[z], weights)
                 seeds[z] = _seeds(texts[z], holders)
         runs = _shared_runs(texts[x], texts[y], seeds[x], seeds[y])
-        x_takes = _direction(texts[y], texts[x], [_flip(r) for r in runs], weighed[x], claim_of)
-        y_takes = _direction(texts[x], texts[y], runs, weighed[y], claim_of)
+        x_takes = _direction(
+            texts[y], texts[x], [_flip(r) for r in runs], weighed[y], weighed[x], claim_of
+        )
+        y_takes = _direction(texts[x], texts[y], runs, weighed[x], weighed[y], claim_of)
         taken[(y, x)] = _with_near_verbatim(x_takes, by_id[y], by_id[x], stated)
         taken[(x, y)] = _with_near_verbatim(y_takes, by_id[x], by_id[y], stated)
         link = _link(by_id[x], by_id[y], taken, credits)
@@ -387,6 +390,7 @@ more distinctive runs with it than with the others that retell the story."""
 # --- the words of a text -----------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # a story repeats its words across hundreds of texts
 def _key(word: str) -> str:
     return _DIGIT_COMMA.sub("", word.casefold().replace("’", "'")).rstrip(".")
 
@@ -451,12 +455,22 @@ class _Seeds:
     keys: tuple[str, ...]
     at: tuple[tuple[str, ...], ...]
     holders: tuple[int, ...]
+    own_before: tuple[int, ...]
+    """How many of the text's own words come before each place (and after the last)."""
 
 
 def _seeds(text: _Text, holders: Mapping[tuple[str, ...], frozenset[str]]) -> _Seeds:
     keys = tuple(t.key for t in text.tokens)
     at = tuple(keys[i : i + SEED_WORDS] for i in range(len(keys) - SEED_WORDS + 1))
-    return _Seeds(keys=keys, at=at, holders=tuple(len(holders[gram]) for gram in at))
+    own_before = [0]
+    for token in text.tokens:
+        own_before.append(own_before[-1] + token.own)
+    return _Seeds(
+        keys=keys,
+        at=at,
+        holders=tuple(len(holders[gram]) for gram in at),
+        own_before=tuple(own_before),
+    )
 
 
 def _shared_runs(left: _Text, right: _Text, left_seeds: _Seeds, right_seeds: _Seeds) -> list[_Run]:
@@ -476,17 +490,17 @@ def _shared_runs(left: _Text, right: _Text, left_seeds: _Seeds, right_seeds: _Se
                 n += 1
             found.append((n, i, j))
     found.sort(key=lambda r: (-r[0], r[2], r[1]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    used_a = bytearray(len(a))
+    used_b = bytearray(len(b))
     runs = []
     for n, i, j in found:
-        if used_a.intersection(range(i, i + n)) or used_b.intersection(range(j, j + n)):
+        if 1 in used_a[i : i + n] or 1 in used_b[j : j + n]:
             continue
-        own = sum(t.own for t in right.tokens[j : j + n])
+        own = right_seeds.own_before[j + n] - right_seeds.own_before[j]
         if own < MIN_OWN_WORDS:
             continue
-        used_a.update(range(i, i + n))
-        used_b.update(range(j, j + n))
+        used_a[i : i + n] = b"\x01" * n
+        used_b[j : j + n] = b"\x01" * n
         # The fewest outlets holding any stretch of the run: a long run that is
         # distinctive in one place is distinctive.
         share_count = min(right_seeds.holders[j : j + n - SEED_WORDS + 1])
@@ -503,8 +517,10 @@ class _Weighed:
     """What a text's words weigh, whatever source it is compared with: worked out once
     per text rather than once per pair of texts."""
 
-    weights: tuple[float, ...]
+    weights: NDArray[np.float64]
     """Each token's weight: its word's, for the text's own words; 0 otherwise."""
+    sentences: NDArray[np.intp]
+    """Each token's sentence."""
     total: Mapping[int, float]
     """Each sentence's weight, its tokens' added in order."""
     own_words: Mapping[int, int]
@@ -512,46 +528,55 @@ class _Weighed:
 
 
 def _weigh(text: _Text, weights: Mapping[str, float]) -> _Weighed:
-    token_weights = tuple(weights.get(t.key, 0.0) if t.own else 0.0 for t in text.tokens)
+    token_weights = [weights.get(t.key, 0.0) if t.own else 0.0 for t in text.tokens]
     total: dict[int, float] = defaultdict(float)
     own_words: Counter[int] = Counter()
     for token, weight in zip(text.tokens, token_weights, strict=True):
         total[token.sentence] += weight
         own_words[token.sentence] += token.own
-    return _Weighed(weights=token_weights, total=dict(total), own_words=own_words)
+    return _Weighed(
+        weights=np.array(token_weights, dtype=np.float64),
+        sentences=np.array([t.sentence for t in text.tokens], dtype=np.intp),
+        total=dict(total),
+        own_words=own_words,
+    )
 
 
 def _direction(
     source: _Text,
     derived: _Text,
     runs: Sequence[_Run],
+    source_weighed: _Weighed,
     weighed: _Weighed,
     claim_of: Mapping[tuple[str, int], str],
 ) -> _Direction:
     """The sentences of ``derived`` that follow ``source`` (runs: left in source)."""
-    partner_of: dict[int, tuple[int, float]] = {}
-    for run in runs:
-        for k in range(run.length):
-            partner_of[run.right + k] = (run.left + k, run.rarity)
     total, own_words = weighed.total, weighed.own_words
-    covered: dict[int, float] = defaultdict(float)
-    rare: dict[int, float] = defaultdict(float)
-    partners: dict[int, Counter[int]] = defaultdict(Counter)
-    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    # Only the words a run covers add anything: in text order, as they always did.
-    for position in sorted(partner_of):
-        token = derived.tokens[position]
-        weight = weighed.weights[position]
-        source_position, rarity = partner_of[position]
-        covered[token.sentence] += weight
-        rare[token.sentence] += weight * rarity
-        partners[token.sentence][source.tokens[source_position].sentence] += 1
-        _extend_span(spans[token.sentence], position)
+    # Only the words a run covers add anything, in text order as they always did: numpy
+    # adds each sentence's weights one by one in that order, as Python did.
+    if runs:
+        position = np.concatenate([np.arange(r.right, r.right + r.length) for r in runs])
+        source_position = np.concatenate([np.arange(r.left, r.left + r.length) for r in runs])
+        rarity = np.concatenate([np.full(r.length, r.rarity) for r in runs])
+        order = np.argsort(position, kind="stable")
+        position, source_position, rarity = position[order], source_position[order], rarity[order]
+    else:
+        position = source_position = np.zeros(0, dtype=np.intp)
+        rarity = np.zeros(0, dtype=np.float64)
+    sentence_of = weighed.sentences[position]
+    weight = weighed.weights[position]
+    width = len(total) and max(total) + 1
+    covered_all = np.bincount(sentence_of, weights=weight, minlength=width)
+    rare_all = np.bincount(sentence_of, weights=weight * rarity, minlength=width)
+    present = np.unique(sentence_of).tolist()  # ascending: the order they first appear in
+    covered = {s: float(covered_all[s]) for s in present}
+    rare = {s: float(rare_all[s]) for s in present}
+    partners = _partners(sentence_of, source_weighed.sentences[source_position])
+    spans = _spans(position, sentence_of)
     follows = []
-    for sentence, by_partner in sorted(partners.items()):
+    for sentence, partner in sorted(partners.items()):
         if own_words[sentence] < MIN_OWN_WORDS or not total[sentence] or not covered[sentence]:
             continue
-        partner = by_partner.most_common(1)[0][0]
         coverage = covered[sentence] / total[sentence]
         claim = _common_claim(claim_of, source.article.id, partner, derived.article.id, sentence)
         closely = coverage >= CLOSE_COVERAGE
@@ -573,11 +598,38 @@ def _direction(
     return _Direction(follows=tuple(follows), share=round(min(1.0, share), 4))
 
 
-def _extend_span(spans: list[tuple[int, int]], position: int) -> None:
-    if spans and spans[-1][1] == position - 1:
-        spans[-1] = (spans[-1][0], position)
-    else:
-        spans.append((position, position))
+def _partners(sentence: NDArray[np.intp], source: NDArray[np.intp]) -> dict[int, int]:
+    """For each sentence, the source sentence most of its covered words come from; of
+    two as many, the one its earliest covered word comes from."""
+    best: dict[int, tuple[int, int, int]] = {}  # sentence → (-count, first place, source)
+    if len(sentence) == 0:
+        return {}
+    width = int(source.max()) + 1
+    pairs, first, counts = np.unique(
+        sentence * width + source, return_index=True, return_counts=True
+    )
+    for pair, place, count in zip(pairs.tolist(), first.tolist(), counts.tolist(), strict=True):
+        mine, theirs = divmod(pair, width)
+        key = (-count, place, theirs)
+        if mine not in best or key < best[mine]:
+            best[mine] = key
+    return {mine: key[2] for mine, key in best.items()}
+
+
+def _spans(
+    position: NDArray[np.intp], sentence: NDArray[np.intp]
+) -> dict[int, list[tuple[int, int]]]:
+    """Each sentence's covered words as spans of consecutive places."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    if len(position) == 0:
+        return spans
+    breaks = np.nonzero((np.diff(position) != 1) | (np.diff(sentence) != 0))[0] + 1
+    starts = np.concatenate([[0], breaks]).tolist()
+    ends = np.concatenate([breaks - 1, [len(position) - 1]]).tolist()
+    places, sentences = position.tolist(), sentence.tolist()
+    for start, end in zip(starts, ends, strict=True):
+        spans[sentences[start]].append((places[start], places[end]))
+    return spans
 
 
 def _span_text(text: _Text, span: tuple[int, int]) -> str:
@@ -840,14 +892,15 @@ def profile_outlets(
     that differ from the others, and whom it credits."""
     credits = credits if credits is not None else find_credits(articles)
     profiles = []
+    # Each claim's outlets, gathered once rather than once per article.
+    present_in = [{m.article for m in claim.members} for claim in claims]
     for article in articles:
         shared: list[str] = []
         added: list[str] = []
         omitted: list[str] = []
         altered: list[str] = []
         figures: list[FigureChange] = []
-        for claim in claims:
-            present = {m.article for m in claim.members}
+        for claim, present in zip(claims, present_in, strict=True):
             if article.id in present:
                 (shared if len(present) > 1 else added).append(claim.id)
             elif len(present) >= 2:
