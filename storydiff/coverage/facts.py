@@ -588,20 +588,17 @@ def link_figures(
     """
     candidates = figure_candidates(facts)
     scored = []
+    # Outlets that state a figure word for word make the same pair many times over:
+    # each pair of wordings is scored once.
+    wording = [_alike(fact) for fact in facts]
+    scores: dict[tuple[tuple[object, ...], tuple[object, ...]], float | None] = {}
     for i, j in candidates:
-        a, b = facts[i], facts[j]
-        near = near_enough(a.mention, b.mention)
-        if not near and not _small_counts_apart(a.mention, b.mention):
-            continue
-        if is_age(a.mention) and not (a.names & b.names):
-            continue  # ages of whom? only a shared name says it is the same person
-        score = link_score(a, b, weights)
-        if not near and score < SAID_ALIKE:
-            continue
-        if score < LINK_FROM and (_one_clock_time(a, b) or _one_named_thing(a, b, weights)):
-            score = LINK_FROM
-        if score >= LINK_FROM:
-            scored.append((round(score, 6), i, j))
+        pair = (wording[i], wording[j])
+        if pair not in scores:
+            scores[pair] = _pair_score(facts[i], facts[j], weights)
+        score = scores[pair]
+        if score is not None:
+            scored.append((score, i, j))
     # Of two candidates said alike, the one with the same value is the same figure: "she
     # received 18,412 votes and he 18,097" has both counts beside "received votes".
     scored.sort(
@@ -649,6 +646,26 @@ def _small_counts_apart(a: NumberMention, b: NumberMention) -> bool:
     return low >= 2 and high <= 30 and high - low == 2
 
 
+def _pair_score(a: FigureFact, b: FigureFact, weights: Mapping[str, float]) -> float | None:
+    """``link_figures``' score of two figures, or None when they are not one fact."""
+    near = near_enough(a.mention, b.mention)
+    if not near and not _small_counts_apart(a.mention, b.mention):
+        return None
+    if is_age(a.mention) and not (a.names & b.names):
+        return None  # ages of whom? only a shared name says it is the same person
+    score = link_score(a, b, weights)
+    if not near and score < SAID_ALIKE:
+        return None
+    if score < LINK_FROM and (_one_clock_time(a, b) or _one_named_thing(a, b, weights)):
+        score = LINK_FROM
+    return round(score, 6) if score >= LINK_FROM else None
+
+
+def _alike(fact: FigureFact) -> tuple[object, ...]:
+    """All of a figure that scoring it reads: two outlets' figures alike here score alike."""
+    return (fact.mention, frozenset(fact.context.items()), fact.names, fact.others)
+
+
 SAME_FIGURE_LEADERS = 8
 """Of figures that outlets state identically (same words, same clause, same names), the
 first this many are compared with every other figure; the rest only with those, which
@@ -667,7 +684,7 @@ def figure_candidates(facts: Sequence[FigureFact]) -> set[tuple[int, int]]:
     told: Counter[tuple[object, ...]] = Counter()
     leads = []
     for fact in facts:
-        alike = (fact.mention, frozenset(fact.context.items()), fact.names, fact.others)
+        alike = _alike(fact)
         told[alike] += 1
         leads.append(told[alike] <= SAME_FIGURE_LEADERS)
     index: dict[str, list[int]] = defaultdict(list)
