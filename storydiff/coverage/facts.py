@@ -1214,8 +1214,15 @@ def quotes_of_outlets(
     'will include fraud'") is checked against that outlet's own words."""
     found = []
     names = [{w.casefold() for w in _TOKEN.findall(a.outlet)} - _STOP for a in articles]
+    # Each outlet under the words of its name: a quotation's credit is checked against
+    # the outlets it names a word of, not against every outlet of the story.
+    named: dict[str, list[int]] = defaultdict(list)
+    for a_pos, name in enumerate(names):
+        if len(name) >= 2:
+            for word in name:
+                named[word].append(a_pos)
     for fact in facts:
-        quoted = _quoted_outlet(fact.quote.speaker, names, fact.key[0])
+        quoted = _quoted_outlet(fact.quote.speaker, names, named, fact.key[0])
         if quoted is None or len(fact.words) < 4:
             continue
         source = _best_source_span(fact, articles[quoted])
@@ -1251,14 +1258,21 @@ def quotes_of_outlets(
     return found
 
 
-def _quoted_outlet(speaker: str | None, names: Sequence[set[str]], own: int) -> int | None:
+def _quoted_outlet(
+    speaker: str | None,
+    names: Sequence[set[str]],
+    named: Mapping[str, Sequence[int]],
+    own: int,
+) -> int | None:
     """The article of the outlet a quotation is credited to, if it is in the story
-    (``names``: each article's outlet name, as words)."""
+    (``names``: each article's outlet name, as words; ``named``: the articles whose
+    name of two words or more holds a word); the first in article order."""
     if not speaker:
         return None
     said = {w.casefold() for w in _TOKEN.findall(speaker)} - _STOP
-    for a_pos, name in enumerate(names):
-        if a_pos != own and len(name) >= 2 and name <= said:
+    candidates = sorted({a_pos for word in said for a_pos in named.get(word, ())})
+    for a_pos in candidates:
+        if a_pos != own and names[a_pos] <= said:
             return a_pos
     return None
 
