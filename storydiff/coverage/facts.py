@@ -19,9 +19,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from storydiff.coverage.align import AlignedClaim, SentenceKey, is_running_text
@@ -590,8 +591,9 @@ def link_figures(
     scored = []
     # Outlets that state a figure word for word make the same pair many times over:
     # each pair of wordings is scored once.
-    wording = [_alike(fact) for fact in facts]
-    scores: dict[tuple[tuple[object, ...], tuple[object, ...]], float | None] = {}
+    numbered: dict[tuple[object, ...], int] = {}
+    wording = [numbered.setdefault(_alike(fact), len(numbered)) for fact in facts]
+    scores: dict[tuple[int, int], float | None] = {}
     for i, j in candidates:
         pair = (wording[i], wording[j])
         if pair not in scores:
@@ -1179,32 +1181,55 @@ def cross_claim_quotes(
         for word in set(fact.words) - _STOP:
             index[word].append(n)
     best: dict[tuple[int, int], tuple[int, int]] = {}  # (shorter, other article) → longer
-    # Two quotations of one statement share most of their rare words: each pair is
-    # weighed once, when the first of them brings it up.
-    tried: set[tuple[int, int]] = set()
-    for holders in index.values():
-        if len(holders) > COMMON_HOLDERS:
-            continue  # a word of every quotation: the rarer words find the pairs
-        for x in holders:
-            for y in holders:
-                a, b = facts[x], facts[y]
-                if a.key[0] == b.key[0] or len(a.words) > len(b.words):
-                    continue
-                if len(a.words) == len(b.words) and x > y:
-                    continue
-                if (x, b.key[0]) in best or (x, y) in tried:
-                    continue
-                tried.add((x, y))
-                if (a.key, b.key) in together and not (crowded[a.key] or crowded[b.key]):
-                    continue  # the claim compared these, with the other outlets as judges
-                if quotes_meet(a, b):
-                    best[(x, b.key[0])] = (x, y)
+    for x, y in _quote_pairs(facts, index):
+        a, b = facts[x], facts[y]
+        if (x, b.key[0]) in best:
+            continue
+        if (a.key, b.key) in together and not (crowded[a.key] or crowded[b.key]):
+            continue  # the claim compared these, with the other outlets as judges
+        if quotes_meet(a, b):
+            best[(x, b.key[0])] = (x, y)
     found = []
     for short_n, long_n in sorted(best.values()):
         short, long = facts[short_n], facts[long_n]
         found.extend(_quote_divergences(long, short, articles))
     found.extend(quotes_of_outlets(articles, facts))
     return tuple(found)
+
+
+TRIED_CELLS = 64_000_000
+"""Up to this many pairs of quotations, which pairs were already weighed is kept in a
+table of bits rather than a set."""
+
+
+def _quote_pairs(
+    facts: Sequence[QuoteFact], index: Mapping[str, Sequence[int]]
+) -> Iterator[tuple[int, int]]:
+    """Pairs (shorter, longer) of quotations of different outlets that share a word held
+    by at most ``COMMON_HOLDERS`` quotations, word by word in ``index`` order, each pair
+    once: two quotations of one statement share most of their rare words."""
+    article_of = np.array([f.key[0] for f in facts], dtype=np.intp)
+    length = np.array([len(f.words) for f in facts], dtype=np.intp)
+    square = len(facts) ** 2 <= TRIED_CELLS
+    tried_cells = np.zeros((len(facts), len(facts)) if square else 0, dtype=bool)
+    tried: set[tuple[int, int]] = set()
+    for holders in index.values():
+        if len(holders) > COMMON_HOLDERS:
+            continue  # a word of every quotation: the rarer words find the pairs
+        held = np.array(holders, dtype=np.intp)
+        x, y = np.meshgrid(held, held, indexing="ij")  # x outer, y inner, as loops read
+        keep = (article_of[x] != article_of[y]) & (
+            (length[x] < length[y]) | ((length[x] == length[y]) & (x < y))
+        )
+        if tried_cells.size:
+            keep &= ~tried_cells[x, y]
+            tried_cells[x[keep], y[keep]] = True
+            yield from zip(x[keep].tolist(), y[keep].tolist(), strict=True)
+            continue
+        for pair in zip(x[keep].tolist(), y[keep].tolist(), strict=True):
+            if pair not in tried:
+                tried.add(pair)
+                yield pair
 
 
 def quotes_of_outlets(
