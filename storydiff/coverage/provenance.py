@@ -201,12 +201,14 @@ def find_derivations(
     links: dict[frozenset[str], _Link] = {}
     weighed: dict[str, _Weighed] = {}
     seeds: dict[str, _Seeds] = {}
+    seed_number = {gram: n for n, gram in enumerate(holders)}
+    word_number: dict[str, int] = {}
     for x, y in _candidate_pairs(articles, holders):
         for z in (x, y):
             if z not in weighed:
                 weighed[z] = _weigh(texts[z], weights)
-                seeds[z] = _seeds(texts[z], holders)
-        runs = _shared_runs(texts[x], texts[y], seeds[x], seeds[y])
+                seeds[z] = _seeds(texts[z], holders, seed_number, word_number)
+        runs = _shared_runs(seeds[x], seeds[y])
         x_takes = _direction(
             texts[y], texts[x], [_flip(r) for r in runs], weighed[y], weighed[x], claim_of
         )
@@ -453,42 +455,44 @@ class _Seeds:
     that seed: read once per text rather than once per pair of texts."""
 
     keys: tuple[str, ...]
-    at: tuple[tuple[str, ...], ...]
+    words: NDArray[np.intp]
+    """Each word's number in the story (one number per distinct key)."""
+    seeds: NDArray[np.intp]
+    """The number of the seed starting at each place, for every place a seed starts."""
     holders: tuple[int, ...]
     own_before: tuple[int, ...]
     """How many of the text's own words come before each place (and after the last)."""
 
 
-def _seeds(text: _Text, holders: Mapping[tuple[str, ...], frozenset[str]]) -> _Seeds:
+def _seeds(
+    text: _Text,
+    holders: Mapping[tuple[str, ...], frozenset[str]],
+    seed_number: Mapping[tuple[str, ...], int],
+    word_number: dict[str, int],
+) -> _Seeds:
     keys = tuple(t.key for t in text.tokens)
-    at = tuple(keys[i : i + SEED_WORDS] for i in range(len(keys) - SEED_WORDS + 1))
+    at = [keys[i : i + SEED_WORDS] for i in range(len(keys) - SEED_WORDS + 1)]
     own_before = [0]
     for token in text.tokens:
         own_before.append(own_before[-1] + token.own)
     return _Seeds(
         keys=keys,
-        at=at,
+        words=np.array([word_number.setdefault(k, len(word_number)) for k in keys], np.intp),
+        seeds=np.array([seed_number[gram] for gram in at], dtype=np.intp),
         holders=tuple(len(holders[gram]) for gram in at),
         own_before=tuple(own_before),
     )
 
 
-def _shared_runs(left: _Text, right: _Text, left_seeds: _Seeds, right_seeds: _Seeds) -> list[_Run]:
+def _shared_runs(left_seeds: _Seeds, right_seeds: _Seeds) -> list[_Run]:
     """Maximal shared runs, longest first, no word used twice (greedy string tiling)."""
     a, b = left_seeds.keys, right_seeds.keys
-    starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, gram in enumerate(left_seeds.at):
-        if gram in right.grams:
-            starts[gram].append(i)
     found: list[tuple[int, int, int]] = []
-    for j, gram in enumerate(right_seeds.at):
-        for i in starts.get(gram, ()):
-            if i > 0 and j > 0 and a[i - 1] == b[j - 1]:
-                continue  # inside a run found from an earlier seed
-            n = SEED_WORDS
-            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
-                n += 1
-            found.append((n, i, j))
+    for i, j in _run_starts(left_seeds, right_seeds):
+        n = SEED_WORDS
+        while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+            n += 1
+        found.append((n, i, j))
     found.sort(key=lambda r: (-r[0], r[2], r[1]))
     used_a = bytearray(len(a))
     used_b = bytearray(len(b))
@@ -506,6 +510,21 @@ def _shared_runs(left: _Text, right: _Text, left_seeds: _Seeds, right_seeds: _Se
         share_count = min(right_seeds.holders[j : j + n - SEED_WORDS + 1])
         runs.append(_Run(left=i, right=j, length=n, rarity=1 / max(1, share_count - 1)))
     return runs
+
+
+def _run_starts(left: _Seeds, right: _Seeds) -> list[tuple[int, int]]:
+    """Every (i, j) where one seed starts at i in ``left`` and at j in ``right``, and the
+    words before them differ (else it is inside a run that starts earlier)."""
+    order = np.argsort(left.seeds, kind="stable")
+    ranked = left.seeds[order]
+    low = np.searchsorted(ranked, right.seeds, side="left")
+    count = np.searchsorted(ranked, right.seeds, side="right") - low
+    j = np.repeat(np.arange(len(right.seeds)), count)
+    within = np.arange(len(j)) - np.repeat(np.cumsum(count) - count, count)
+    i = order[np.repeat(low, count) + within]
+    inside = (i > 0) & (j > 0)
+    inside[inside] = left.words[i[inside] - 1] == right.words[j[inside] - 1]
+    return list(zip(i[~inside].tolist(), j[~inside].tolist(), strict=True))
 
 
 def _flip(run: _Run) -> _Run:
@@ -554,15 +573,14 @@ def _direction(
     total, own_words = weighed.total, weighed.own_words
     # Only the words a run covers add anything, in text order as they always did: numpy
     # adds each sentence's weights one by one in that order, as Python did.
-    if runs:
-        position = np.concatenate([np.arange(r.right, r.right + r.length) for r in runs])
-        source_position = np.concatenate([np.arange(r.left, r.left + r.length) for r in runs])
-        rarity = np.concatenate([np.full(r.length, r.rarity) for r in runs])
-        order = np.argsort(position, kind="stable")
-        position, source_position, rarity = position[order], source_position[order], rarity[order]
-    else:
-        position = source_position = np.zeros(0, dtype=np.intp)
-        rarity = np.zeros(0, dtype=np.float64)
+    lengths = np.array([r.length for r in runs], dtype=np.intp)
+    run_of = np.repeat(np.arange(len(runs)), lengths)
+    step = np.arange(len(run_of)) - (np.cumsum(lengths) - lengths)[run_of]  # place in run
+    position = np.array([r.right for r in runs], dtype=np.intp)[run_of] + step
+    source_position = np.array([r.left for r in runs], dtype=np.intp)[run_of] + step
+    rarity = np.array([r.rarity for r in runs], dtype=np.float64)[run_of]
+    order = np.argsort(position, kind="stable")
+    position, source_position, rarity = position[order], source_position[order], rarity[order]
     sentence_of = weighed.sentences[position]
     weight = weighed.weights[position]
     width = len(total) and max(total) + 1
