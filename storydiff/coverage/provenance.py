@@ -406,7 +406,7 @@ def _text(article: Article, quotes: Sequence[Sequence[Quote]] | None = None) -> 
         spans = [(q.start, q.end) for q in quotes[sentence.index]]
         for n, match in enumerate(_WORD.finditer(sentence.text)):
             word = match.group()
-            quoted = any(start <= match.start() < end for start, end in spans)
+            quoted = bool(spans) and any(start <= match.start() < end for start, end in spans)
             # A capital inside a sentence marks a name (or a title): every outlet that
             # covered the story writes it, so it is no sign of copying.
             name = n > 0 and word[:1].isupper()
