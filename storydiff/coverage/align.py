@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -39,6 +40,8 @@ PHRASE_WEIGHT = 0.15
 PHRASE_CAP = 0.45
 """Each shared rare bigram adds PHRASE_WEIGHT to the anchor, up to PHRASE_CAP: names
 are bigrams too, and a sentence that only names the same people is not the same claim."""
+
+_T = TypeVar("_T")
 
 SentenceKey = tuple[int, int]
 """(position of the article in the input, sentence index)."""
@@ -454,17 +457,33 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
             keys.append((a_pos, sentence.index))
             texts.append(sentence.text)
         by_article.append(tuple(rows))
-    terms = [content_terms(t) for t in texts]
+    distinct_of: dict[str, int] = {}
+    representatives: list[int] = []
+    for row, text in enumerate(texts):
+        if text not in distinct_of:
+            distinct_of[text] = len(representatives)
+            representatives.append(row)
+    distinct = [distinct_of[t] for t in texts]
+
+    def each_text(found: Sequence[_T]) -> list[_T]:
+        """What was found once per distinct text, for every row: outlets that carry a
+        sentence word for word cost one reading of it."""
+        return [found[d] for d in distinct]
+
+    unique_texts = [texts[r] for r in representatives]
+    terms = each_text([content_terms(t) for t in unique_texts])
     document_frequency: Counter[str] = Counter()
     for sentence_terms in terms:
         document_frequency.update(set(sentence_terms))
     total = max(len(texts), 1)
-    weights = tuple(_tfidf_weights(t, document_frequency, total) for t in terms)
+    weights = each_text(
+        [_tfidf_weights(terms[r], document_frequency, total) for r in representatives]
+    )
     vectors = _tfidf_matrix(weights, document_frequency)
-    mentions = [find_numbers(t) for t in texts]
-    values = [_values_of(m) for m in mentions]
-    slots = [figure_slots(m) for m in mentions]
-    bigrams = [phrase_bigrams(t) for t in texts]
+    unique_mentions = [find_numbers(t) for t in unique_texts]
+    values = each_text([_values_of(m) for m in unique_mentions])
+    slots = each_text([figure_slots(m) for m in unique_mentions])
+    bigrams = each_text([phrase_bigrams(t) for t in unique_texts])
     bigram_frequency: Counter[tuple[str, str]] = Counter()
     for sentence_bigrams in bigrams:
         bigram_frequency.update(sentence_bigrams)
@@ -480,17 +499,11 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
     value_weight = {
         v: 1.0 / math.sqrt(max(1.0, n / max(1, len(articles)))) for v, n in value_frequency.items()
     }
-    quotes = tuple(quoted_spans(t) for t in texts)
-    distinct_of: dict[str, int] = {}
-    representatives: list[int] = []
-    for row, text in enumerate(texts):
-        if text not in distinct_of:
-            distinct_of[text] = len(representatives)
-            representatives.append(row)
+    quotes = tuple(each_text([quoted_spans(t) for t in unique_texts]))
     return _Corpus(
         keys=tuple(keys),
         texts=tuple(texts),
-        normalized=tuple(normalize(t) for t in texts),
+        normalized=tuple(each_text([normalize(t) for t in unique_texts])),
         vectors=vectors,
         values=tuple(values),
         quotes=quotes,
@@ -498,7 +511,7 @@ def _build_corpus(articles: Sequence[Article]) -> _Corpus:
         value_weight=value_weight,
         anchors=_anchor_matrices(values, value_weight, phrases, quotes, slots),
         by_article=tuple(by_article),
-        distinct=np.array([distinct_of[t] for t in texts], dtype=np.intp),
+        distinct=np.array(distinct, dtype=np.intp),
         representatives=tuple(representatives),
     )
 
@@ -877,8 +890,8 @@ def candidate_pairs(corpus: _Corpus) -> tuple[NDArray[np.intp], NDArray[np.intp]
     reps = list(corpus.representatives)
     terms = [content_terms(corpus.texts[r]) for r in reps]
     frequency: Counter[str] = Counter()
-    for row_terms in (content_terms(t) for t in corpus.texts):
-        frequency.update(set(row_terms))
+    for d in corpus.distinct.tolist():
+        frequency.update(set(terms[d]))
     limit = max(RARE_AT_LEAST, RARE_PER_ARTICLE * len(corpus.by_article))
     # Each sentence also proposes every sentence that holds one of its rarest words,
     # however common: "retired" in a story about a retired trooper is its best clue.
@@ -1011,10 +1024,7 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
     """
     corpus = _build_corpus(articles)
     pairs = score_pairs(corpus, settings)
-    edges = _matched_pairs(corpus, pairs, settings)
-    # Strongest evidence first; ties broken by position so the result never depends on
-    # the order pairs were scored in.
-    edges.sort(key=lambda e: (-round(e[0], 9), corpus.keys[e[1]], corpus.keys[e[2]]))
+    edges = _strongest_first(_matched_pairs(corpus, pairs, settings), corpus)
     groups = _merge(
         edges, corpus, pairs, settings.link_ratio * settings.threshold, settings.weak_threshold
     )
@@ -1024,18 +1034,60 @@ def align_sentences(articles: Sequence[Article], *, settings: Settings) -> tuple
     return tuple(_to_claims(groups, corpus, pairs))
 
 
-def _matched_pairs(
-    corpus: _Corpus, pairs: PairScores, settings: Settings
-) -> list[tuple[float, int, int]]:
+Edges = tuple[NDArray[np.float64], NDArray[np.intp], NDArray[np.intp]]
+"""Matched sentence pairs as columns: each pair's score and its two corpus rows. A big
+story has millions of them: as Python tuples they would take gigabytes."""
+
+
+def _strongest_first(edges: Edges, corpus: _Corpus) -> Edges:
+    """Strongest evidence first; ties broken by position so the result never depends on
+    the order pairs were scored in."""
+    values, left, right = edges
+    if len(values) == 0:
+        return edges
+    keys = np.array(corpus.keys, dtype=np.intp).reshape(-1, 2)
+    rank = np.empty(len(keys), dtype=np.intp)
+    rank[np.lexsort((keys[:, 1], keys[:, 0]))] = np.arange(len(keys))
+    position = rank[left] * len(keys) + rank[right]
+    # A score rounded to nine places is a whole number of billionths: with the pair's
+    # position it makes one integer key, and one integer sort is the fastest.
+    billionths = np.rint(_round_9(values) * 1e9).astype(np.int64)
+    span = int(billionths.max() - billionths.min()) + 1
+    if span * len(keys) ** 2 < 2**62:
+        order = np.argsort((billionths.max() - billionths) * len(keys) ** 2 + position)
+    else:
+        order = np.lexsort((position, -_round_9(values)))
+    return values[order], left[order], right[order]
+
+
+def _round_9(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Python's ``round(v, 9)`` of every value, to the bit, at numpy's speed.
+
+    The nearest whole number of billionths over a billion is the double nearest to
+    that decimal, as Python's is; only a value within rounding error of half a
+    billionth could round the other way, and those few are rounded by Python.
+    """
+    scaled = values * 1e9
+    nearest = np.rint(scaled)
+    rounded: NDArray[np.float64] = nearest / 1e9
+    for k in np.nonzero(np.abs(np.abs(scaled - nearest) - 0.5) < 1e-5)[0].tolist():
+        rounded[k] = round(float(values[k]), 9)
+    return rounded
+
+
+def _matched_pairs(corpus: _Corpus, pairs: PairScores, settings: Settings) -> Edges:
     """Each pair of articles' best one-to-one sentence pairs.
 
-    A pair of articles none of whose sentence pairs reaches the weaker threshold can
-    match nothing and is skipped unread: many small articles of unrelated stories cost
-    what their candidate pairs cost, not what their pairs of articles do.
+    An article is scored against all later ones at once. Most pairs of articles that
+    retell one story link each sentence to at most one partner: those links are the
+    best one-to-one pairs as they stand, and only a pair of articles where a sentence
+    has two partners or more is matched by ``_match_block``. A pair of articles none of
+    whose sentence pairs reaches the weaker threshold is never looked at: many small
+    articles of unrelated stories cost what their candidate pairs cost.
     """
     floor = min(settings.threshold, settings.weak_threshold)
     article_of = np.array([a for a, _ in corpus.keys], dtype=np.intp)
-    edges: list[tuple[float, int, int]] = []
+    found: list[Edges] = []
     for rows_a in corpus.by_article:
         if not rows_a:
             continue
@@ -1045,14 +1097,68 @@ def _matched_pairs(
         scores, shared = pairs.rows(corpus.distinct[list(rows_a)])
         scores = scores[:, corpus.distinct[later:]]
         shared = shared[:, corpus.distinct[later:]]
-        reachable = np.nonzero(scores.max(axis=0) >= floor)[0]
-        for b in np.unique(article_of[later + reachable]).tolist():
+        xs, cs = np.nonzero(scores >= floor)
+        if len(xs) == 0:
+            continue
+        values = scores[xs, cs]
+        strong = values >= settings.threshold
+        weak = ~strong & shared[xs, cs] & (values >= settings.weak_threshold)
+        for k in np.nonzero(weak)[0].tolist():
+            weak[k] = _clear_best(scores, int(xs[k]), int(cs[k]), article_of, later, settings)
+        keep = strong | weak
+        xs, cs, values = xs[keep], cs[keep], values[keep]
+        partner = article_of[later + cs]
+        by_row = np.unique(xs * len(corpus.by_article) + partner, return_counts=True)
+        by_column = np.unique(cs, return_counts=True)
+        alone = (by_row[1][np.searchsorted(by_row[0], xs * len(corpus.by_article) + partner)]
+                 == 1) & (by_column[1][np.searchsorted(by_column[0], cs)] == 1)
+        tangled = np.unique(partner[~alone])
+        plain = ~np.isin(partner, tangled)
+        found.append((values[plain], rows_a[0] + xs[plain], later + cs[plain]))
+        for b in tangled.tolist():
             rows_b = corpus.by_article[b]
             lo, hi = rows_b[0] - later, rows_b[-1] + 1 - later
-            edges.extend(
-                _match_block(scores[:, lo:hi], shared[:, lo:hi], rows_a, rows_b, settings)
+            matched = _match_block(scores[:, lo:hi], shared[:, lo:hi], rows_a, rows_b, settings)
+            found.append(
+                (
+                    np.array([v for v, _, _ in matched], dtype=np.float64),
+                    np.array([i for _, i, _ in matched], dtype=np.intp),
+                    np.array([j for _, _, j in matched], dtype=np.intp),
+                )
             )
-    return edges
+    return (
+        np.concatenate([np.zeros(0, dtype=np.float64), *(f[0] for f in found)]),
+        np.concatenate([np.zeros(0, dtype=np.intp), *(f[1] for f in found)]).astype(np.intp),
+        np.concatenate([np.zeros(0, dtype=np.intp), *(f[2] for f in found)]).astype(np.intp),
+    )
+
+
+def _clear_best(
+    scores: NDArray[np.float64],
+    x: int,
+    c: int,
+    article_of: NDArray[np.intp],
+    later: int,
+    settings: Settings,
+) -> bool:
+    """``_weak_links``' test for the one pair (x, c) of an article's rows against all
+    later ones: whether it beats every other pair of its row (in the partner article)
+    and of its column by ``weak_margin``."""
+    b = article_of[later + c]
+    lo = int(np.searchsorted(article_of, b)) - later
+    hi = int(np.searchsorted(article_of, b, side="right")) - later
+    best_other = max(
+        _best_except(scores[x, lo:hi], c - lo), _best_except(scores[:, c], x)
+    )
+    return bool(scores[x, c] >= best_other + settings.weak_margin)
+
+
+def _best_except(line: NDArray[np.float64], at: int) -> float:
+    """``_best_elsewhere`` for one cell: the highest other score of its line."""
+    if len(line) < 2:
+        return 0.0
+    top_two = np.sort(line)[-2:]
+    return float(top_two[0] if line[at] >= top_two[1] else top_two[1])
 
 
 def _attach_folded_sentences(
@@ -1093,8 +1199,13 @@ def _attach_folded_sentences(
     return result
 
 
+MERGE_CHUNK = 65536
+"""Edges read at a time by ``_merge``: those whose two sentences already share a claim
+are dropped a chunk at a time by numpy rather than one by one."""
+
+
 def _merge(
-    edges: Sequence[tuple[float, int, int]],
+    edges: Edges,
     corpus: _Corpus,
     pairs: PairScores,
     link_floor: float,
@@ -1108,9 +1219,12 @@ def _merge(
     (a heavy rewrite) may still join when it is matched to most of the group's
     sentences, each match its own piece of evidence.
     """
-    linked = {(min(i, j), max(i, j)) for _, i, j in edges}
+    linked: set[tuple[int, int]] = set()  # built when first asked: most stories never ask
 
     def supported(single: set[int], group: set[int]) -> bool:
+        if not linked:
+            low, high = np.minimum(edges[1], edges[2]), np.maximum(edges[1], edges[2])
+            linked.update(zip(low.tolist(), high.tolist(), strict=True))
         (row,) = single
         support = sum((min(row, g), max(row, g)) in linked for g in group)
         return support >= max(2, math.ceil(len(group) / 2)) and (
@@ -1121,7 +1235,7 @@ def _merge(
     groups: dict[int, set[int]] = {}
     articles_in: dict[int, set[int]] = {}
     next_id = 0
-    for _, i, j in edges:
+    for i, j in _unsettled(edges, group_of, len(corpus.keys)):
         gi, gj = group_of.get(i), group_of.get(j)
         if gi is not None and gi == gj:
             continue
@@ -1153,6 +1267,21 @@ def _merge(
     result = [set(g) for g in groups.values()]
     result.extend({row} for row in range(len(corpus.keys)) if row not in grouped)
     return result
+
+
+def _unsettled(edges: Edges, group_of: Mapping[int, int], rows: int) -> Iterator[tuple[int, int]]:
+    """The edges in order, less those whose sentences are already in one group when their
+    chunk is read: a group of two or more only ever grows, so they would change nothing."""
+    _, left, right = edges
+    for start in range(0, len(left), MERGE_CHUNK):
+        i, j = left[start : start + MERGE_CHUNK], right[start : start + MERGE_CHUNK]
+        label = np.full(rows, -1, dtype=np.intp)
+        if group_of:
+            label[np.fromiter(group_of.keys(), dtype=np.intp, count=len(group_of))] = np.fromiter(
+                group_of.values(), dtype=np.intp, count=len(group_of)
+            )
+        open_ = (label[i] < 0) | (label[i] != label[j])
+        yield from zip(i[open_].tolist(), j[open_].tolist(), strict=True)
 
 
 def _mean_link(left: set[int], right: set[int], corpus: _Corpus, pairs: PairScores) -> float:
@@ -1190,7 +1319,8 @@ def _attach_split_sentences(
             continue
         for row in sorted(group):
             a_pos, index = corpus.keys[row]
-            others = [r for r in group if corpus.keys[r][0] != a_pos]
+            others: list[int] | None = None  # listed when first needed: a claim of a
+            # thousand outlets has a thousand members, most of them with nothing to join
             for neighbour_index in (index - 1, index + 1):
                 neighbour = row_of.get((a_pos, neighbour_index))
                 if neighbour is None or neighbour in group:
@@ -1200,6 +1330,12 @@ def _attach_split_sentences(
                     and is_running_text(corpus.texts[neighbour])
                 ):
                     continue
+                if not (corpus.quotes[row] and corpus.quotes[neighbour]) and (
+                    neighbour not in singles
+                ):
+                    continue  # neither half of a quotation nor a sentence to join
+                if others is None:
+                    others = [r for r in group if corpus.keys[r][0] != a_pos]
                 if _continues_quotation(row, neighbour, others, corpus):
                     # The other half of a quotation joins even when it also states a
                     # claim of its own elsewhere: each claim holds the words it quotes.

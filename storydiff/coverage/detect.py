@@ -85,6 +85,11 @@ class Version:
     versions of a story; see ``story_cast``."""
 
 
+def version_content(version: Version) -> tuple[object, ...]:
+    """All that comparing a version reads of it: everything but whose it is."""
+    return (version.text, version.numbers, version.quotes, version.credit)
+
+
 @dataclass(frozen=True, slots=True)
 class _Finding:
     type: DivergenceType
@@ -102,8 +107,14 @@ def find_divergences(reference: Version, others: Sequence[Version]) -> tuple[Div
         Divergences ordered by type then detail; outlets that depart identically share one.
     """
     by_finding: dict[_Finding, list[str]] = {}
+    # Outlets that word a claim alike depart from the reference alike: each wording is
+    # compared once, however many outlets carry it.
+    compared: dict[tuple[object, ...], tuple[_Finding, ...]] = {}
     for other in others:
-        for finding in compare_versions(reference, other):
+        wording = version_content(other)
+        if wording not in compared:
+            compared[wording] = compare_versions(reference, other)
+        for finding in compared[wording]:
             by_finding.setdefault(finding, []).append(other.article)
     for finding, articles in _figures_the_reference_leaves_out(reference, others):
         by_finding.setdefault(finding, []).extend(articles)
@@ -590,16 +601,29 @@ def story_synonyms(claims: Iterable[Sequence[Version]]) -> frozenset[frozenset[s
     """
     pairs: set[frozenset[str]] = set()
     for versions in claims:
-        for n, left in enumerate(versions):
-            for right in versions[n + 1 :]:
+        # Only measures with a subject can meet, and versions that give the same ones
+        # meet alike: each distinct set is compared once (with itself when two versions
+        # give it), so a claim many outlets tell costs its variants, not its pairs.
+        measured: dict[tuple[NumberMention, ...], int] = {}
+        for version in versions:
+            measures = tuple(
+                x for x in version.numbers if x.kind is NumberKind.MEASURE and x.subject
+            )
+            if measures:
+                measured[measures] = measured.get(measures, 0) + 1
+        distinct = list(measured)
+        for n, left in enumerate(distinct):
+            for right in distinct[n if measured[left] > 1 else n + 1 :]:
                 pairs.update(_same_measure_materials(left, right))
     return frozenset(pairs)
 
 
-def _same_measure_materials(a: Version, b: Version) -> set[frozenset[str]]:
+def _same_measure_materials(
+    a: Sequence[NumberMention], b: Sequence[NumberMention]
+) -> set[frozenset[str]]:
     pairs: set[frozenset[str]] = set()
-    for x in a.numbers:
-        for y in b.numbers:
+    for x in a:
+        for y in b:
             if not (
                 x.kind is NumberKind.MEASURE
                 and values_match(x, y)

@@ -9,6 +9,7 @@ of wording. Levenshtein opcodes on token lists give the edits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import Levenshtein
 
@@ -30,6 +31,7 @@ def _word_key(token: str) -> str:
     return token.strip().translate(_TYPOGRAPHY).casefold().strip(".,;:!?\"'()[]")
 
 
+@lru_cache(maxsize=8192)  # a claim's many outlets often word it alike
 def word_diff(reference: str, text: str) -> tuple[DiffChunk, ...]:
     """Diff ``text`` against ``reference`` word by word.
 

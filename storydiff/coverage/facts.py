@@ -19,9 +19,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from storydiff.coverage.align import AlignedClaim, SentenceKey, is_running_text
@@ -588,20 +589,18 @@ def link_figures(
     """
     candidates = figure_candidates(facts)
     scored = []
+    # Outlets that state a figure word for word make the same pair many times over:
+    # each pair of wordings is scored once.
+    numbered: dict[tuple[object, ...], int] = {}
+    wording = [numbered.setdefault(_alike(fact), len(numbered)) for fact in facts]
+    scores: dict[tuple[int, int], float | None] = {}
     for i, j in candidates:
-        a, b = facts[i], facts[j]
-        near = near_enough(a.mention, b.mention)
-        if not near and not _small_counts_apart(a.mention, b.mention):
-            continue
-        if is_age(a.mention) and not (a.names & b.names):
-            continue  # ages of whom? only a shared name says it is the same person
-        score = link_score(a, b, weights)
-        if not near and score < SAID_ALIKE:
-            continue
-        if score < LINK_FROM and (_one_clock_time(a, b) or _one_named_thing(a, b, weights)):
-            score = LINK_FROM
-        if score >= LINK_FROM:
-            scored.append((round(score, 6), i, j))
+        pair = (wording[i], wording[j])
+        if pair not in scores:
+            scores[pair] = _pair_score(facts[i], facts[j], weights)
+        score = scores[pair]
+        if score is not None:
+            scored.append((score, i, j))
     # Of two candidates said alike, the one with the same value is the same figure: "she
     # received 18,412 votes and he 18,097" has both counts beside "received votes".
     scored.sort(
@@ -649,6 +648,26 @@ def _small_counts_apart(a: NumberMention, b: NumberMention) -> bool:
     return low >= 2 and high <= 30 and high - low == 2
 
 
+def _pair_score(a: FigureFact, b: FigureFact, weights: Mapping[str, float]) -> float | None:
+    """``link_figures``' score of two figures, or None when they are not one fact."""
+    near = near_enough(a.mention, b.mention)
+    if not near and not _small_counts_apart(a.mention, b.mention):
+        return None
+    if is_age(a.mention) and not (a.names & b.names):
+        return None  # ages of whom? only a shared name says it is the same person
+    score = link_score(a, b, weights)
+    if not near and score < SAID_ALIKE:
+        return None
+    if score < LINK_FROM and (_one_clock_time(a, b) or _one_named_thing(a, b, weights)):
+        score = LINK_FROM
+    return round(score, 6) if score >= LINK_FROM else None
+
+
+def _alike(fact: FigureFact) -> tuple[object, ...]:
+    """All of a figure that scoring it reads: two outlets' figures alike here score alike."""
+    return (fact.mention, frozenset(fact.context.items()), fact.names, fact.others)
+
+
 SAME_FIGURE_LEADERS = 8
 """Of figures that outlets state identically (same words, same clause, same names), the
 first this many are compared with every other figure; the rest only with those, which
@@ -667,7 +686,7 @@ def figure_candidates(facts: Sequence[FigureFact]) -> set[tuple[int, int]]:
     told: Counter[tuple[object, ...]] = Counter()
     leads = []
     for fact in facts:
-        alike = (fact.mention, frozenset(fact.context.items()), fact.names, fact.others)
+        alike = _alike(fact)
         told[alike] += 1
         leads.append(told[alike] <= SAME_FIGURE_LEADERS)
     index: dict[str, list[int]] = defaultdict(list)
@@ -1162,22 +1181,14 @@ def cross_claim_quotes(
         for word in set(fact.words) - _STOP:
             index[word].append(n)
     best: dict[tuple[int, int], tuple[int, int]] = {}  # (shorter, other article) → longer
-    for holders in index.values():
-        if len(holders) > COMMON_HOLDERS:
-            continue  # a word of every quotation: the rarer words find the pairs
-        for x in holders:
-            for y in holders:
-                a, b = facts[x], facts[y]
-                if a.key[0] == b.key[0] or len(a.words) > len(b.words):
-                    continue
-                if len(a.words) == len(b.words) and x > y:
-                    continue
-                if (x, b.key[0]) in best:
-                    continue
-                if (a.key, b.key) in together and not (crowded[a.key] or crowded[b.key]):
-                    continue  # the claim compared these, with the other outlets as judges
-                if quotes_meet(a, b):
-                    best[(x, b.key[0])] = (x, y)
+    for x, y in _quote_pairs(facts, index):
+        a, b = facts[x], facts[y]
+        if (x, b.key[0]) in best:
+            continue
+        if (a.key, b.key) in together and not (crowded[a.key] or crowded[b.key]):
+            continue  # the claim compared these, with the other outlets as judges
+        if quotes_meet(a, b):
+            best[(x, b.key[0])] = (x, y)
     found = []
     for short_n, long_n in sorted(best.values()):
         short, long = facts[short_n], facts[long_n]
@@ -1186,14 +1197,57 @@ def cross_claim_quotes(
     return tuple(found)
 
 
+TRIED_CELLS = 64_000_000
+"""Up to this many pairs of quotations, which pairs were already weighed is kept in a
+table of bits rather than a set."""
+
+
+def _quote_pairs(
+    facts: Sequence[QuoteFact], index: Mapping[str, Sequence[int]]
+) -> Iterator[tuple[int, int]]:
+    """Pairs (shorter, longer) of quotations of different outlets that share a word held
+    by at most ``COMMON_HOLDERS`` quotations, word by word in ``index`` order, each pair
+    once: two quotations of one statement share most of their rare words."""
+    article_of = np.array([f.key[0] for f in facts], dtype=np.intp)
+    length = np.array([len(f.words) for f in facts], dtype=np.intp)
+    square = len(facts) ** 2 <= TRIED_CELLS
+    tried_cells = np.zeros((len(facts), len(facts)) if square else 0, dtype=bool)
+    tried: set[tuple[int, int]] = set()
+    for holders in index.values():
+        if len(holders) > COMMON_HOLDERS:
+            continue  # a word of every quotation: the rarer words find the pairs
+        held = np.array(holders, dtype=np.intp)
+        x, y = np.meshgrid(held, held, indexing="ij")  # x outer, y inner, as loops read
+        keep = (article_of[x] != article_of[y]) & (
+            (length[x] < length[y]) | ((length[x] == length[y]) & (x < y))
+        )
+        if tried_cells.size:
+            keep &= ~tried_cells[x, y]
+            tried_cells[x[keep], y[keep]] = True
+            yield from zip(x[keep].tolist(), y[keep].tolist(), strict=True)
+            continue
+        for pair in zip(x[keep].tolist(), y[keep].tolist(), strict=True):
+            if pair not in tried:
+                tried.add(pair)
+                yield pair
+
+
 def quotes_of_outlets(
     articles: Sequence[Article], facts: Sequence[QuoteFact]
 ) -> list[FactDivergence]:
     """An outlet quoting another outlet of the story ("The Ledger reported the charges
     'will include fraud'") is checked against that outlet's own words."""
     found = []
+    names = [{w.casefold() for w in _TOKEN.findall(a.outlet)} - _STOP for a in articles]
+    # Each outlet under the words of its name: a quotation's credit is checked against
+    # the outlets it names a word of, not against every outlet of the story.
+    named: dict[str, list[int]] = defaultdict(list)
+    for a_pos, name in enumerate(names):
+        if len(name) >= 2:
+            for word in name:
+                named[word].append(a_pos)
     for fact in facts:
-        quoted = _quoted_outlet(fact.quote.speaker, articles, fact.key[0])
+        quoted = _quoted_outlet(fact.quote.speaker, names, named, fact.key[0])
         if quoted is None or len(fact.words) < 4:
             continue
         source = _best_source_span(fact, articles[quoted])
@@ -1229,14 +1283,21 @@ def quotes_of_outlets(
     return found
 
 
-def _quoted_outlet(speaker: str | None, articles: Sequence[Article], own: int) -> int | None:
-    """The article of the outlet a quotation is credited to, if it is in the story."""
+def _quoted_outlet(
+    speaker: str | None,
+    names: Sequence[set[str]],
+    named: Mapping[str, Sequence[int]],
+    own: int,
+) -> int | None:
+    """The article of the outlet a quotation is credited to, if it is in the story
+    (``names``: each article's outlet name, as words; ``named``: the articles whose
+    name of two words or more holds a word); the first in article order."""
     if not speaker:
         return None
     said = {w.casefold() for w in _TOKEN.findall(speaker)} - _STOP
-    for a_pos, article in enumerate(articles):
-        name = {w.casefold() for w in _TOKEN.findall(article.outlet)} - _STOP
-        if a_pos != own and len(name) >= 2 and name <= said:
+    candidates = sorted({a_pos for word in said for a_pos in named.get(word, ())})
+    for a_pos in candidates:
+        if a_pos != own and names[a_pos] <= said:
             return a_pos
     return None
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from storydiff.coverage.align import AlignedClaim, SentenceKey, align_sentences, normalize
@@ -28,6 +29,7 @@ from storydiff.coverage.detect import (
     shares_facts,
     story_cast,
     story_synonyms,
+    version_content,
 )
 from storydiff.coverage.diff import word_diff
 from storydiff.coverage.fact_credits import cross_claim_credits
@@ -302,6 +304,17 @@ def attach_slipped_figures(
     result = list(claims)
     singles = {c.members[0]: n for n, c in enumerate(result) if len(c.members) == 1}
     dropped: set[int] = set()
+    # Each article's figures that a figure of a claim could misquote, with what they
+    # count, read once rather than once per claim.
+    slippable = [
+        [
+            (index, found, head_family(found.subject) if found.subject else None)
+            for index, sentence_facts in enumerate(facts[article.id])
+            for found in sentence_facts.numbers
+            if found.kind in COMPARED_KINDS
+        ]
+        for article in articles
+    ]
     for n, claim in enumerate(result):
         present = {a for a, _ in claim.members}
         stated = [
@@ -310,33 +323,41 @@ def attach_slipped_figures(
             for m in facts[articles[a].id][i].numbers
             if m.kind in COMPARED_KINDS
         ]
+        if len(present) < 2:
+            continue
         # Only a figure two outlets agree on draws its misquotes: otherwise the claim
         # holding the misquote would draw the sentences that state it right.
-        figures = [
-            (m, head_family(m.subject) if m.subject else None)
-            for a, m in stated
-            if any(b != a and values_match(m, other) for b, other in stated)
-        ]
-        if len(present) < 2 or not figures:
+        figures = list(
+            dict.fromkeys(
+                (m, head_family(m.subject) if m.subject else None)
+                for a, m in stated
+                if _agreed(m, a, stated)
+            )
+        )
+        if not figures:
             continue
+        # Outlets that carry the claim word for word are read once.
+        member_texts = list(
+            dict.fromkeys(normalize(articles[a].sentences[i].text) for a, i in claim.members)
+        )
         added: dict[SentenceKey, float] = {}
+        kinds = {figure.kind for figure, _ in figures}
         for a_pos, article in enumerate(articles):
             if a_pos in present:
                 continue
             slipped = next(
                 (
                     (a_pos, index)
-                    for index, sentence_facts in enumerate(facts[article.id])
-                    for found in sentence_facts.numbers
-                    if any(_misquotes(found, figure, head) for figure, head in figures)
+                    for index, found, found_head in slippable[a_pos]
+                    if found.kind in kinds
+                    and any(_misquotes(found, found_head, figure, head) for figure, head in figures)
                 ),
                 None,
             )
             if slipped is not None:
                 text = normalize(article.sentences[slipped[1]].text)
                 added[slipped] = max(
-                    fuzz.token_sort_ratio(text, normalize(articles[a].sentences[i].text)) / 100
-                    for a, i in claim.members
+                    fuzz.token_sort_ratio(text, member) / 100 for member in member_texts
                 )
                 if slipped in singles:
                     dropped.add(singles[slipped])
@@ -348,7 +369,16 @@ def attach_slipped_figures(
     return tuple(c for n, c in enumerate(result) if n not in dropped)
 
 
-def _misquotes(found: NumberMention, figure: NumberMention, head: str | None) -> bool:
+def _agreed(
+    mention: NumberMention, a_pos: int, stated: Sequence[tuple[int, NumberMention]]
+) -> bool:
+    """Another outlet than ``a_pos`` states ``mention``'s value among ``stated``."""
+    return any(b != a_pos and values_match(mention, other) for b, other in stated)
+
+
+def _misquotes(
+    found: NumberMention, found_head: str | None, figure: NumberMention, head: str | None
+) -> bool:
     """``found`` gives ``figure`` wrongly: one slip away and counting the same thing (or
     with its digits swapped, whatever it counts), or a sum of money of about the same
     size for the same named thing ("$350 million for severance" where
@@ -357,7 +387,7 @@ def _misquotes(found: NumberMention, figure: NumberMention, head: str | None) ->
         return False  # every slip, and every sum about the same, is within a factor of ten
     if values_match(found, figure):
         return False
-    same_thing = bool(found.subject) and head == head_family(found.subject or "")
+    same_thing = bool(found.subject) and head == found_head
     if is_near_miss(found, figure):
         return same_thing or _digits_swapped(found, figure)
     return (
@@ -596,14 +626,24 @@ def _reference_and_divergences(
     best: tuple[tuple[int, int, int, int], int, tuple[Divergence, ...]] | None = None
     for candidate in ranked:
         others = [versions[a_pos] for a_pos in sorted(versions) if a_pos != candidate]
-        covered = sum(shares_facts(versions[candidate], other) for other in others)
-        found = find_divergences(versions[candidate], others)
-        # A credit the others contradict counts against a candidate even where only one
-        # side quotes, so the majority's credit wins; so does a quotation the others give
-        # in full, since they are not blamed for quoting more.
+        reference = versions[candidate]
+        # Outlets that word the claim alike are weighed alike: once per wording.
+        weighed: dict[tuple[object, ...], tuple[bool, int]] = {}
+        for other in others:
+            wording = version_content(other)
+            if wording not in weighed:
+                weighed[wording] = (
+                    shares_facts(reference, other),
+                    # A credit the others contradict counts against a candidate even
+                    # where only one side quotes, so the majority's credit wins; so does
+                    # a quotation the others give in full, since they are not blamed for
+                    # quoting more.
+                    credits_disagree(reference, other) + quotes_less(reference, other),
+                )
+        covered = sum(weighed[version_content(other)][0] for other in others)
+        found = find_divergences(reference, others)
         blamed = sum(len(d.articles) for d in found) + sum(
-            credits_disagree(versions[candidate], other) + quotes_less(versions[candidate], other)
-            for other in others
+            weighed[version_content(other)][1] for other in others
         )
         # Outlets that would be told they changed a figure or a quotation's words weigh
         # first: two outlets that agree on 38% but hedge it differently must not hand the
@@ -636,12 +676,18 @@ def rank_references(texts: dict[int, str], articles: Sequence[Article]) -> list[
         return list(texts)
     order = list(texts)
     normalized = [normalize(texts[a]) for a in order]
-    scores = process.cdist(normalized, normalized, scorer=fuzz.token_sort_ratio, workers=1)
-    # Each version's mean score against the others (its own 100 left out).
-    centrality = {
-        a: (float(scores[n].sum()) - float(scores[n][n])) / (len(order) - 1)
-        for n, a in enumerate(order)
-    }
+    # Many outlets word a claim alike: each wording is scored once, and its row spread
+    # back over the versions, so the sums are those of every pair, to the last bit.
+    wordings = list(dict.fromkeys(normalized))
+    number = {text: n for n, text in enumerate(wordings)}
+    spread = np.array([number[text] for text in normalized], dtype=np.intp)
+    scores = process.cdist(wordings, wordings, scorer=fuzz.token_sort_ratio, workers=1)
+    # Each wording's mean score against the others (its own 100 left out).
+    mean = [
+        (float(scores[n][spread].sum()) - float(scores[n][n])) / (len(order) - 1)
+        for n in range(len(wordings))
+    ]
+    centrality = {a: mean[spread[n]] for n, a in enumerate(order)}
     return sorted(
         texts,
         key=lambda a: (-round(centrality[a], 6), articles[a].published or "9999", a),

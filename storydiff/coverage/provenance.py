@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz
 from scipy import sparse
 
@@ -198,10 +199,20 @@ def find_derivations(
     taken: dict[tuple[str, str], _Direction] = {}
     """(source, derived) -> what ``derived`` takes from ``source``."""
     links: dict[frozenset[str], _Link] = {}
+    weighed: dict[str, _Weighed] = {}
+    seeds: dict[str, _Seeds] = {}
+    seed_number = {gram: n for n, gram in enumerate(holders)}
+    word_number: dict[str, int] = {}
     for x, y in _candidate_pairs(articles, holders):
-        runs = _shared_runs(texts[x], texts[y], holders)
-        x_takes = _direction(texts[y], texts[x], [_flip(r) for r in runs], weights, claim_of)
-        y_takes = _direction(texts[x], texts[y], runs, weights, claim_of)
+        for z in (x, y):
+            if z not in weighed:
+                weighed[z] = _weigh(texts[z], weights)
+                seeds[z] = _seeds(texts[z], holders, seed_number, word_number)
+        runs = _shared_runs(seeds[x], seeds[y])
+        x_takes = _direction(
+            texts[y], texts[x], [_flip(r) for r in runs], weighed[y], weighed[x], claim_of
+        )
+        y_takes = _direction(texts[x], texts[y], runs, weighed[x], weighed[y], claim_of)
         taken[(y, x)] = _with_near_verbatim(x_takes, by_id[y], by_id[x], stated)
         taken[(x, y)] = _with_near_verbatim(y_takes, by_id[x], by_id[y], stated)
         link = _link(by_id[x], by_id[y], taken, credits)
@@ -381,6 +392,7 @@ more distinctive runs with it than with the others that retell the story."""
 # --- the words of a text -----------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # a story repeats its words across hundreds of texts
 def _key(word: str) -> str:
     return _DIGIT_COMMA.sub("", word.casefold().replace("’", "'")).rstrip(".")
 
@@ -394,7 +406,7 @@ def _text(article: Article, quotes: Sequence[Sequence[Quote]] | None = None) -> 
         spans = [(q.start, q.end) for q in quotes[sentence.index]]
         for n, match in enumerate(_WORD.finditer(sentence.text)):
             word = match.group()
-            quoted = any(start <= match.start() < end for start, end in spans)
+            quoted = bool(spans) and any(start <= match.start() < end for start, end in spans)
             # A capital inside a sentence marks a name (or a title): every outlet that
             # covered the story writes it, so it is no sign of copying.
             name = n > 0 and word[:1].isupper()
@@ -437,85 +449,152 @@ def _gram_holders(texts: Iterable[_Text]) -> dict[tuple[str, ...], frozenset[str
 # --- shared runs -------------------------------------------------------------------
 
 
-def _shared_runs(
-    left: _Text, right: _Text, holders: Mapping[tuple[str, ...], frozenset[str]]
-) -> list[_Run]:
+@dataclass(frozen=True, slots=True)
+class _Seeds:
+    """A text's words and the seed starting at each of them, with how many outlets hold
+    that seed: read once per text rather than once per pair of texts."""
+
+    keys: tuple[str, ...]
+    words: NDArray[np.intp]
+    """Each word's number in the story (one number per distinct key)."""
+    seeds: NDArray[np.intp]
+    """The number of the seed starting at each place, for every place a seed starts."""
+    holders: tuple[int, ...]
+    own_before: tuple[int, ...]
+    """How many of the text's own words come before each place (and after the last)."""
+
+
+def _seeds(
+    text: _Text,
+    holders: Mapping[tuple[str, ...], frozenset[str]],
+    seed_number: Mapping[tuple[str, ...], int],
+    word_number: dict[str, int],
+) -> _Seeds:
+    keys = tuple(t.key for t in text.tokens)
+    at = [keys[i : i + SEED_WORDS] for i in range(len(keys) - SEED_WORDS + 1)]
+    own_before = [0]
+    for token in text.tokens:
+        own_before.append(own_before[-1] + token.own)
+    return _Seeds(
+        keys=keys,
+        words=np.array([word_number.setdefault(k, len(word_number)) for k in keys], np.intp),
+        seeds=np.array([seed_number[gram] for gram in at], dtype=np.intp),
+        holders=tuple(len(holders[gram]) for gram in at),
+        own_before=tuple(own_before),
+    )
+
+
+def _shared_runs(left_seeds: _Seeds, right_seeds: _Seeds) -> list[_Run]:
     """Maximal shared runs, longest first, no word used twice (greedy string tiling)."""
-    a = [t.key for t in left.tokens]
-    b = [t.key for t in right.tokens]
-    starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(a) - SEED_WORDS + 1):
-        gram = tuple(a[i : i + SEED_WORDS])
-        if gram in right.grams:
-            starts[gram].append(i)
+    a, b = left_seeds.keys, right_seeds.keys
     found: list[tuple[int, int, int]] = []
-    for j in range(len(b) - SEED_WORDS + 1):
-        for i in starts.get(tuple(b[j : j + SEED_WORDS]), ()):
-            if i > 0 and j > 0 and a[i - 1] == b[j - 1]:
-                continue  # inside a run found from an earlier seed
-            n = SEED_WORDS
-            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
-                n += 1
-            found.append((n, i, j))
+    for i, j in _run_starts(left_seeds, right_seeds):
+        n = SEED_WORDS
+        while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+            n += 1
+        found.append((n, i, j))
     found.sort(key=lambda r: (-r[0], r[2], r[1]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    used_a = bytearray(len(a))
+    used_b = bytearray(len(b))
     runs = []
     for n, i, j in found:
-        if used_a.intersection(range(i, i + n)) or used_b.intersection(range(j, j + n)):
+        if 1 in used_a[i : i + n] or 1 in used_b[j : j + n]:
             continue
-        own = sum(t.own for t in right.tokens[j : j + n])
+        own = right_seeds.own_before[j + n] - right_seeds.own_before[j]
         if own < MIN_OWN_WORDS:
             continue
-        used_a.update(range(i, i + n))
-        used_b.update(range(j, j + n))
+        used_a[i : i + n] = b"\x01" * n
+        used_b[j : j + n] = b"\x01" * n
         # The fewest outlets holding any stretch of the run: a long run that is
         # distinctive in one place is distinctive.
-        share_count = min(
-            len(holders[tuple(b[k : k + SEED_WORDS])]) for k in range(j, j + n - SEED_WORDS + 1)
-        )
+        share_count = min(right_seeds.holders[j : j + n - SEED_WORDS + 1])
         runs.append(_Run(left=i, right=j, length=n, rarity=1 / max(1, share_count - 1)))
     return runs
+
+
+def _run_starts(left: _Seeds, right: _Seeds) -> list[tuple[int, int]]:
+    """Every (i, j) where one seed starts at i in ``left`` and at j in ``right``, and the
+    words before them differ (else it is inside a run that starts earlier)."""
+    order = np.argsort(left.seeds, kind="stable")
+    ranked = left.seeds[order]
+    low = np.searchsorted(ranked, right.seeds, side="left")
+    count = np.searchsorted(ranked, right.seeds, side="right") - low
+    j = np.repeat(np.arange(len(right.seeds)), count)
+    within = np.arange(len(j)) - np.repeat(np.cumsum(count) - count, count)
+    i = order[np.repeat(low, count) + within]
+    inside = (i > 0) & (j > 0)
+    inside[inside] = left.words[i[inside] - 1] == right.words[j[inside] - 1]
+    return list(zip(i[~inside].tolist(), j[~inside].tolist(), strict=True))
 
 
 def _flip(run: _Run) -> _Run:
     return _Run(left=run.right, right=run.left, length=run.length, rarity=run.rarity)
 
 
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """What a text's words weigh, whatever source it is compared with: worked out once
+    per text rather than once per pair of texts."""
+
+    weights: NDArray[np.float64]
+    """Each token's weight: its word's, for the text's own words; 0 otherwise."""
+    sentences: NDArray[np.intp]
+    """Each token's sentence."""
+    total: Mapping[int, float]
+    """Each sentence's weight, its tokens' added in order."""
+    own_words: Mapping[int, int]
+    """Each sentence's own words."""
+
+
+def _weigh(text: _Text, weights: Mapping[str, float]) -> _Weighed:
+    token_weights = [weights.get(t.key, 0.0) if t.own else 0.0 for t in text.tokens]
+    total: dict[int, float] = defaultdict(float)
+    own_words: Counter[int] = Counter()
+    for token, weight in zip(text.tokens, token_weights, strict=True):
+        total[token.sentence] += weight
+        own_words[token.sentence] += token.own
+    return _Weighed(
+        weights=np.array(token_weights, dtype=np.float64),
+        sentences=np.array([t.sentence for t in text.tokens], dtype=np.intp),
+        total=dict(total),
+        own_words=own_words,
+    )
+
+
 def _direction(
     source: _Text,
     derived: _Text,
     runs: Sequence[_Run],
-    weights: Mapping[str, float],
+    source_weighed: _Weighed,
+    weighed: _Weighed,
     claim_of: Mapping[tuple[str, int], str],
 ) -> _Direction:
     """The sentences of ``derived`` that follow ``source`` (runs: left in source)."""
-    partner_of: dict[int, tuple[int, float]] = {}
-    for run in runs:
-        for k in range(run.length):
-            partner_of[run.right + k] = (run.left + k, run.rarity)
-    total: dict[int, float] = defaultdict(float)
-    covered: dict[int, float] = defaultdict(float)
-    rare: dict[int, float] = defaultdict(float)
-    own_words: Counter[int] = Counter()
-    partners: dict[int, Counter[int]] = defaultdict(Counter)
-    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for position, token in enumerate(derived.tokens):
-        weight = weights.get(token.key, 0.0) if token.own else 0.0
-        total[token.sentence] += weight
-        own_words[token.sentence] += token.own
-        if position not in partner_of:
-            continue
-        source_position, rarity = partner_of[position]
-        covered[token.sentence] += weight
-        rare[token.sentence] += weight * rarity
-        partners[token.sentence][source.tokens[source_position].sentence] += 1
-        _extend_span(spans[token.sentence], position)
+    total, own_words = weighed.total, weighed.own_words
+    # Only the words a run covers add anything, in text order as they always did: numpy
+    # adds each sentence's weights one by one in that order, as Python did.
+    lengths = np.array([r.length for r in runs], dtype=np.intp)
+    run_of = np.repeat(np.arange(len(runs)), lengths)
+    step = np.arange(len(run_of)) - (np.cumsum(lengths) - lengths)[run_of]  # place in run
+    position = np.array([r.right for r in runs], dtype=np.intp)[run_of] + step
+    source_position = np.array([r.left for r in runs], dtype=np.intp)[run_of] + step
+    rarity = np.array([r.rarity for r in runs], dtype=np.float64)[run_of]
+    order = np.argsort(position, kind="stable")
+    position, source_position, rarity = position[order], source_position[order], rarity[order]
+    sentence_of = weighed.sentences[position]
+    weight = weighed.weights[position]
+    width = len(total) and max(total) + 1
+    covered_all = np.bincount(sentence_of, weights=weight, minlength=width)
+    rare_all = np.bincount(sentence_of, weights=weight * rarity, minlength=width)
+    present = np.unique(sentence_of).tolist()  # ascending: the order they first appear in
+    covered = {s: float(covered_all[s]) for s in present}
+    rare = {s: float(rare_all[s]) for s in present}
+    partners = _partners(sentence_of, source_weighed.sentences[source_position])
+    spans = _spans(position, sentence_of)
     follows = []
-    for sentence, by_partner in sorted(partners.items()):
+    for sentence, partner in sorted(partners.items()):
         if own_words[sentence] < MIN_OWN_WORDS or not total[sentence] or not covered[sentence]:
             continue
-        partner = by_partner.most_common(1)[0][0]
         coverage = covered[sentence] / total[sentence]
         claim = _common_claim(claim_of, source.article.id, partner, derived.article.id, sentence)
         closely = coverage >= CLOSE_COVERAGE
@@ -537,11 +616,38 @@ def _direction(
     return _Direction(follows=tuple(follows), share=round(min(1.0, share), 4))
 
 
-def _extend_span(spans: list[tuple[int, int]], position: int) -> None:
-    if spans and spans[-1][1] == position - 1:
-        spans[-1] = (spans[-1][0], position)
-    else:
-        spans.append((position, position))
+def _partners(sentence: NDArray[np.intp], source: NDArray[np.intp]) -> dict[int, int]:
+    """For each sentence, the source sentence most of its covered words come from; of
+    two as many, the one its earliest covered word comes from."""
+    best: dict[int, tuple[int, int, int]] = {}  # sentence → (-count, first place, source)
+    if len(sentence) == 0:
+        return {}
+    width = int(source.max()) + 1
+    pairs, first, counts = np.unique(
+        sentence * width + source, return_index=True, return_counts=True
+    )
+    for pair, place, count in zip(pairs.tolist(), first.tolist(), counts.tolist(), strict=True):
+        mine, theirs = divmod(pair, width)
+        key = (-count, place, theirs)
+        if mine not in best or key < best[mine]:
+            best[mine] = key
+    return {mine: key[2] for mine, key in best.items()}
+
+
+def _spans(
+    position: NDArray[np.intp], sentence: NDArray[np.intp]
+) -> dict[int, list[tuple[int, int]]]:
+    """Each sentence's covered words as spans of consecutive places."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    if len(position) == 0:
+        return spans
+    breaks = np.nonzero((np.diff(position) != 1) | (np.diff(sentence) != 0))[0] + 1
+    starts = np.concatenate([[0], breaks]).tolist()
+    ends = np.concatenate([breaks - 1, [len(position) - 1]]).tolist()
+    places, sentences = position.tolist(), sentence.tolist()
+    for start, end in zip(starts, ends, strict=True):
+        spans[sentences[start]].append((places[start], places[end]))
+    return spans
 
 
 def _span_text(text: _Text, span: tuple[int, int]) -> str:
@@ -804,14 +910,15 @@ def profile_outlets(
     that differ from the others, and whom it credits."""
     credits = credits if credits is not None else find_credits(articles)
     profiles = []
+    # Each claim's outlets, gathered once rather than once per article.
+    present_in = [{m.article for m in claim.members} for claim in claims]
     for article in articles:
         shared: list[str] = []
         added: list[str] = []
         omitted: list[str] = []
         altered: list[str] = []
         figures: list[FigureChange] = []
-        for claim in claims:
-            present = {m.article for m in claim.members}
+        for claim, present in zip(claims, present_in, strict=True):
             if article.id in present:
                 (shared if len(present) > 1 else added).append(claim.id)
             elif len(present) >= 2:
