@@ -76,3 +76,16 @@ def test_the_key_scores_a_real_alignment(scale: ModuleType, tmp_path: Path) -> N
     assert result["found"] + result["misblamed"] == 9
     assert result["found"] >= 5
     assert result["recall"] == pytest.approx(1.0)
+
+
+def test_fifty_outlets_bounding_a_figure_alike_blame_only_the_planted_ones(
+    scale: ModuleType, tmp_path: Path
+) -> None:
+    """Most of fifty outlets say "up to 18 months", a few were planted "more than" or
+    "at least": only those few are reported, never the outlets of the majority against
+    them (that gave 28 false reports on this story)."""
+    story = scale.generate_story(50, seed=13)
+    loaded = load_articles(scale.write_story(story, tmp_path))
+    result = scale.score_alignment(story, compare_articles(loaded.articles, created="t"))
+    assert result["found"] == result["planted"] == 150
+    assert result["other"] <= 3

@@ -817,7 +817,7 @@ def cross_claim_divergences(
     found: list[FactDivergence] = []
     for group in _groups(len(facts), links):
         found.extend(_group_divergences(group, facts, partners, together, articles, numbers))
-    found.extend(_opposite_bounds(facts, links, found, articles))
+    found.extend(_opposite_bounds(facts, links, found, together, articles))
     return tuple(found)
 
 
@@ -829,25 +829,30 @@ def _opposite_bounds(
     facts: Sequence[FigureFact],
     links: Sequence[tuple[float, int, int]],
     found: Sequence[FactDivergence],
+    together: _ClaimPairs,
     articles: Sequence[Article],
 ) -> list[FactDivergence]:
     """ "Up to 16 were injured" against "at least 15 people were shot": two outlets bound
-    one figure from opposite sides. When each departs from the reference figure in its
-    own way, the two bounds are also set against each other, unless a change between the
-    two sentences is already reported."""
+    one figure from opposite sides. When each departs from what most outlets say of it,
+    the two bounds are also set against each other, unless a claim holds the two
+    sentences (it compares them with its own reference) or a change between them is
+    already reported."""
     reported = {frozenset((e.article, e.sentence) for e in f.divergence.evidence) for f in found}
-    reference_of: dict[int, NumberMention] = {}
+    majority_of: dict[int, tuple[tuple[str, float, float], str | None]] = {}
     for group in _groups(len(facts), links):
-        reference = facts[_group_reference(group, facts)[0]].mention
-        reference_of.update((n, reference) for n in group)
+        said = Counter((_value_key(facts[n].mention), _hedge(facts[n].mention)) for n in group)
+        majority = min(said, key=lambda told: (-said[told], str(told)))
+        majority_of.update((n, majority) for n in group)
     bounds = []
     for score, i, j in links:
         first, second = sorted((facts[i], facts[j]), key=lambda f: f.key)
         hedges = {first.mention.qualifier, second.mention.qualifier}
         if first.key[0] == second.key[0] or not (hedges & _FLOORS and hedges & _CEILINGS):
             continue
-        reference = reference_of[i]
-        if any(how_changed(reference, f.mention) is None for f in (first, second)):
+        if (first.key, second.key) in together:
+            continue
+        majority = majority_of[i]
+        if any((_value_key(f.mention), _hedge(f.mention)) == majority for f in (first, second)):
             continue
         evidence = (evidence_of(first.key, articles), evidence_of(second.key, articles))
         if frozenset((e.article, e.sentence) for e in evidence) in reported:

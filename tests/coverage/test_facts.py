@@ -635,3 +635,29 @@ def test_small_counts_two_apart_are_one_count_only_when_said_alike() -> None:
     linked = {frozenset((facts[i].key[0], facts[j].key[0])) for _, i, j in links}
     assert frozenset((0, 1)) in linked  # the crew, said alike
     assert frozenset((0, 2)) not in linked  # crew hurt and tugboats sent: two counts
+
+
+def test_the_majority_bound_is_never_set_against_a_single_outlets_bound(
+    tmp_path: Path,
+) -> None:
+    """Most outlets say "up to 18 months"; the first outlet says "more than" and the last
+    "at least". Those two depart, and no outlet of the majority is blamed for bounding
+    the figure from the other side."""
+    wording = {
+        "a-wire.txt": "more than", "b-post.txt": "up to", "c-star.txt": "up to",
+        "d-times.txt": "up to", "e-echo.txt": "at least",
+    }  # fmt: skip
+    paths = write_story(
+        tmp_path / "story",
+        {
+            name: (
+                "A crack was found in the Varrow Dam's spillway on Monday.\n\n"
+                f"The repairs could take {hedge} 18 months, the council estimated.\n\n"
+                "The reservoir will be kept low until then."
+            )
+            for name, hedge in wording.items()
+        },
+    )
+    reports = of_type(compare_paths(paths).alignment, DivergenceType.QUALIFIER_CHANGED)
+    blamed = sorted(a for d in reports for a in d.articles)
+    assert blamed == ["a-wire", "e-echo"], [d.detail for d in reports]
