@@ -520,7 +520,10 @@ def _group_speakers(texts: list[str], spans: list[_Span]) -> dict[int, str | Non
     masked = _mask_quotes(texts, spans)
     candidates: list[list[_Candidate]] = []
     known: frozenset[str] = frozenset()
-    for text in masked:
+    # Who a quotation may refer back to is only ever looked for in its own sentence and
+    # those before it: the sentences after the last quotation need no reading.
+    last_quoted = max((span.sentence for span in spans), default=-1)
+    for text in masked[: last_quoted + 1]:
         candidates.append(_named_candidates(text, known))
         known |= _known_names(candidates[-1])
     indent = [len(text) - len(text.lstrip()) for text in texts]
