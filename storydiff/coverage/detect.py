@@ -311,23 +311,24 @@ def credits_disagree(a: Version, b: Version) -> bool:
 def quotes_less(a: Version, b: Version) -> bool:
     """``a`` gives only part of a quotation that ``b`` gives in full. Outlets that quote
     more are not blamed for it, so this counts against ``a`` as the reference instead."""
+    joined_b = [(qb, _joined(qb).text) for qb in quote_parts(b.quotes)]
     return any(
-        _quote_overlap(_joined(qa).text, _joined(qb).text) >= QUOTE_PAIR_FROM
+        _quote_overlap(text_a, text_b) >= QUOTE_PAIR_FROM
         and compare_quoted(qb, qa).trimmed
-        and _quotes_more(_joined(qb).text, _joined(qa).text)
-        for qa in quote_parts(a.quotes)
-        for qb in quote_parts(b.quotes)
+        and _quotes_more(text_b, text_a)
+        for qa, text_a in ((qa, _joined(qa).text) for qa in quote_parts(a.quotes))
+        for qb, text_b in joined_b
     )
 
 
 def quotes_pieces(a: Version, b: Version) -> bool:
     """``a`` quotes pieces of a statement that ``b`` quotes whole, each word for word
     ("We tried ..." and, later, "It was not kids ..." of one longer statement)."""
-    return any(
-        len(qa) >= 2 and fragments_of([p.text for p in qa], _joined(qb).text) is not None
-        for qa in quote_parts(a.quotes)
-        for qb in quote_parts(b.quotes)
-    )
+    pieces = [[p.text for p in qa] for qa in quote_parts(a.quotes) if len(qa) >= 2]
+    if not pieces:
+        return False
+    wholes = [_joined(qb).text for qb in quote_parts(b.quotes)]
+    return any(fragments_of(parts, whole) is not None for parts in pieces for whole in wholes)
 
 
 def _who(version: Version) -> str | None:
@@ -804,18 +805,13 @@ def compare_quoted(
 
 def _compare_quotes(reference_version: Version, other_version: Version) -> list[_Finding]:
     findings: list[_Finding] = []
-    unpaired = quote_parts(other_version.quotes)
+    unpaired = [(parts, _joined(parts)) for parts in quote_parts(other_version.quotes)]
     for ref_parts in quote_parts(reference_version.quotes):
         ref = _joined(ref_parts)
-        best_parts = max(
-            unpaired, key=lambda q: _quote_overlap(ref.text, _joined(q).text), default=None
-        )
-        if best_parts is None or _quote_overlap(ref.text, _joined(best_parts).text) < (
-            QUOTE_PAIR_FROM
-        ):
+        overlaps = [_quote_overlap(ref.text, joined.text) for _, joined in unpaired]
+        if not overlaps or max(overlaps) < QUOTE_PAIR_FROM:
             continue
-        unpaired.remove(best_parts)
-        best = _joined(best_parts)
+        best_parts, best = unpaired.pop(overlaps.index(max(overlaps)))
         comparison = compare_quoted(ref_parts, best_parts)
         if comparison.altered:
             findings.append(_Finding(DivergenceType.QUOTE_ALTERED, comparison.description))

@@ -814,10 +814,11 @@ def cross_claim_divergences(
     for score, i, j in links:
         partners[i][j] = score
         partners[j][i] = score
+    groups = _groups(len(facts), links)
     found: list[FactDivergence] = []
-    for group in _groups(len(facts), links):
+    for group in groups:
         found.extend(_group_divergences(group, facts, partners, together, articles, numbers))
-    found.extend(_opposite_bounds(facts, links, found, together, articles))
+    found.extend(_opposite_bounds(facts, links, groups, found, together, articles))
     return tuple(found)
 
 
@@ -828,6 +829,7 @@ _CEILINGS = frozenset({"up to", "at most", "less than", "nearly"})
 def _opposite_bounds(
     facts: Sequence[FigureFact],
     links: Sequence[tuple[float, int, int]],
+    groups: Sequence[Sequence[int]],
     found: Sequence[FactDivergence],
     together: _ClaimPairs,
     articles: Sequence[Article],
@@ -839,7 +841,7 @@ def _opposite_bounds(
     already reported."""
     reported = {frozenset((e.article, e.sentence) for e in f.divergence.evidence) for f in found}
     majority_of: dict[int, tuple[tuple[str, float, float], str | None]] = {}
-    for group in _groups(len(facts), links):
+    for group in groups:
         said = Counter((_value_key(facts[n].mention), _hedge(facts[n].mention)) for n in group)
         majority = min(said, key=lambda told: (-said[told], str(told)))
         majority_of.update((n, majority) for n in group)

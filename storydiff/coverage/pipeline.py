@@ -147,22 +147,15 @@ def compare_articles(
     versions_of = {claim.members: _claim_versions(claim, ordered, facts, cast) for claim in aligned}
     synonyms = story_synonyms([list(v.values()) for v in versions_of.values()])
     claims = _build_claims(ordered, aligned, facts, versions_of, synonyms)
-    numbers = {
-        (a_pos, index): f.numbers
+    by_sentence = {
+        (a_pos, index): f
         for a_pos, article in enumerate(ordered)
         for index, f in enumerate(facts[article.id])
     }
-    quotes = {
-        (a_pos, index): f.quotes
-        for a_pos, article in enumerate(ordered)
-        for index, f in enumerate(facts[article.id])
-    }
+    numbers = {key: f.numbers for key, f in by_sentence.items()}
+    quotes = {key: f.quotes for key, f in by_sentence.items()}
 
-    credits = {
-        (a_pos, index): f.credit
-        for a_pos, article in enumerate(ordered)
-        for index, f in enumerate(facts[article.id])
-    }
+    credits = {key: f.credit for key, f in by_sentence.items()}
     figures = linked_figures(ordered, numbers)
     claims = file_fact_divergences(
         claims,

@@ -1527,7 +1527,8 @@ def fragments_of(parts: Sequence[str], whole: str) -> QuoteComparison | None:
     """
     if len(parts) < 2:
         return None
-    keys = [w.lower() for w in _quote_words(whole)]
+    words = _quote_words(whole)
+    keys = [w.lower() for w in words]
     spans: list[tuple[int, int]] = []
     at = 0
     for part in parts:
@@ -1540,7 +1541,6 @@ def fragments_of(parts: Sequence[str], whole: str) -> QuoteComparison | None:
     first, last = spans[0][0], spans[-1][1]
     whole_quoted = (first, last) == (0, len(keys))
     told = [] if whole_quoted else [_trim_description(whole, first, last - first)]
-    words = _quote_words(whole)
     for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
         if start > end:
             gap = words[end : min(start, end + _SHOWN_WORDS)]

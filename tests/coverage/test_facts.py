@@ -67,6 +67,11 @@ def test_a_clock_abbreviation_keeps_its_day_in_the_sentence() -> None:
     assert len(split_sentences("He left at 9 p.m. The next day he came back.")) == 2
 
 
+def divergences_of(alignment: Alignment) -> list[Divergence]:
+    """Every divergence the alignment reports, claim by claim."""
+    return [d for c in alignment.claims for d in c.divergences]
+
+
 def write_story(folder: Path, articles: dict[str, str]) -> list[str]:
     folder.mkdir()
     for name, text in articles.items():
@@ -98,11 +103,10 @@ def test_a_figure_in_a_list_meets_the_same_figure_in_a_sentence_of_its_own(
     alignment = compare_paths(paths).alignment
     changed = [
         d
-        for c in alignment.claims
-        for d in c.divergences
+        for d in divergences_of(alignment)
         if d.type is DivergenceType.NUMBER_CHANGED and "2,418.60" in d.detail
     ]
-    assert len(changed) == 1, [d.detail for c in alignment.claims for d in c.divergences]
+    assert len(changed) == 1, [d.detail for d in divergences_of(alignment)]
     (divergence,) = changed
     assert "2,481.60" in divergence.detail
     texts = [e.text for e in divergence.evidence]
@@ -111,9 +115,7 @@ def test_a_figure_in_a_list_meets_the_same_figure_in_a_sentence_of_its_own(
     assert 0 < divergence.confidence < 1
     # nothing else in either article is taken for the same fact
     assert all(
-        "$812" not in d.detail and "$640" not in d.detail
-        for c in alignment.claims
-        for d in c.divergences
+        "$812" not in d.detail and "$640" not in d.detail for d in divergences_of(alignment)
     )
 
 
@@ -134,13 +136,8 @@ def test_a_quotation_cut_short_inside_another_sentence_is_a_trim(tmp_path: Path)
         },
     )
     alignment = compare_paths(paths).alignment
-    trims = [
-        d
-        for c in alignment.claims
-        for d in c.divergences
-        if d.type is DivergenceType.QUOTE_TRIMMED
-    ]
-    assert trims, [d.detail for c in alignment.claims for d in c.divergences]
+    trims = of_type(alignment, DivergenceType.QUOTE_TRIMMED)
+    assert trims, [d.detail for d in divergences_of(alignment)]
     assert trims[0].articles == ("b-times",)
     assert "buoys" in trims[0].detail
 
@@ -161,10 +158,8 @@ def test_a_count_given_without_a_number_meets_the_number(tmp_path: Path) -> None
         },
     )
     alignment = compare_paths(paths).alignment
-    vague = [
-        d for c in alignment.claims for d in c.divergences if "multiple fire sites" in d.detail
-    ]
-    assert len(vague) == 1, [d.detail for c in alignment.claims for d in c.divergences]
+    vague = [d for d in divergences_of(alignment) if "multiple fire sites" in d.detail]
+    assert len(vague) == 1, [d.detail for d in divergences_of(alignment)]
     assert vague[0].type is DivergenceType.NUMBER_CHANGED
     assert "3" in vague[0].detail
 
@@ -198,13 +193,8 @@ def test_a_changed_credit_names_the_sentence_that_introduces_the_statement(
         },
     )
     alignment = compare_paths(paths).alignment
-    credits = [
-        d
-        for c in alignment.claims
-        for d in c.divergences
-        if d.type is DivergenceType.ATTRIBUTION_CHANGED
-    ]
-    assert credits, [d.detail for c in alignment.claims for d in c.divergences]
+    credits = of_type(alignment, DivergenceType.ATTRIBUTION_CHANGED)
+    assert credits, [d.detail for d in divergences_of(alignment)]
     texts = [e.text for e in credits[0].evidence]
     assert "The Skellan Harbour Board released the following statement:" in texts
 
@@ -227,10 +217,8 @@ def test_an_outlet_quoting_another_outlet_is_checked_against_its_words(
         },
     )
     alignment = compare_paths(paths).alignment
-    quoting = [
-        d for c in alignment.claims for d in c.divergences if d.detail.startswith("quoting")
-    ]
-    assert len(quoting) == 1, [d.detail for c in alignment.claims for d in c.divergences]
+    quoting = [d for d in divergences_of(alignment) if d.detail.startswith("quoting")]
+    assert len(quoting) == 1, [d.detail for d in divergences_of(alignment)]
     assert quoting[0].type is DivergenceType.QUOTE_ALTERED
     assert quoting[0].articles == ("b-quay-news",)
     assert "likely" in quoting[0].detail
@@ -257,11 +245,10 @@ def test_one_time_to_the_minute_is_one_moment_in_words_that_share_nothing(
     alignment = compare_paths(paths).alignment
     hedged = [
         d
-        for c in alignment.claims
-        for d in c.divergences
+        for d in divergences_of(alignment)
         if d.type is DivergenceType.QUALIFIER_CHANGED and "3:40" in d.detail
     ]
-    assert len(hedged) == 1, [d.detail for c in alignment.claims for d in c.divergences]
+    assert len(hedged) == 1, [d.detail for d in divergences_of(alignment)]
     assert {e.article for e in hedged[0].evidence} == {"a-wire", "b-local"}
 
 
@@ -388,8 +375,8 @@ def test_a_count_without_a_number_is_never_the_reference(tmp_path: Path) -> None
         },
     )
     alignment = compare_paths(paths).alignment
-    vague = [d for c in alignment.claims for d in c.divergences if "blast sites" in d.detail]
-    assert vague, [d.detail for c in alignment.claims for d in c.divergences]
+    vague = [d for d in divergences_of(alignment) if "blast sites" in d.detail]
+    assert vague, [d.detail for d in divergences_of(alignment)]
     assert all(d.reference == "a-wire" for d in vague), [(d.reference, d.detail) for d in vague]
     assert all("a-wire" not in d.articles for d in vague)
 
@@ -413,8 +400,7 @@ def test_a_name_in_quotation_marks_is_nobodys_words(tmp_path: Path) -> None:
     alignment = compare_paths(paths).alignment
     trims = [
         d
-        for c in alignment.claims
-        for d in c.divergences
+        for d in divergences_of(alignment)
         if d.type in {DivergenceType.QUOTE_TRIMMED, DivergenceType.QUOTE_ALTERED}
     ]
     assert trims == [], [d.detail for d in trims]
@@ -444,7 +430,7 @@ def _credited_story(folder: Path, wire_credit: str) -> list[Divergence]:
 
 
 def of_type(alignment: Alignment, kind: DivergenceType) -> list[Divergence]:
-    return [d for c in alignment.claims for d in c.divergences if d.type is kind]
+    return [d for d in divergences_of(alignment) if d.type is kind]
 
 
 def test_one_figure_credited_to_two_people_in_differently_built_sentences(
