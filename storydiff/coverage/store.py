@@ -230,8 +230,9 @@ def _profile_to_dict(profile: OutletProfile) -> dict[str, Any]:
 
 
 def dumps_alignment(alignment: Alignment) -> str:
-    """Deterministic JSON text: same alignment, same bytes."""
-    return dump_json(alignment_to_dict(alignment), indent=1) + "\n"
+    """Deterministic JSON text: same alignment, same bytes. Each sentence, member,
+    divergence and figure mention is one line."""
+    return dump_json(alignment_to_dict(alignment), indent=1, levels=4) + "\n"
 
 
 def check_output_path(path: Path, *, inputs: Sequence[str | Path] = ()) -> None:

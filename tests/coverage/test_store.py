@@ -4,6 +4,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from storydiff.coverage.model import (
 )
 from storydiff.coverage.store import (
     alignment_from_dict,
+    alignment_to_dict,
     dumps_alignment,
     read_alignment,
     write_alignment,
@@ -399,3 +401,16 @@ def test_a_credit_that_is_not_text_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(AlignmentFormatError, match="malformed field"):
         read_alignment(path)
+
+
+def test_each_sentence_is_one_line_and_the_file_reads_as_the_indented_one() -> None:
+    texts = ["Water rose \"fast\"\nat night.", "Roads closed at dawn\x9b."]
+    sentences = tuple(Sentence(i, t, 0, len(t)) for i, t in enumerate(texts))
+    article = Article("a", "a.txt", "Gazette", None, None, None, None, " ".join(texts),
+                      sentences, ())
+    alignment = replace(small_alignment(), articles=(article,))
+    text = dumps_alignment(alignment)
+    sentence_lines = [line.strip() for line in text.splitlines() if '"index": ' in line]
+    assert [json.loads(line.rstrip(","))["text"] for line in sentence_lines] == texts
+    assert json.loads(text) == json.loads(json.dumps(alignment_to_dict(alignment), indent=1))
+    assert "\x9b" not in text and "\\u009b" in text
