@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
+from storydiff.coverage import parallel
 from storydiff.coverage.lexicon import stem
 from storydiff.coverage.model import Article, NumberKind, NumberMention
 from storydiff.coverage.numbers import find_numbers, format_value
@@ -1085,10 +1086,30 @@ def _matched_pairs(corpus: _Corpus, pairs: PairScores, settings: Settings) -> Ed
     whose sentence pairs reaches the weaker threshold is never looked at: many small
     articles of unrelated stories cost what their candidate pairs cost.
     """
+    found = parallel.map_chunks(
+        _matched_of_articles,
+        (corpus, pairs, settings),
+        range(len(corpus.by_article)),
+        spread=len(corpus.by_article) >= parallel.SPREAD_FROM_ARTICLES,
+        workers=settings.workers,
+    )
+    return (
+        np.concatenate([np.zeros(0, dtype=np.float64), *(f[0] for f in found)]),
+        np.concatenate([np.zeros(0, dtype=np.intp), *(f[1] for f in found)]).astype(np.intp),
+        np.concatenate([np.zeros(0, dtype=np.intp), *(f[2] for f in found)]).astype(np.intp),
+    )
+
+
+def _matched_of_articles(
+    story: tuple[_Corpus, PairScores, Settings], positions: Sequence[int]
+) -> list[Edges]:
+    """``_matched_pairs``' work for the articles at ``positions``, in their order."""
+    corpus, pairs, settings = story
     floor = min(settings.threshold, settings.weak_threshold)
     article_of = np.array([a for a, _ in corpus.keys], dtype=np.intp)
     found: list[Edges] = []
-    for rows_a in corpus.by_article:
+    for position in positions:
+        rows_a = corpus.by_article[position]
         if not rows_a:
             continue
         later = rows_a[-1] + 1  # rows run article by article
@@ -1126,11 +1147,7 @@ def _matched_pairs(corpus: _Corpus, pairs: PairScores, settings: Settings) -> Ed
                     np.array([j for _, _, j in matched], dtype=np.intp),
                 )
             )
-    return (
-        np.concatenate([np.zeros(0, dtype=np.float64), *(f[0] for f in found)]),
-        np.concatenate([np.zeros(0, dtype=np.intp), *(f[1] for f in found)]).astype(np.intp),
-        np.concatenate([np.zeros(0, dtype=np.intp), *(f[2] for f in found)]).astype(np.intp),
-    )
+    return found
 
 
 def _clear_best(

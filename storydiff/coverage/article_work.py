@@ -9,8 +9,6 @@ story stays in one process: starting workers costs more than its articles do.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from storydiff.coverage.cache import ArticleCache
 from storydiff.coverage.facts import is_complement
 from storydiff.coverage.model import Article, NumberMention, Quote, RawArticle
 from storydiff.coverage.numbers import find_numbers
+from storydiff.coverage.parallel import can_fork, core_count, in_a_pool
 from storydiff.coverage.quotes import find_credit, find_quotes
 from storydiff.errors import StorydiffError
 
@@ -113,10 +112,9 @@ def clean_articles(
     done = len(jobs) - len(missing)
     if counter is not None and done:
         counter(done, len(jobs))
-    forking = threading.active_count() == 1
+    forking = can_fork()
     # A worker of a pool already (batch runs stories in processes) uses no pool of its own.
-    nested = multiprocessing.parent_process() is not None
-    workers = 1 if nested else min(os.cpu_count() or 1, len(missing))
+    workers = 1 if in_a_pool() else min(core_count(), len(missing))
     if workers > 1 and len(missing) >= (POOL_FROM if forking else SPAWN_POOL_FROM):
         context = multiprocessing.get_context("fork" if forking else "spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from storydiff.coverage import parallel
 from storydiff.coverage.align import AlignedClaim, SentenceKey, align_sentences, normalize
 from storydiff.coverage.article_work import SentenceFacts, facts_key, facts_of_articles
 from storydiff.coverage.cache import ArticleCache
@@ -422,7 +423,27 @@ def _build_claims(
     in_story_order = sorted(
         aligned, key=lambda c: (round(_story_position(c, articles), 9), c.members)
     )
-    claims = [
+    claims = parallel.map_chunks(
+        _claims_of,
+        (articles, facts, versions_of, synonyms),
+        list(enumerate(in_story_order, start=1)),
+        spread=len(articles) >= parallel.SPREAD_FROM_ARTICLES,
+    )
+    return tuple(_report_each_change_once(claims))
+
+
+def _claims_of(
+    story: tuple[
+        Sequence[Article],
+        dict[str, tuple[SentenceFacts, ...]],
+        Mapping[tuple[SentenceKey, ...], dict[int, Version]],
+        frozenset[frozenset[str]],
+    ],
+    numbered: Sequence[tuple[int, AlignedClaim]],
+) -> list[Claim]:
+    """``_build_claims``' work for the claims ``numbered`` in story order."""
+    articles, facts, versions_of, synonyms = story
+    return [
         _build_claim(
             f"c{n}",
             claim,
@@ -430,9 +451,8 @@ def _build_claims(
             facts,
             {a: replace(v, synonyms=synonyms) for a, v in versions_of[claim.members].items()},
         )
-        for n, claim in enumerate(in_story_order, start=1)
+        for n, claim in numbered
     ]
-    return tuple(_report_each_change_once(claims))
 
 
 def _report_each_change_once(claims: Sequence[Claim]) -> list[Claim]:

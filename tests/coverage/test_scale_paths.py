@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import random
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from storydiff.coverage import facts
+from storydiff.coverage import facts, parallel, provenance
 from storydiff.coverage.align import _build_corpus, _round_9, _strongest_first
 from storydiff.coverage.load import load_articles
 from storydiff.coverage.pipeline import compare_paths
@@ -90,3 +93,39 @@ def test_quotations_are_paired_alike_with_or_without_the_table_of_pairs(
     assert dumps_alignment(without) == dumps_alignment(with_table)
     trimmed = [d for c in with_table.claims for d in c.divergences if "buoys" in d.detail]
     assert trimmed, "the story's trimmed quotation is found either way"
+
+
+def test_a_story_matched_and_traced_on_every_core_is_the_story_matched_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _story(tmp_path / "story")
+    here = compare_paths(paths, created="t").alignment
+    monkeypatch.setattr(parallel, "SPREAD_FROM_ARTICLES", 1)  # as a story of hundreds
+    monkeypatch.setattr(provenance, "PARALLEL_PAIRS_FROM", 1)
+    spread = compare_paths(paths, created="t").alignment
+    assert dumps_alignment(spread) == dumps_alignment(here)
+    assert spread.provenance, "the wire copy is traced either way"
+
+
+def _pids_of(offset: int, items: Sequence[int]) -> list[tuple[int, int]]:
+    return [(os.getpid(), item + offset) for item in items]
+
+
+@pytest.mark.skipif(parallel.core_count() < 2, reason="one core: nothing to spread over")
+def test_chunks_run_in_forked_workers_and_come_back_in_order() -> None:
+    done = parallel.map_chunks(_pids_of, 100, range(50), spread=True)
+    assert [item for _, item in done] == list(range(100, 150))
+    assert {pid for pid, _ in done} - {os.getpid()}, "some chunk ran in a worker"
+    few = parallel.map_chunks(_pids_of, 0, range(5), spread=False)
+    assert {pid for pid, _ in few} == {os.getpid()}
+
+
+def test_with_another_thread_running_the_chunks_run_here() -> None:
+    done: list[tuple[int, int]] = []
+    thread = threading.Thread(
+        target=lambda: done.extend(parallel.map_chunks(_pids_of, 0, range(50), spread=True))
+    )
+    thread.start()
+    thread.join()
+    assert [item for _, item in done] == list(range(50))
+    assert {pid for pid, _ in done} == {os.getpid()}
