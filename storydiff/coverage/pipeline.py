@@ -147,7 +147,7 @@ def compare_articles(
     # them before any claim is compared.
     versions_of = {claim.members: _claim_versions(claim, ordered, facts, cast) for claim in aligned}
     synonyms = story_synonyms([list(v.values()) for v in versions_of.values()])
-    claims = _build_claims(ordered, aligned, facts, versions_of, synonyms)
+    claims = _build_claims(ordered, aligned, facts, versions_of, synonyms, settings.workers)
     by_sentence = {
         (a_pos, index): f
         for a_pos, article in enumerate(ordered)
@@ -170,7 +170,10 @@ def compare_articles(
     claims = tuple(rank_divergences(c, settings.min_confidence) for c in claims)
     # Profiles read the claims' divergences as they are now, cross-claim ones included.
     provenance, outlets = trace_provenance(
-        ordered, claims, quotes={a: tuple(f.quotes for f in fs) for a, fs in facts.items()}
+        ordered,
+        claims,
+        quotes={a: tuple(f.quotes for f in fs) for a, fs in facts.items()},
+        workers=settings.workers,
     )
     return Alignment(
         created=created or now_utc(),
@@ -419,6 +422,7 @@ def _build_claims(
     facts: dict[str, tuple[SentenceFacts, ...]],
     versions_of: Mapping[tuple[SentenceKey, ...], dict[int, Version]],
     synonyms: frozenset[frozenset[str]],
+    workers: int = -1,
 ) -> tuple[Claim, ...]:
     in_story_order = sorted(
         aligned, key=lambda c: (round(_story_position(c, articles), 9), c.members)
@@ -428,6 +432,7 @@ def _build_claims(
         (articles, facts, versions_of, synonyms),
         list(enumerate(in_story_order, start=1)),
         spread=len(articles) >= parallel.SPREAD_FROM_ARTICLES,
+        workers=workers,
     )
     return tuple(_report_each_change_once(claims))
 

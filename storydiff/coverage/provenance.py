@@ -161,6 +161,7 @@ def trace_provenance(
     claims: Sequence[Claim],
     *,
     quotes: Mapping[str, Sequence[Sequence[Quote]]] | None = None,
+    workers: int = -1,
 ) -> tuple[tuple[Derivation, ...], tuple[OutletProfile, ...]]:
     """The likely derivations between ``articles`` and one profile per article.
 
@@ -168,13 +169,14 @@ def trace_provenance(
         articles: the story's articles, in canonical order.
         claims: their aligned claims, with divergences found.
         quotes: each article's quotations by sentence, when already found.
+        workers: processes that may weigh the pairs of texts (-1: one per core).
 
     Returns:
         Derivations strongest first, and the outlet profiles in article order.
     """
     credits = find_credits(articles)
     return (
-        find_derivations(articles, claims, credits=credits, quotes=quotes),
+        find_derivations(articles, claims, credits=credits, quotes=quotes, workers=workers),
         profile_outlets(articles, claims, credits=credits),
     )
 
@@ -185,6 +187,7 @@ def find_derivations(
     *,
     credits: Mapping[str, tuple[Credit, ...]] | None = None,
     quotes: Mapping[str, Sequence[Sequence[Quote]]] | None = None,
+    workers: int = -1,
 ) -> tuple[Derivation, ...]:
     """Every pair of articles with evidence that one was written from the other.
 
@@ -211,7 +214,7 @@ def find_derivations(
     the only ones a chain through a third text or a derivation reads."""
     links: dict[frozenset[str], _Link] = {}
     for x, y, x_takes, y_takes in map_chunks(
-        _linked_pairs, story, pairs, spread=len(pairs) >= PARALLEL_PAIRS_FROM
+        _linked_pairs, story, pairs, spread=len(pairs) >= PARALLEL_PAIRS_FROM, workers=workers
     ):
         taken[(y, x)], taken[(x, y)] = x_takes, y_takes
         link = _link(by_id[x], by_id[y], taken, credits)

@@ -57,8 +57,9 @@ class Settings:
     ``confidence`` either way."""
 
     workers: int = -1
-    """Threads for ``rapidfuzz.process.cdist`` (-1: one per core); does not change the
-    result, only how fast it comes."""
+    """Threads for ``rapidfuzz.process.cdist``, and processes for a big story's
+    whole-story steps (-1: one per core); does not change the result, only how fast it
+    comes."""
 
     pair_scoring: str = "auto"
     """Which sentence pairs are scored: ``"all"`` of them, only the ``"blocked"``

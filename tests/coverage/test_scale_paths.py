@@ -129,3 +129,9 @@ def test_with_another_thread_running_the_chunks_run_here() -> None:
     thread.join()
     assert [item for _, item in done] == list(range(50))
     assert {pid for pid, _ in done} == {os.getpid()}
+
+
+def test_one_worker_asked_for_means_the_chunks_run_here() -> None:
+    done = parallel.map_chunks(_pids_of, 0, range(50), spread=True, workers=1)
+    assert [item for _, item in done] == list(range(50))
+    assert {pid for pid, _ in done} == {os.getpid()}
