@@ -111,7 +111,7 @@ def _pids_of(offset: int, items: Sequence[int]) -> list[tuple[int, int]]:
     return [(os.getpid(), item + offset) for item in items]
 
 
-@pytest.mark.skipif(parallel.core_count() < 2, reason="a second core is absent: nothing to spread over")
+@pytest.mark.skipif(parallel.core_count() < 2, reason="a second core is absent here")
 def test_chunks_run_in_forked_workers_and_come_back_in_order() -> None:
     done = parallel.map_chunks(_pids_of, 100, range(50), spread=True)
     assert [item for _, item in done] == list(range(100, 150))
