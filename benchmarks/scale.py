@@ -23,7 +23,10 @@ would pass 256 M cells, so N = 1000 fits in memory). The table gives:
 - `read s` / `compare s`: `load_articles` (cleaning, sentences, figures and quotations,
   on every core for many articles; no cache) and `compare_articles` wall time; `cpu s`:
   the CPU time of both, worker processes included, steadier than wall time on a shared
-  machine; `peak MB`.
+  machine; `peak MB`; `worker MB`: the largest worker process's peak RSS (cleaning and,
+  from 100 outlets, the whole-story steps run in processes forked from the child; their
+  RSS counts the pages they share with it, so peak + workers x worker MB bounds the
+  story's memory from above).
 - `pairs`: sentence pairs the engine says it scored; it does not say, hence "n/a".
   `cdist cells` counts the cells of every `rapidfuzz.process.cdist` call the engine made
   and the pairs of every `cpdist` call (the child wraps both to count them), the nearest
@@ -382,6 +385,7 @@ def run_storydiff(outlets: int, seed: int, pairs: str = "auto") -> dict[str, Any
         "read": read_at - started,
         "compare": done - read_at,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "cpu": sum(
             getattr(resource.getrusage(who), field)
             for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
@@ -434,6 +438,7 @@ def _child(
 
 HEADER = (
     f"{'N':>5} {'sents':>6} {'read s':>7} {'compare s':>9} {'cpu s':>6} {'peak MB':>8} "
+    f"{'worker MB':>9} "
     f"{'pairs':>5} "
     f"{'cdist cells':>12} {'floor s':>7} {'ratio':>6} {'found':>9} {'misblamed':>9} "
     f"{'repeats':>7} {'other':>6} {'align P/R':>11}"
@@ -444,7 +449,8 @@ def row(outlets: int, s: dict[str, Any], f: dict[str, Any]) -> str:
     total = s["read"] + s["compare"]
     return (
         f"{outlets:>5} {s['sentences']:>6} {s['read']:>7.2f} {s['compare']:>9.2f} "
-        f"{s['cpu']:>6.1f} {s['peak_mb']:>8.0f} {'n/a':>5} {s['cdist_cells']:>12,} "
+        f"{s['cpu']:>6.1f} {s['peak_mb']:>8.0f} {s['worker_mb']:>9.0f} {'n/a':>5} "
+        f"{s['cdist_cells']:>12,} "
         f"{f['floor']:>7.2f} "
         f"{total / f['floor']:>5.1f}x {s['found']:>4}/{s['planted']:<4} {s['misblamed']:>9} "
         f"{s['repeats']:>7} {s['other']:>6} {s['precision']:>5.3f}/{s['recall']:.3f}"
