@@ -20,7 +20,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storydiff.coverage.align import content_terms
-from storydiff.coverage.facts import is_age, is_part_of, is_quoted_name
+from storydiff.coverage.facts import (
+    is_age,
+    is_part_of,
+    is_quoted_name,
+    one_place_against_many,
+    places_of,
+)
 from storydiff.coverage.lexicon import (
     NEWS_SYNONYMS,
     ORGANISATION_WORDS,
@@ -345,6 +351,8 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
     findings: list[_Finding] = []
     ref_left = _comparable(reference_version.numbers)
     other_left = _comparable(other_version.numbers)
+    reference_places = places_of(reference_version.text)
+    other_places = places_of(other_version.text)
     # Same value first: what changed can only be the hedge or the thing counted.
     for ref in list(ref_left):
         match = next((o for o in other_left if values_match(ref, o)), None)
@@ -447,8 +455,15 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
                 and _said_alike(ref, reference_version.text, only, other_version.text)
             ):
                 same_thing = [only]
-        # "six men" among "seven people" is a part of the count, not a change of it.
-        same_thing = [o for o in same_thing if not is_part_of(ref, o) and not _few_apart(ref, o)]
+        # "six men" among "seven people" is a part of the count, not a change of it, and
+        # so is a count at one named hospital among those at the area's hospitals.
+        same_thing = [
+            o
+            for o in same_thing
+            if not is_part_of(ref, o)
+            and not _few_apart(ref, o)
+            and not one_place_against_many(ref, reference_places, o, other_places)
+        ]
         if same_thing:
             changed = max(same_thing, key=lambda o: subject_similarity(ref.subject, o.subject))
             ref_left.remove(ref)

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -122,6 +123,10 @@ class FigureFact:
     others: bool = False
     """The figure counts others besides someone named ("the tiara and 13 other pieces",
     "one died and four others were hurt"): the whole is one more."""
+    places: frozenset[tuple[str, bool]] = frozenset()
+    """Where the sentence puts what it tells, by the kind of place and whether it is one
+    named place: "at Lee Memorial Hospital" is ("hospital", True), "at local hospitals"
+    ("hospital", False)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +163,7 @@ def figure_facts(
                         context,
                         _names(sentence.text),
                         bool(_OTHERS_AFTER.match(sentence.text[mention.end :])),
+                        places_of(sentence.text),
                     )
                 )
     return tuple(found)
@@ -234,6 +240,50 @@ def _names(text: str) -> frozenset[str]:
     if words and words[0].casefold() in _STOP:
         words = words[1:]
     return frozenset(_bare(w).casefold() for w in words if w[:1].isupper() and len(w) > 2)
+
+
+_ONE_PLACE = re.compile(
+    r"\b(?:at|in|to|into)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}([A-Z][a-z]{3,})\b"
+)
+_MANY_PLACES = re.compile(r"\b(?:at|in|to|into)\s+(?:[a-z]+\s+){0,2}([a-z]{3,}s)\b")
+
+
+@lru_cache(maxsize=65536)
+def places_of(text: str) -> frozenset[tuple[str, bool]]:
+    """The kinds of place the sentence is at, in or taken to, each as one named place or
+    as many ("at Lee Memorial Hospital": ("hospital", True); "at local hospitals":
+    ("hospital", False))."""
+    text = text.translate(_STRAIGHT)
+    one = {(m.group(1).casefold(), True) for m in _ONE_PLACE.finditer(text)}
+    many = {(_singular(m.group(1)), False) for m in _MANY_PLACES.finditer(text)}
+    return frozenset(one | many)
+
+
+def _singular(plural: str) -> str:
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith(("ches", "shes", "sses", "xes")):
+        return plural[:-2]
+    return plural[:-1]
+
+
+def one_place_against_many(
+    a: NumberMention,
+    a_places: frozenset[tuple[str, bool]],
+    b: NumberMention,
+    b_places: frozenset[tuple[str, bool]],
+) -> bool:
+    """Two counts, one at one named place of a kind, the other at many places of that
+    kind and at no named one: "16 treated at Lee Memorial Hospital" is part of "at least
+    19 treated at local hospitals", not a change of it."""
+    if a.kind is not NumberKind.COUNT or b.kind is not NumberKind.COUNT:
+        return False
+    for first, second in ((a_places, b_places), (b_places, a_places)):
+        for kind, one in first:
+            named_here = one and (kind, False) not in first
+            if named_here and (kind, False) in second and (kind, True) not in second:
+                return True
+    return False
 
 
 def is_age(mention: NumberMention) -> bool:
@@ -655,6 +705,8 @@ def _pair_score(a: FigureFact, b: FigureFact, weights: Mapping[str, float]) -> f
         return None
     if is_age(a.mention) and not (a.names & b.names):
         return None  # ages of whom? only a shared name says it is the same person
+    if one_place_against_many(a.mention, a.places, b.mention, b.places):
+        return None
     score = link_score(a, b, weights)
     if not near and score < SAID_ALIKE:
         return None
@@ -665,7 +717,7 @@ def _pair_score(a: FigureFact, b: FigureFact, weights: Mapping[str, float]) -> f
 
 def _alike(fact: FigureFact) -> tuple[object, ...]:
     """All of a figure that scoring it reads: two outlets' figures alike here score alike."""
-    return (fact.mention, frozenset(fact.context.items()), fact.names, fact.others)
+    return (fact.mention, frozenset(fact.context.items()), fact.names, fact.others, fact.places)
 
 
 SAME_FIGURE_LEADERS = 8

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from storydiff.coverage.facts import figure_facts, how_changed, is_part_of, near_enough, sums_to
 from storydiff.coverage.model import Alignment, Article, Divergence, DivergenceType, NumberMention
 from storydiff.coverage.numbers import find_numbers
@@ -647,3 +649,34 @@ def test_the_majority_bound_is_never_set_against_a_single_outlets_bound(
     reports = of_type(compare_paths(paths).alignment, DivergenceType.QUALIFIER_CHANGED)
     blamed = sorted(a for d in reports for a in d.articles)
     assert blamed == ["a-wire", "e-echo"], [d.detail for d in reports]
+
+
+@pytest.mark.parametrize(("where", "changed"), [
+    ("at Harwick General Hospital", False),  # one of the area's hospitals: part of the 19
+    ("at area hospitals", True),  # the same hospitals: 16 against at least 19
+])
+def test_a_count_at_one_named_hospital_is_part_of_the_count_at_the_areas_hospitals(
+    tmp_path: Path, where: str, changed: bool
+) -> None:
+    paths = write_story(
+        tmp_path / "story",
+        {
+            "a-wire.txt": (
+                "A gunman opened fire outside the Marlow Arms nightclub in Denbury early "
+                "on Sunday, killing two teenagers.\n\n"
+                "At least 19 people, aged 12 to 27, were treated at area hospitals, said "
+                "Ann Kell, a spokeswoman for Harwick General Hospital.\n\n"
+                "Police arrested one man at the scene."
+            ),
+            "b-news.txt": (
+                "Two teenagers were killed when a gunman opened fire outside the Marlow Arms "
+                "nightclub in Denbury on Sunday.\n\n"
+                f"Sixteen people were treated {where}, most of whom have gone home.\n\n"
+                "One man was arrested at the scene, police said."
+            ),
+        },
+    )
+    alignment = compare_paths(paths).alignment
+    found = [d.detail for d in of_type(alignment, DivergenceType.NUMBER_CHANGED)
+             if "16" in d.detail and "19" in d.detail]
+    assert bool(found) is changed, [d.detail for d in divergences_of(alignment)]
