@@ -177,6 +177,7 @@ FOUND: dict[str, list[Planted]] = {
         (ALTERED, "classroom-weekly.txt", ("result", "consequence")),
         (HEDGE, "classroom-weekly.txt", ("1,360,000", "about 1,360,000")),
         (HEDGE, "tollbridge-gazette.txt", ("412,300", "more than 400,000")),
+        (NUMBER, "tollbridge-gazette.txt", ("percentage points", "2.1%")),
     ],
     "wildfire-evacuation": [
         (ALTERED, "meridian-wire.txt", ("mother's", "wife's")),
@@ -306,9 +307,6 @@ STILL_MISSED: dict[str, list[tuple[Planted, str]]] = {
         ((SUBJECT, "classroom-weekly.txt", ("21.7", "students")),
          "the others say what the 21.7% counts before the figure ('the proportion of "
          "entries'), where no subject is read"),
-        ((NUMBER, "tollbridge-gazette.txt", ("percentage points", "2.1%")),
-         "'rose by 2.1%' against 'rose 2.1 percentage points': a point and a percent are "
-         "different units, so they are not paired"),
     ],
     "wildfire-evacuation": [
         ((NUMBER, "national-courier.txt", ("4:15", "5:15")),

@@ -382,6 +382,16 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
                     DivergenceType.NUMBER_SUBJECT_CHANGED, f"{describe(ref)} → {describe(crossed)}"
                 )
             )
+    # "rose 2.1 percentage points" told as "rose by 2.1%": a rate of 76.3% that rose by
+    # 2.1% is 77.9%, not 78.4%. The same number in points and in per cent is a change.
+    for ref in list(ref_left):
+        confused = next((o for o in other_left if _points_and_percent(ref, o)), None)
+        if confused is not None:
+            ref_left.remove(ref)
+            other_left.remove(confused)
+            findings.append(
+                _Finding(DivergenceType.NUMBER_CHANGED, f"{describe(ref)} → {describe(confused)}")
+            )
     # A figure one slip from another (214 and 241, 25,000 and 250,000) is that figure
     # misquoted, whatever either side says it counts: pair those before reading subjects,
     # so the slip is not taken for a change of a smaller figure nearby.
@@ -473,6 +483,15 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             )
     findings.extend(_compare_dates(reference_version.numbers, other_version.numbers))
     return findings
+
+
+def _points_and_percent(a: NumberMention, b: NumberMention) -> bool:
+    """One figure in percentage points and the other, of the same value, in per cent."""
+    kinds = {a.kind, b.kind}
+    if kinds != {NumberKind.PERCENT, NumberKind.MEASURE} or (a.low, a.high) != (b.low, b.high):
+        return False
+    points = a if a.kind is NumberKind.MEASURE else b
+    return points.subject == "percentage points"
 
 
 def _within_factor(a: NumberMention, b: NumberMention, factor: float) -> bool:

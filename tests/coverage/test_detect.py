@@ -259,3 +259,18 @@ def test_a_time_told_as_a_bound_agrees_with_a_time_it_covers() -> None:
     late = version("c", "Police were called to Larch Road at 3:05 a.m. on Friday.")
     assert found(bound, exact) == []
     assert [kind for kind, _ in found(bound, late)] == ["number_changed"]
+
+
+def test_a_rise_in_points_told_in_per_cent_is_a_change() -> None:
+    points = version("a", "The pass rate rose 2.1 percentage points to 78.4%, the office said.")
+    percent = version("b", "The pass rate rose by 2.1% to 78.4%, the office said.")
+    also_points = version("c", "The pass rate rose 2.1 percentage points to 78.4 per cent.")
+    assert found(points, percent, also_points) == [("number_changed", ("b",))]
+    assert found(percent, points) == [("number_changed", ("a",))]
+
+
+def test_a_count_at_one_named_hospital_is_no_change_of_the_area_hospitals_count() -> None:
+    area = version("a", "At least 19 people were treated at area hospitals, police said.")
+    one = version("b", "Sixteen people were treated at Harwick General Hospital, police said.")
+    same = version("c", "Sixteen people were treated at area hospitals, police said.")
+    assert found(area, one, same) == [("number_changed", ("c",))]
