@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -372,44 +372,16 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             )
     # The same value measured in one version and counted in the other ("60,000 hectares
     # of paddy" and "60,000 homes"): what it counts has changed.
-    for ref in list(ref_left):
-        crossed = next((o for o in other_left if _measured_and_counted(ref, o)), None)
-        if crossed is not None:
-            ref_left.remove(ref)
-            other_left.remove(crossed)
-            findings.append(
-                _Finding(
-                    DivergenceType.NUMBER_SUBJECT_CHANGED, f"{describe(ref)} → {describe(crossed)}"
-                )
-            )
+    findings += _pair_off(
+        ref_left, other_left, _measured_and_counted, DivergenceType.NUMBER_SUBJECT_CHANGED
+    )
     # "rose 2.1 percentage points" told as "rose by 2.1%": a rate of 76.3% that rose by
     # 2.1% is 77.9%, not 78.4%. The same number in points and in per cent is a change.
-    for ref in list(ref_left):
-        confused = next((o for o in other_left if _points_and_percent(ref, o)), None)
-        if confused is not None:
-            ref_left.remove(ref)
-            other_left.remove(confused)
-            findings.append(
-                _Finding(DivergenceType.NUMBER_CHANGED, f"{describe(ref)} → {describe(confused)}")
-            )
+    findings += _pair_off(ref_left, other_left, _points_and_percent, DivergenceType.NUMBER_CHANGED)
     # A figure one slip from another (214 and 241, 25,000 and 250,000) is that figure
     # misquoted, whatever either side says it counts: pair those before reading subjects,
     # so the slip is not taken for a change of a smaller figure nearby.
-    for ref in list(ref_left):
-        slipped = next(
-            (
-                o
-                for o in other_left
-                if o.kind == ref.kind and is_near_miss(ref, o) and not _rounded_either_way(ref, o)
-            ),
-            None,
-        )
-        if slipped is not None:
-            ref_left.remove(ref)
-            other_left.remove(slipped)
-            findings.append(
-                _Finding(DivergenceType.NUMBER_CHANGED, f"{describe(ref)} → {describe(slipped)}")
-            )
+    findings += _pair_off(ref_left, other_left, _slipped, DivergenceType.NUMBER_CHANGED)
     # Then different values on the same thing: a rounding is a hedge, the rest a change.
     for ref in list(ref_left):
         # an age is compared with ages only: "44 years old" is no rounding of a career's
@@ -483,6 +455,30 @@ def _compare_numbers(reference_version: Version, other_version: Version) -> list
             )
     findings.extend(_compare_dates(reference_version.numbers, other_version.numbers))
     return findings
+
+
+def _pair_off(
+    ref_left: list[NumberMention],
+    other_left: list[NumberMention],
+    pairs: Callable[[NumberMention, NumberMention], bool],
+    kind: DivergenceType,
+) -> list[_Finding]:
+    """Each reference figure with the first other figure ``pairs`` accepts, both taken
+    off the lists left to compare, as a ``kind`` finding."""
+    findings = []
+    for ref in list(ref_left):
+        other = next((o for o in other_left if pairs(ref, o)), None)
+        if other is not None:
+            ref_left.remove(ref)
+            other_left.remove(other)
+            findings.append(_Finding(kind, f"{describe(ref)} → {describe(other)}"))
+    return findings
+
+
+def _slipped(ref: NumberMention, other: NumberMention) -> bool:
+    return (
+        ref.kind == other.kind and is_near_miss(ref, other) and not _rounded_either_way(ref, other)
+    )
 
 
 def _points_and_percent(a: NumberMention, b: NumberMention) -> bool:
